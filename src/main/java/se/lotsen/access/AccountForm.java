@@ -1,0 +1,33 @@
+package se.lotsen.access;
+
+import java.util.Set;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * An account as entered by an administrator. {@code password} is required when creating, optional when editing.
+ */
+public record AccountForm(
+        @NotBlank(message = "{validation.required}")
+        @Pattern(regexp = "^$|^[a-z0-9][a-z0-9._-]{1,63}$", message = "{validation.account.username}")
+        String username,
+        @NotBlank(message = "{validation.required}")
+        @Size(max = 200, message = "{validation.size.max}")
+        String displayName,
+        @Email(message = "{validation.email}")
+        @Size(max = 320, message = "{validation.size.max}")
+        String email,
+        String unitCode,
+        @NotEmpty(message = "{validation.account.roles}")
+        Set<Role> roles,
+        boolean enabled,
+        String password) {
+
+    public static AccountForm empty() {
+        return new AccountForm("", "", "", "", Set.of(), true, "");
+    }
+}

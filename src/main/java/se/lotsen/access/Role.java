@@ -1,0 +1,37 @@
+package se.lotsen.access;
+
+/**
+ * The roles of Lotsen. An account may hold several.
+ */
+public enum Role {
+    /** Duty social worker at a jour (socialsekreterare i jour). */
+    DUTY_WORKER(true),
+    /** Duty team lead at a jour (jourchef / arbetsledare). */
+    DUTY_LEAD(true),
+    /** Method developer (metodutvecklare): owns the routines, answers colleagues' questions, reviews cases. */
+    METHOD_DEVELOPER(true),
+    /** Case worker at a district office (socialsekreterare). */
+    CASE_WORKER(true),
+    /** Unit manager at a district office (enhetschef). */
+    UNIT_MANAGER(true),
+    /** Auditor (granskare): reads the audit trail and case reviews. */
+    AUDITOR(false),
+    /** Administrator: manages accounts and units, sees no case content. */
+    ADMIN(false);
+
+    private final boolean needsUnit;
+
+    Role(boolean needsUnit) {
+        this.needsUnit = needsUnit;
+    }
+
+    /** Whether an account with this role must belong to a unit. */
+    public boolean needsUnit() {
+        return needsUnit;
+    }
+
+    /** The Spring Security authority, {@code ROLE_<name>}. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,120 @@
+package se.lotsen.access;
+
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two security chains: the JSON API (stateless, bearer tokens, problem-details errors) and the pages (form sign-in,
+ * CSRF, session fixation protection, strict headers).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    /** No inline scripts or styles anywhere: every script and style sheet is a file served by Lotsen. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        Map<String, PasswordEncoder> encoders = Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder(12));
+        return new DelegatingPasswordEncoder("argon2", encoders);
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
+                                                AuthenticationEventPublisher events) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuthenticationManager authenticationManager)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
+                .csrf(csrf -> csrf.disable()) // no cookies: bearer tokens cannot be sent by another site
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> ProblemResponses.write(req, res, 401,
+                                "Unauthorized", "A valid bearer token is required. "
+                                        + "Get one with POST /api/v1/auth/token."))
+                        .accessDeniedHandler((req, res, ex) -> ProblemResponses.write(req, res, 403,
+                                "Forbidden", "Your role does not give access to this resource.")))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http, ApiTokens tokens, AuthenticationManager authenticationManager)
+            throws Exception {
+        http.authenticationManager(authenticationManager)
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
+                                "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
+                        .anyRequest().authenticated())
+                .formLogin(f -> f
+                        .loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureUrl("/login?error"))
+                .logout(l -> l
+                        .logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .deleteCookies("LOTSEN_SESSION"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

@@ -1,0 +1,15 @@
+package se.lotsen.audit;
+
+/** What was done. */
+public enum AuditAction {
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    SIGN_OUT,
+    TOKEN_ISSUED,
+    TOKEN_REVOKED,
+    READ,
+    SEARCH,
+    CREATE,
+    UPDATE,
+    EXPORT
+}

@@ -1,0 +1,22 @@
+package se.lotsen.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One entry of the audit trail, as stored. */
+public record AuditEntry(
+        long id,
+        Instant occurredAt,
+        UUID actorAccountId,
+        String actorUsername,
+        String actorUnitCode,
+        AuditAction action,
+        String recordType,
+        String recordId,
+        AuditChannel channel,
+        String remoteAddress,
+        AuditOutcome outcome,
+        String detail,
+        String prevHash,
+        String hash) {
+}

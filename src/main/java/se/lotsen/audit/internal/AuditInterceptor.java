@@ -1,0 +1,106 @@
+package se.lotsen.audit.internal;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+import se.lotsen.audit.AuditAction;
+import se.lotsen.audit.AuditContext;
+import se.lotsen.audit.AuditLog;
+import se.lotsen.audit.AuditOutcome;
+import se.lotsen.audit.AuditRecord;
+import se.lotsen.audit.Audited;
+import se.lotsen.audit.NotAudited;
+
+/**
+ * Writes one audit entry for every request to a handler marked {@link Audited}, and refuses every Lotsen handler
+ * that declares neither {@link Audited} nor {@link NotAudited}: forgetting to audit a new page or endpoint fails
+ * closed instead of leaking unlogged access.
+ */
+@Component
+class AuditInterceptor implements HandlerInterceptor {
+
+    private static final String LOTSEN_PACKAGE = "se.lotsen.";
+
+    private final AuditLog auditLog;
+
+    AuditInterceptor(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (handler instanceof HandlerMethod method && isLotsenHandler(method) && declaration(method) == null) {
+            throw new UndeclaredAuditException(method);
+        }
+        return true;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                Exception ex) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return;
+        }
+        Audited audited = method.getMethodAnnotation(Audited.class);
+        if (audited == null) {
+            return;
+        }
+        String recordId = AuditContext.currentRecordId();
+        if (recordId == null && !audited.idParam().isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> vars = (Map<String, String>) request.getAttribute(
+                    HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+            recordId = vars == null ? null : vars.get(audited.idParam());
+        }
+        AuditOutcome outcome = AuditContext.currentOutcome();
+        if (outcome == null) {
+            outcome = outcomeOf(response.getStatus(), ex);
+        }
+        String detail = AuditContext.currentDetail();
+        if (detail == null && audited.action() == AuditAction.SEARCH && request.getQueryString() != null) {
+            detail = request.getQueryString();
+        }
+        auditLog.record(AuditRecord.of(audited.action(), audited.recordType(), recordId)
+                .withOutcome(outcome).withDetail(detail));
+    }
+
+    static AuditOutcome outcomeOf(int status, Exception ex) {
+        if (status == 401 || status == 403 || status == 404) {
+            return AuditOutcome.DENIED;
+        }
+        if (ex != null || status >= 400) {
+            return AuditOutcome.FAILED;
+        }
+        return AuditOutcome.SUCCESS;
+    }
+
+    static boolean isLotsenHandler(HandlerMethod method) {
+        return method.getBeanType().getName().startsWith(LOTSEN_PACKAGE);
+    }
+
+    /** The method's audit declaration, or {@code null} when it has none. */
+    static Object declaration(HandlerMethod method) {
+        Audited audited = method.getMethodAnnotation(Audited.class);
+        if (audited != null) {
+            return audited;
+        }
+        NotAudited notAudited = method.getMethodAnnotation(NotAudited.class);
+        if (notAudited != null) {
+            return notAudited;
+        }
+        return method.getBeanType().getAnnotation(NotAudited.class);
+    }
+
+    /** A Lotsen handler without an audit declaration: a programming error, refused at run time. */
+    static class UndeclaredAuditException extends IllegalStateException {
+        UndeclaredAuditException(HandlerMethod method) {
+            super("Handler " + method.getShortLogMessage() + " declares neither @Audited nor @NotAudited");
+        }
+    }
+}

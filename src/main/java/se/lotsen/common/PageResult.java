@@ -1,0 +1,44 @@
+package se.lotsen.common;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a list.
+ *
+ * @param items the items on this page
+ * @param page  the zero-based page number
+ * @param size  the page size
+ * @param total the number of items on all pages
+ */
+public record PageResult<T>(List<T> items, int page, int size, long total) {
+
+    public PageResult {
+        items = List.copyOf(items);
+    }
+
+    public int totalPages() {
+        return size == 0 ? 0 : (int) ((total + size - 1) / size);
+    }
+
+    public boolean hasPrevious() {
+        return page > 0;
+    }
+
+    public boolean hasNext() {
+        return page + 1 < totalPages();
+    }
+
+    /** One-based number of the first item shown, 0 when empty. */
+    public long firstItem() {
+        return items.isEmpty() ? 0 : (long) page * size + 1;
+    }
+
+    public long lastItem() {
+        return items.isEmpty() ? 0 : (long) page * size + items.size();
+    }
+
+    public <R> PageResult<R> map(Function<T, R> mapper) {
+        return new PageResult<>(items.stream().map(mapper).toList(), page, size, total);
+    }
+}

@@ -1,0 +1,26 @@
+package se.lotsen.system.database;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Database settings.
+ *
+ * @param url            JDBC URL of an external PostgreSQL ({@code LOTSEN_DB_URL}); set it to run in external mode
+ * @param user           database user ({@code LOTSEN_DB_USER})
+ * @param password       database password ({@code LOTSEN_DB_PASSWORD})
+ * @param maxPoolSize    connection pool size per app node ({@code LOTSEN_DB_POOL_SIZE})
+ * @param dataDir        data directory of the embedded PostgreSQL ({@code LOTSEN_DATA_DIR}), default {@code ./data}
+ * @param cleanOnStart   wipe the embedded data directory at start (tests only)
+ */
+@ConfigurationProperties("lotsen.db")
+public record DatabaseProperties(
+        String url,
+        String user,
+        String password,
+        @DefaultValue("10") int maxPoolSize,
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("false") boolean cleanOnStart) {
+}

@@ -1,0 +1,128 @@
+package se.lotsen.system.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import se.lotsen.common.FieldProblems;
+import se.lotsen.common.NotFoundException;
+
+/**
+ * Turns exceptions from API controllers into RFC 9457 problem details. Invalid input names each bad field in
+ * {@code errors}; nothing internal (exception text, SQL, stack) ever reaches the caller. API messages are in
+ * English.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** One bad field. */
+    record FieldErrorJson(String field, String message) {
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        List<FieldErrorJson> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(new FieldErrorJson(error.getField(), messages.getMessage(error, Locale.ENGLISH)));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(g ->
+                errors.add(new FieldErrorJson(g.getObjectName(), messages.getMessage(g, Locale.ENGLISH))));
+        return badRequest(errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e) {
+        List<FieldErrorJson> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> errors.add(
+                new FieldErrorJson(r.getMethodParameter().getParameterName(), messages.getMessage(err, Locale.ENGLISH)))));
+        return badRequest(errors);
+    }
+
+    @ExceptionHandler(FieldProblems.class)
+    ResponseEntity<ProblemDetail> fieldProblems(FieldProblems e) {
+        List<FieldErrorJson> errors = e.problems().stream().map(p -> new FieldErrorJson(p.field(),
+                messages.getMessage(p.messageKey(), p.args(), p.messageKey(), Locale.ENGLISH))).toList();
+        return badRequest(errors);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this operation.", null);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return badRequest(List.of(new FieldErrorJson(e.getName(), "Invalid value.")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
+        return badRequest(List.of(new FieldErrorJson(e.getParameterName(), "Required.")));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "No such resource.", null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "This method is not supported here.", null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send JSON (Content-Type: application/json).", null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("API error, reference {}", reference, e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred. Reference: " + reference, null);
+    }
+
+    private ResponseEntity<ProblemDetail> badRequest(List<FieldErrorJson> errors) {
+        return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields: "
+                + String.join(", ", errors.stream().map(FieldErrorJson::field).distinct().toList()) + ".", errors);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldErrorJson> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (errors != null) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("errors", errors);
+            problem.setProperties(props);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

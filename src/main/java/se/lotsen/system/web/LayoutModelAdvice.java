@@ -1,0 +1,34 @@
+package se.lotsen.system.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import se.lotsen.access.CurrentUser;
+
+/** What the layout needs on every page: the user, their navigation and the current path. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModelAdvice {
+
+    @ModelAttribute("currentUser")
+    CurrentUser currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user : null;
+    }
+
+    @ModelAttribute("navigation")
+    List<WorkArea> navigation() {
+        CurrentUser user = currentUser();
+        return user == null ? List.of() : WorkAreas.navigation(user);
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+}

@@ -1,0 +1,103 @@
+package se.lotsen.system.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.databind.json.JsonMapper;
+
+import se.lotsen.audit.NotAudited;
+
+/**
+ * Every error that reaches the servlet container ends here: problem details for the API, a page for everyone
+ * else. Neither ever shows an exception, a stack trace or what exists: a page that is missing and one the user may
+ * not see look the same. Server errors get a reference that is also logged, so support can find the cause.
+ */
+@Controller
+@NotAudited("error pages show no personal data")
+class LotsenErrorController implements ErrorController {
+
+    private static final Logger log = LoggerFactory.getLogger(LotsenErrorController.class);
+
+    private final JsonMapper json;
+
+    LotsenErrorController(JsonMapper json) {
+        this.json = json;
+    }
+
+    @RequestMapping("/error")
+    ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpStatus status = statusOf(request);
+        String reference = logIfServerError(request, status);
+        if (isApi(request)) {
+            writeProblem(request, response, status, reference);
+            return null;
+        }
+        int shown = switch (status.value()) {
+            case 401, 403 -> 403;
+            case 404, 405 -> 404;
+            default -> status.is5xxServerError() ? 500 : 400;
+        };
+        ModelAndView view = new ModelAndView("error", Map.of("status", shown,
+                "reference", reference == null ? "" : reference));
+        view.setStatus(status);
+        return view;
+    }
+
+    private void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                              String reference) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", switch (status.value()) {
+            case 404 -> "No such resource.";
+            case 401 -> "A valid bearer token is required.";
+            case 403 -> "Your role does not give access to this resource.";
+            case 405 -> "This method is not supported here.";
+            default -> status.is5xxServerError() ? "An unexpected error occurred. Reference: " + reference
+                    : status.getReasonPhrase() + ".";
+        });
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri != null) {
+            problem.put("instance", uri.toString());
+        }
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.writeValueAsString(problem));
+    }
+
+    private static HttpStatus statusOf(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
+        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri != null && uri.toString().startsWith("/api/");
+    }
+
+    private static String logIfServerError(HttpServletRequest request, HttpStatus status) {
+        if (!status.is5xxServerError()) {
+            return null;
+        }
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        log.error("Server error, reference {} ({} {})", reference,
+                request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status.value(), error);
+        return reference;
+    }
+}

@@ -1,0 +1,80 @@
+package se.lotsen.system.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.access.Role;
+
+/**
+ * Which work areas each role's start page shows, in the order that role needs them. Areas whose capability is not
+ * built yet are listed without a link and say so, so that nobody looks for them in vain.
+ */
+final class WorkAreas {
+
+    private static final Map<Role, List<WorkArea>> BY_ROLE = new LinkedHashMap<>();
+
+    static {
+        BY_ROLE.put(Role.DUTY_WORKER, List.of(
+                new WorkArea("intake", null),
+                new WorkArea("myCases", null),
+                new WorkArea("jourQueue", null),
+                new WorkArea("deadlines", null)));
+        BY_ROLE.put(Role.DUTY_LEAD, List.of(
+                new WorkArea("jourQueue", null),
+                new WorkArea("deadlines", null),
+                new WorkArea("escalations", null),
+                new WorkArea("duplicates", null)));
+        BY_ROLE.put(Role.METHOD_DEVELOPER, List.of(
+                new WorkArea("routines", null),
+                new WorkArea("questions", null),
+                new WorkArea("reviews", null),
+                new WorkArea("knowledge", null),
+                new WorkArea("statistics", null)));
+        BY_ROLE.put(Role.CASE_WORKER, List.of(
+                new WorkArea("myCases", null),
+                new WorkArea("incomingHandovers", null),
+                new WorkArea("deadlines", null),
+                new WorkArea("askMethodDeveloper", null)));
+        BY_ROLE.put(Role.UNIT_MANAGER, List.of(
+                new WorkArea("unitQueue", null),
+                new WorkArea("incomingHandovers", null),
+                new WorkArea("deadlines", null),
+                new WorkArea("statistics", null)));
+        BY_ROLE.put(Role.AUDITOR, List.of(
+                new WorkArea("auditLog", "/audit"),
+                new WorkArea("reviews", null)));
+        BY_ROLE.put(Role.ADMIN, List.of(
+                new WorkArea("accounts", "/admin/accounts"),
+                new WorkArea("units", "/admin/units")));
+    }
+
+    private WorkAreas() {
+    }
+
+    /** The user's roles, each with its areas, in a stable order. */
+    static Map<Role, List<WorkArea>> forUser(CurrentUser user) {
+        Map<Role, List<WorkArea>> result = new LinkedHashMap<>();
+        for (Map.Entry<Role, List<WorkArea>> e : BY_ROLE.entrySet()) {
+            if (user.has(e.getKey())) {
+                result.put(e.getKey(), e.getValue());
+            }
+        }
+        return result;
+    }
+
+    /** Navigation links for the user: the available areas, each once. */
+    static List<WorkArea> navigation(CurrentUser user) {
+        List<WorkArea> links = new ArrayList<>();
+        for (List<WorkArea> areas : forUser(user).values()) {
+            for (WorkArea area : areas) {
+                if (area.available() && links.stream().noneMatch(l -> l.key().equals(area.key()))) {
+                    links.add(area);
+                }
+            }
+        }
+        return links;
+    }
+}

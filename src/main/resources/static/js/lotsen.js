@@ -1,0 +1,40 @@
+// Lotsen's only script. Everything works without it; it adds conveniences.
+(function () {
+    'use strict';
+
+    // htmx requests carry the CSRF token from the page's meta tags.
+    document.addEventListener('htmx:configRequest', function (event) {
+        var token = document.querySelector('meta[name="csrf-token"]');
+        var header = document.querySelector('meta[name="csrf-header"]');
+        if (token && header) {
+            event.detail.headers[header.content] = token.content;
+        }
+    });
+
+    document.addEventListener('DOMContentLoaded', function () {
+        // Move focus to an error summary, so that keyboard and screen-reader users hear it first.
+        var summary = document.querySelector('[data-autofocus]');
+        if (summary) {
+            summary.focus();
+        }
+
+        // Warn before leaving a form with unsaved changes.
+        document.querySelectorAll('form[data-warn-unsaved]').forEach(function (form) {
+            var dirty = false;
+            form.addEventListener('input', function () { dirty = true; });
+            form.addEventListener('submit', function () {
+                dirty = false;
+                // A second click on submit sends nothing twice.
+                form.querySelectorAll('button[type="submit"]').forEach(function (b) {
+                    setTimeout(function () { b.disabled = true; }, 0);
+                });
+            });
+            window.addEventListener('beforeunload', function (e) {
+                if (dirty) {
+                    e.preventDefault();
+                    e.returnValue = '';
+                }
+            });
+        });
+    });
+})();
