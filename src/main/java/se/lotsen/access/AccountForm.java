@@ -24,8 +24,13 @@ public record AccountForm(
         String unitCode,
         @NotEmpty(message = "{validation.account.roles}")
         Set<Role> roles,
-        boolean enabled,
+        Boolean enabled,
         String password) {
+
+    /** An unticked checkbox sends nothing: absent means false. */
+    public AccountForm {
+        enabled = enabled != null && enabled;
+    }
 
     public static AccountForm empty() {
         return new AccountForm("", "", "", "", Set.of(), true, "");

@@ -18,9 +18,14 @@ public record UnitForm(
         String name,
         @NotNull(message = "{validation.required}")
         UnitKind kind,
-        boolean active,
+        Boolean active,
         @Size(max = 200, message = "{validation.size.max}")
         String committeeName) {
+
+    /** An unticked checkbox sends nothing: absent means false. */
+    public UnitForm {
+        active = active != null && active;
+    }
 
     public static UnitForm empty() {
         return new UnitForm("", "", UnitKind.DISTRICT, true, "");
