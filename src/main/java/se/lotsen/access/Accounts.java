@@ -111,6 +111,27 @@ public class Accounts {
         return find(id).orElseThrow();
     }
 
+    /**
+     * A user changes their own password: the current one must be right, the new one must meet the policy and be
+     * typed twice the same. Other sessions' API tokens stay valid; the user can revoke them by signing out.
+     */
+    @Transactional
+    public void changeOwnPassword(AccountId id, PasswordChangeForm form) {
+        Account account = find(id).orElseThrow(() -> new NotFoundException("account"));
+        String hash = jdbc.sql("SELECT password_hash FROM account WHERE id = :id").param("id", id.value())
+                .query(String.class).single();
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        if (!passwordEncoder.matches(form.currentPassword(), hash)) {
+            problems.add("currentPassword", "validation.account.password.current");
+        }
+        checkPassword(form.newPassword(), account.username(), true, problems);
+        if (!form.newPassword().equals(form.repeatPassword())) {
+            problems.add("repeatPassword", "validation.account.password.repeat");
+        }
+        problems.throwIfAny();
+        setPassword(id, form.newPassword());
+    }
+
     private void setPassword(AccountId id, String password) {
         jdbc.sql("""
                         UPDATE account SET password_hash = :hash, password_changed_at = now(), failed_attempts = 0,

@@ -1,0 +1,62 @@
+package se.lotsen.access.web;
+
+import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.lotsen.access.Accounts;
+import se.lotsen.access.CurrentUser;
+import se.lotsen.access.PasswordChangeForm;
+import se.lotsen.audit.AuditAction;
+import se.lotsen.audit.AuditContext;
+import se.lotsen.audit.AuditOutcome;
+import se.lotsen.audit.Audited;
+import se.lotsen.common.FieldProblems;
+import se.lotsen.common.FormErrors;
+
+/** The signed-in user's own account: who they are, their roles, and changing their password. */
+@Controller
+@RequestMapping("/account")
+class OwnAccountController {
+
+    private final Accounts accounts;
+
+    OwnAccountController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    @Audited(action = AuditAction.READ, recordType = "ACCOUNT")
+    String show(@AuthenticationPrincipal CurrentUser user, Model model) {
+        AuditContext.recordId(user.id());
+        model.addAttribute("passwordChangeForm", PasswordChangeForm.empty());
+        return "account";
+    }
+
+    @PostMapping("/password")
+    @Audited(action = AuditAction.UPDATE, recordType = "ACCOUNT")
+    String changePassword(@AuthenticationPrincipal CurrentUser user,
+                          @Valid @ModelAttribute("passwordChangeForm") PasswordChangeForm form, BindingResult result,
+                          RedirectAttributes redirect) {
+        AuditContext.recordId(user.id());
+        AuditContext.detail("password change");
+        if (!result.hasErrors()) {
+            try {
+                accounts.changeOwnPassword(user.id(), form);
+                redirect.addFlashAttribute("flash", "flash.passwordChanged");
+                return "redirect:/account";
+            } catch (FieldProblems problems) {
+                FormErrors.apply(problems, result);
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        return "account";
+    }
+}
