@@ -76,6 +76,8 @@ public abstract class BrowserTestSupport {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(message);
             }
+            // Surefire/failsafe count a class skipped in @BeforeAll as zero tests, so say it out loud as well.
+            System.err.println("WARNING: " + message + "; skipping the browser tests in this class");
             assumeTrue(false, message + ", so they are skipped");
         }
         // Belt and braces: Playwright must never download a browser, even when run outside Maven.
@@ -184,13 +186,22 @@ public abstract class BrowserTestSupport {
         }
     }
 
+    private static String abbreviate(String html) {
+        if (html == null) {
+            return "";
+        }
+        String oneLine = html.replaceAll("\\s+", " ");
+        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "…";
+    }
+
     private static String describe(Rule rule) {
         StringBuilder text = new StringBuilder()
                 .append("- ").append(rule.getId()).append(" (").append(rule.getImpact()).append("): ")
                 .append(rule.getHelp()).append(" [").append(rule.getHelpUrl()).append(']');
         if (rule.getNodes() != null) {
             for (CheckedNode node : rule.getNodes()) {
-                text.append("\n    at ").append(node.getTarget()).append(": ").append(node.getHtml());
+                text.append("\n    at ").append(node.getTarget()).append(": ")
+                        .append(abbreviate(node.getHtml()));
                 if (node.getFailureSummary() != null) {
                     text.append("\n       ").append(node.getFailureSummary().replace("\n", "\n       "));
                 }
