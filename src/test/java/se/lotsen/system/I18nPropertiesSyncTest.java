@@ -23,30 +23,54 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class I18nPropertiesSyncTest {
 
+    /** The message bundles (spring.messages.basename). */
+    static final String[] BUNDLES = {"messages", "i18n/cases", "i18n/routines"};
+
     @Test
     void swedishAndEnglishHaveTheSameKeys() throws IOException {
-        Properties sv = load("messages_sv.properties");
-        Properties en = load("messages_en.properties");
-        Set<String> onlySv = new TreeSet<>(sv.stringPropertyNames());
-        onlySv.removeAll(en.stringPropertyNames());
-        Set<String> onlyEn = new TreeSet<>(en.stringPropertyNames());
-        onlyEn.removeAll(sv.stringPropertyNames());
-        assertThat(onlySv).as("keys only in messages_sv.properties").isEmpty();
-        assertThat(onlyEn).as("keys only in messages_en.properties").isEmpty();
+        for (String bundle : BUNDLES) {
+            Properties sv = load(bundle + "_sv.properties");
+            Properties en = load(bundle + "_en.properties");
+            Set<String> onlySv = new TreeSet<>(sv.stringPropertyNames());
+            onlySv.removeAll(en.stringPropertyNames());
+            Set<String> onlyEn = new TreeSet<>(en.stringPropertyNames());
+            onlyEn.removeAll(sv.stringPropertyNames());
+            assertThat(onlySv).as("keys only in " + bundle + "_sv.properties").isEmpty();
+            assertThat(onlyEn).as("keys only in " + bundle + "_en.properties").isEmpty();
+        }
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        Set<String> twice = new TreeSet<>();
+        for (String bundle : BUNDLES) {
+            for (String key : load(bundle + "_sv.properties").stringPropertyNames()) {
+                if (!seen.add(key)) {
+                    twice.add(key);
+                }
+            }
+        }
+        assertThat(twice).as("keys defined in more than one bundle").isEmpty();
     }
 
     @Test
     void noValueIsEmpty() throws IOException {
-        for (String file : new String[] {"messages_sv.properties", "messages_en.properties"}) {
-            Properties p = load(file);
-            assertThat(p.stringPropertyNames().stream().filter(k -> p.getProperty(k).isBlank()))
-                    .as("empty values in " + file).isEmpty();
+        for (String bundle : BUNDLES) {
+            for (String file : new String[] {bundle + "_sv.properties", bundle + "_en.properties"}) {
+                Properties p = load(file);
+                assertThat(p.stringPropertyNames().stream().filter(k -> p.getProperty(k).isBlank()))
+                        .as("empty values in " + file).isEmpty();
+            }
         }
     }
 
     @Test
     void everyLiteralKeyInTemplatesExists() throws IOException {
-        Properties sv = load("messages_sv.properties");
+        Properties sv = new Properties();
+        for (String bundle : BUNDLES) {
+            sv.putAll(load(bundle + "_sv.properties"));
+        }
         Pattern literal = Pattern.compile("#\\{([a-zA-Z][a-zA-Z0-9_.]*)(\\(|\\})");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {

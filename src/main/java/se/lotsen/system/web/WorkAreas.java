@@ -28,7 +28,7 @@ final class WorkAreas {
                 new WorkArea("escalations", null),
                 new WorkArea("duplicates", null)));
         BY_ROLE.put(Role.METHOD_DEVELOPER, List.of(
-                new WorkArea("routines", null),
+                new WorkArea("routines", "/routines"),
                 new WorkArea("questions", null),
                 new WorkArea("reviews", null),
                 new WorkArea("knowledge", null),

@@ -1,0 +1,57 @@
+package se.lotsen.persons;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A person as stored. {@link #address()} must only be shown through {@link #addressFor(boolean)}, which masks it
+ * for a protected identity unless the viewer has the right.
+ */
+public record Person(
+        PersonId id,
+        IdentityNumber identity,
+        String name,
+        List<String> aliases,
+        LocalDate statedBirthDate,
+        Integer statedAge,
+        boolean ageAssessed,
+        Sex sex,
+        String nationality,
+        String languages,
+        boolean interpreterNeeded,
+        String interpreterLanguage,
+        String documents,
+        ProtectedIdentity protectedIdentity,
+        String address,
+        PersonId mergedInto) {
+
+    public Person {
+        aliases = List.copyOf(aliases);
+    }
+
+    public boolean isProtected() {
+        return protectedIdentity.isProtected();
+    }
+
+    /** The address, or {@code null} when the identity is protected and the viewer lacks the right. */
+    public String addressFor(boolean viewerMaySeeProtected) {
+        return isProtected() && !viewerMaySeeProtected ? null : address;
+    }
+
+    /** The best known birth year: from the stated date, the number, or the stated age. */
+    public Integer birthYear(int currentYear) {
+        if (statedBirthDate != null) {
+            return statedBirthDate.getYear();
+        }
+        if (identity != null && identity.value() != null
+                && (identity.kind() == IdentityKind.PERSONNUMMER || identity.kind() == IdentityKind.SAMORDNINGSNUMMER)) {
+            return Integer.parseInt(identity.value().substring(0, 4));
+        }
+        return statedAge == null ? null : currentYear - statedAge;
+    }
+
+    /** Whether the person is known or stated to be a foreign national. */
+    public boolean foreignNational() {
+        return nationality != null && !nationality.isBlank() && !"SE".equals(nationality);
+    }
+}

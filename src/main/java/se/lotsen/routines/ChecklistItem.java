@@ -1,0 +1,35 @@
+package se.lotsen.routines;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A step of a case's checklist: the step as defined in the case's routine version, whether its conditions hold for
+ * the case, and its status with who set it, when, and why.
+ */
+public record ChecklistItem(
+        RoutineDocument.Step step,
+        String phaseKey,
+        String phaseTitle,
+        boolean applicable,
+        Status status,
+        String doneByName,
+        Instant doneAt,
+        String reason,
+        Map<String, String> fieldValues) {
+
+    public enum Status { OPEN, DONE, NOT_APPLICABLE }
+
+    public ChecklistItem {
+        fieldValues = fieldValues == null ? Map.of() : Map.copyOf(fieldValues);
+    }
+
+    public String key() {
+        return step.key();
+    }
+
+    /** Shown in the checklist: applicable steps, and steps already dealt with even if no longer applicable. */
+    public boolean visible() {
+        return applicable || status != Status.OPEN;
+    }
+}
