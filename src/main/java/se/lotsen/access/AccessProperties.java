@@ -35,5 +35,9 @@ public record AccessProperties(
      * @param password {@code LOTSEN_INITIAL_ADMIN_PASSWORD}, at least 12 characters
      */
     public record InitialAdmin(String username, String password) {
+        @Override
+        public String toString() {
+            return "InitialAdmin[username=" + username + ", password=***]";
+        }
     }
 }

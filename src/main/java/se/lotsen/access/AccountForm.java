@@ -32,6 +32,12 @@ public record AccountForm(
         enabled = enabled != null && enabled;
     }
 
+    /** Never printed with its password. */
+    @Override
+    public String toString() {
+        return "AccountForm[username=" + username + ", roles=" + roles + ", password=***]";
+    }
+
     public static AccountForm empty() {
         return new AccountForm("", "", "", "", Set.of(), true, "");
     }

@@ -11,4 +11,10 @@ public record PasswordChangeForm(
     public static PasswordChangeForm empty() {
         return new PasswordChangeForm("", "", "");
     }
+
+    /** Never printed with a password. */
+    @Override
+    public String toString() {
+        return "PasswordChangeForm[***]";
+    }
 }

@@ -49,10 +49,20 @@ class AuthApiController {
         this.tokens = tokens;
     }
 
+    /** Never printed with its password: frameworks log request bodies at debug level. */
     record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
+        @Override
+        public String toString() {
+            return "TokenRequest[password=***]";
+        }
     }
 
+    /** Never printed with its token. */
     record TokenResponse(String token, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "TokenResponse[token=***, expiresAt=" + expiresAt + "]";
+        }
     }
 
     @PostMapping("/auth/token")

@@ -23,4 +23,10 @@ public record DatabaseProperties(
         @DefaultValue("10") int maxPoolSize,
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("false") boolean cleanOnStart) {
+
+    /** Never printed with the password. */
+    @Override
+    public String toString() {
+        return "DatabaseProperties[url=" + url + ", user=" + user + ", password=***, dataDir=" + dataDir + "]";
+    }
 }

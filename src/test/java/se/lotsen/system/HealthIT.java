@@ -1,0 +1,62 @@
+package se.lotsen.system;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import se.lotsen.access.LotsenHttp;
+import se.lotsen.access.LotsenHttp.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.lotsen.access.LotsenHttp.DEMO_PASSWORD;
+
+/**
+ * The health endpoint tells everyone whether Lotsen is up, and only administrators what it consists of.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HealthIT {
+
+    @LocalServerPort
+    int port;
+
+    LotsenHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new LotsenHttp(port);
+    }
+
+    @Test
+    void anonymousSeesOnlyTheStatus() {
+        Response r = http.get("/actuator/health", null);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json()).isEqualTo(LotsenHttp.json("{\"status\":\"UP\"}"));
+    }
+
+    @Test
+    void administratorSeesTheComponents() {
+        String token = http.token("admin", DEMO_PASSWORD);
+
+        Response r = http.get("/actuator/health", token);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode json = r.json();
+        assertThat(json.get("status").asString()).isEqualTo("UP");
+        assertThat(json.has("components")).as(r.body()).isTrue();
+        assertThat(json.get("components").has("db")).as(r.body()).isTrue();
+        assertThat(json.get("components").get("db").get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void otherRolesSeeOnlyTheStatus() {
+        String token = http.token("jour1", DEMO_PASSWORD);
+
+        Response r = http.get("/actuator/health", token);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json()).isEqualTo(LotsenHttp.json("{\"status\":\"UP\"}"));
+    }
+}
