@@ -51,6 +51,11 @@ public class Persons {
     /** Validates the details, including the identity number against its kind; throws {@link FieldProblems}. */
     public IdentityNumber validate(PersonDetails details) {
         FieldProblems.Collector problems = new FieldProblems.Collector();
+        if (details.name() == null || details.name().isBlank()) {
+            problems.add("name", "validation.required");
+        } else if (details.name().trim().length() > 200) {
+            problems.add("name", "validation.size.max.n", 200);
+        }
         IdentityNumber identity = null;
         LocalDate today = LocalDate.now(clock);
         if (details.identityKind() == IdentityKind.RESERVNUMMER

@@ -18,15 +18,15 @@ final class WorkAreas {
 
     static {
         BY_ROLE.put(Role.DUTY_WORKER, List.of(
-                new WorkArea("intake", null),
-                new WorkArea("myCases", null),
-                new WorkArea("jourQueue", null),
+                new WorkArea("intake", "/cases/new"),
+                new WorkArea("myCases", "/cases?mine=true"),
+                new WorkArea("jourQueue", "/cases"),
                 new WorkArea("deadlines", null)));
         BY_ROLE.put(Role.DUTY_LEAD, List.of(
-                new WorkArea("jourQueue", null),
+                new WorkArea("jourQueue", "/cases"),
                 new WorkArea("deadlines", null),
                 new WorkArea("escalations", null),
-                new WorkArea("duplicates", null)));
+                new WorkArea("duplicates", "/persons/merge")));
         BY_ROLE.put(Role.METHOD_DEVELOPER, List.of(
                 new WorkArea("routines", "/routines"),
                 new WorkArea("questions", null),
@@ -34,12 +34,12 @@ final class WorkAreas {
                 new WorkArea("knowledge", null),
                 new WorkArea("statistics", null)));
         BY_ROLE.put(Role.CASE_WORKER, List.of(
-                new WorkArea("myCases", null),
+                new WorkArea("myCases", "/cases?mine=true"),
                 new WorkArea("incomingHandovers", null),
                 new WorkArea("deadlines", null),
                 new WorkArea("askMethodDeveloper", null)));
         BY_ROLE.put(Role.UNIT_MANAGER, List.of(
-                new WorkArea("unitQueue", null),
+                new WorkArea("unitQueue", "/cases"),
                 new WorkArea("incomingHandovers", null),
                 new WorkArea("deadlines", null),
                 new WorkArea("statistics", null)));

@@ -1,0 +1,28 @@
+package se.lotsen.cases;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import se.lotsen.persons.PersonDetails;
+
+/**
+ * Everything intake records when a case is opened. Either {@code existingPersonId} names a person found by
+ * search-before-create, or {@code person} describes a new one.
+ */
+public record Intake(
+        SubjectType subjectType,
+        Instant receivedAt,
+        IntakeChannel channel,
+        String reporter,
+        String reporterContact,
+        String summary,
+        Set<ExploitationForm> exploitationForms,
+        String exploitationOther,
+        UUID existingPersonId,
+        PersonDetails person) {
+
+    public Intake {
+        exploitationForms = exploitationForms == null ? Set.of() : Set.copyOf(exploitationForms);
+    }
+}

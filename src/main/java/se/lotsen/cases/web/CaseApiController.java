@@ -1,0 +1,158 @@
+package se.lotsen.cases.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.audit.AuditAction;
+import se.lotsen.audit.AuditContext;
+import se.lotsen.audit.Audited;
+import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseQuery;
+import se.lotsen.cases.CaseStatus;
+import se.lotsen.cases.CaseSummary;
+import se.lotsen.cases.CaseView;
+import se.lotsen.cases.Cases;
+import se.lotsen.cases.ExploitationForm;
+import se.lotsen.cases.Intake;
+import se.lotsen.cases.IntakeChannel;
+import se.lotsen.cases.SubjectType;
+import se.lotsen.common.PageResult;
+import se.lotsen.common.Paging;
+import se.lotsen.persons.IdentityKind;
+import se.lotsen.persons.PersonDetails;
+import se.lotsen.routines.Checklist;
+import se.lotsen.routines.ChecklistItem;
+
+/** The cases API: open a case, read it with its checklist, set a step's status, search. */
+@RestController
+@RequestMapping("/api/v1/cases")
+@Tag(name = "Cases")
+class CaseApiController {
+
+    private final Cases cases;
+
+    CaseApiController(Cases cases) {
+        this.cases = cases;
+    }
+
+    /** The person a case is about, as sent to the API. */
+    record SubjectJson(
+            @NotNull SubjectType type,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 20) String identityNumber,
+            IdentityKind identityKind,
+            @Size(max = 2) String nationality,
+            Integer statedAge) {
+    }
+
+    record CreateCaseRequest(
+            @NotNull @Valid SubjectJson subject,
+            @NotNull OffsetDateTime receivedAt,
+            IntakeChannel channel,
+            @Size(max = 200) String reporter,
+            @Size(max = 20000) String summary,
+            Set<ExploitationForm> exploitationForms) {
+    }
+
+    record ChecklistItemJson(String key, String phase, String title, ChecklistItem.Status status, String reason,
+                             String doneBy, Instant doneAt, Map<String, String> fields) {
+    }
+
+    record SubjectOut(SubjectType type, String name, String identityNumber, IdentityKind identityKind,
+                      boolean protectedIdentity, String nationality) {
+    }
+
+    record CaseJson(UUID id, String caseNumber, CaseStatus status, String unit, Instant receivedAt,
+                    IntakeChannel channel, SubjectOut subject, int routineVersion, List<ChecklistItemJson> checklist,
+                    String next) {
+    }
+
+    record StepRequest(@NotNull ChecklistItem.Status status, @Size(max = 2000) String reason,
+                       Map<String, String> fields) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Open a case at the caller's unit")
+    @Audited(action = AuditAction.CREATE, recordType = "CASE")
+    ResponseEntity<CaseJson> create(@Valid @RequestBody CreateCaseRequest request,
+                                    @AuthenticationPrincipal CurrentUser user) {
+        SubjectJson s = request.subject();
+        IdentityKind kind = s.identityKind() != null ? s.identityKind()
+                : s.identityNumber() == null || s.identityNumber().isBlank() ? IdentityKind.UNKNOWN
+                : IdentityKind.PERSONNUMMER;
+        PersonDetails person = new PersonDetails(kind, s.identityNumber(), s.name(), "", null, s.statedAge(), false,
+                null, s.nationality(), "", false, "", "", null, "");
+        Intake intake = new Intake(s.type(), request.receivedAt().toInstant(),
+                request.channel() == null ? IntakeChannel.OTHER : request.channel(), request.reporter(), null,
+                request.summary(), request.exploitationForms(), null, null, person);
+        CaseId id = cases.open(intake, user);
+        AuditContext.recordId(id);
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id)).body(json(id, user));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A case with its checklist")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    CaseJson get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+        return json(new CaseId(id), user);
+    }
+
+    @PostMapping("/{id}/checklist/{key}")
+    @Operation(summary = "Set a checklist step's status (OPEN, DONE, NOT_APPLICABLE with a reason)")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    ChecklistItemJson setStep(@PathVariable UUID id, @PathVariable String key, @Valid @RequestBody StepRequest request,
+                              @AuthenticationPrincipal CurrentUser user) {
+        AuditContext.detail("step " + key + " " + request.status());
+        return itemJson(cases.setChecklistStatus(new CaseId(id), key, request.status(), request.reason(),
+                request.fields(), user));
+    }
+
+    @GetMapping
+    @Operation(summary = "Search the cases the caller may see")
+    @Audited(action = AuditAction.SEARCH, recordType = "CASE")
+    PageResult<CaseSummary> search(@RequestParam(required = false) String query,
+                                   @RequestParam(required = false) CaseStatus status,
+                                   @RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size,
+                                   @AuthenticationPrincipal CurrentUser user) {
+        return cases.search(new CaseQuery(query, status, false, null, null), user, Paging.of(page, size));
+    }
+
+    private CaseJson json(CaseId id, CurrentUser user) {
+        CaseView view = cases.get(id, user);
+        Checklist checklist = cases.checklist(id, user);
+        return new CaseJson(id.value(), view.caseNumber(), view.status(), view.unit().code(), view.receivedAt(),
+                view.channel(), new SubjectOut(view.subjectType(), view.person().name(),
+                view.person().identity().display(), view.person().identity().kind(), view.person().isProtected(),
+                view.person().nationality()), checklist.version().number(),
+                checklist.visibleItems().stream().map(CaseApiController::itemJson).toList(),
+                checklist.next().map(ChecklistItem::key).orElse(null));
+    }
+
+    private static ChecklistItemJson itemJson(ChecklistItem i) {
+        return new ChecklistItemJson(i.key(), i.phaseTitle(), i.step().title(), i.status(), i.reason(),
+                i.doneByName(), i.doneAt(), i.fieldValues());
+    }
+}

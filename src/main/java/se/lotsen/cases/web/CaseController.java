@@ -1,0 +1,322 @@
+package se.lotsen.cases.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.audit.AuditAction;
+import se.lotsen.audit.AuditContext;
+import se.lotsen.audit.AuditOutcome;
+import se.lotsen.audit.Audited;
+import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseQuery;
+import se.lotsen.cases.CaseStatus;
+import se.lotsen.cases.CaseView;
+import se.lotsen.cases.Cases;
+import se.lotsen.cases.ExploitationForm;
+import se.lotsen.cases.Indicator;
+import se.lotsen.cases.IntakeChannel;
+import se.lotsen.cases.ProtectionOutcome;
+import se.lotsen.cases.SubjectType;
+import se.lotsen.common.FieldProblems;
+import se.lotsen.common.FormErrors;
+import se.lotsen.common.Paging;
+import se.lotsen.persons.Countries;
+import se.lotsen.persons.IdentityKind;
+import se.lotsen.persons.Persons;
+import se.lotsen.persons.ProtectedIdentity;
+import se.lotsen.persons.Sex;
+import se.lotsen.routines.Checklist;
+import se.lotsen.routines.RoutineDiff;
+import se.lotsen.routines.RoutineVersion;
+import se.lotsen.routines.Routines;
+
+/**
+ * The case pages: lists and search, intake (search before create, then the intake form), the case page with the
+ * next step first, and the indicator and protection assessments.
+ */
+@Controller
+@RequestMapping("/cases")
+class CaseController {
+
+    static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+
+    private final Cases cases;
+    private final Persons persons;
+    private final Routines routines;
+    private final Clock clock;
+
+    CaseController(Cases cases, Persons persons, Routines routines, Clock clock) {
+        this.cases = cases;
+        this.persons = persons;
+        this.routines = routines;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Audited(action = AuditAction.SEARCH, recordType = "CASE")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) CaseStatus status,
+                @RequestParam(required = false) Boolean mine,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user, Model model) {
+        boolean onlyMine = mine != null && mine;
+        CaseQuery query = new CaseQuery(q, status, onlyMine, from, to);
+        model.addAttribute("query", query);
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("result", cases.search(query, user, Paging.of(page, null)));
+        model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/cases")
+                .queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isBlank()))
+                .queryParamIfPresent("status", Optional.ofNullable(status))
+                .queryParamIfPresent("mine", onlyMine ? Optional.of(true) : Optional.empty())
+                .queryParamIfPresent("from", Optional.ofNullable(from))
+                .queryParamIfPresent("to", Optional.ofNullable(to))
+                .encode().toUriString());
+        return "cases/list";
+    }
+
+    /** Step 1 of intake: search before create. */
+    @GetMapping("/new")
+    @Audited(action = AuditAction.SEARCH, recordType = "PERSON")
+    String searchBeforeCreate(@RequestParam(required = false) String identityNumber,
+                              @RequestParam(required = false) String name,
+                              @RequestParam(required = false) String birthYear, Model model) {
+        boolean searched = (identityNumber != null && !identityNumber.isBlank()) || (name != null && !name.isBlank());
+        Integer year = parseYear(birthYear);
+        model.addAttribute("identityNumber", identityNumber == null ? "" : identityNumber);
+        model.addAttribute("name", name == null ? "" : name);
+        model.addAttribute("birthYear", birthYear == null ? "" : birthYear);
+        model.addAttribute("birthYearInvalid", birthYear != null && !birthYear.isBlank() && year == null);
+        model.addAttribute("searched", searched);
+        model.addAttribute("matches", searched ? persons.searchSimilar(identityNumber, name, year) : List.of());
+        model.addAttribute("currentYear", LocalDate.now(clock.withZone(SWEDEN)).getYear());
+        model.addAttribute("newUrl", UriComponentsBuilder.fromPath("/cases/new/intake")
+                .queryParamIfPresent("name", Optional.ofNullable(name).filter(s -> !s.isBlank()))
+                .queryParamIfPresent("identityNumber", Optional.ofNullable(identityNumber).filter(s -> !s.isBlank()))
+                .encode().toUriString());
+        return "cases/new";
+    }
+
+    /** Step 2 of intake: the form, for a new person or one found in step 1. */
+    @GetMapping("/new/intake")
+    @Audited(action = AuditAction.READ, recordType = "PERSON")
+    String intakeForm(@RequestParam(required = false) UUID personId, @RequestParam(required = false) String name,
+                      @RequestParam(required = false) String identityNumber, Model model) {
+        if (personId != null) {
+            AuditContext.recordId(personId);
+        }
+        LocalDateTime now = LocalDateTime.now(clock.withZone(SWEDEN)).withSecond(0).withNano(0);
+        model.addAttribute("intakeForm", IntakeForm.start(now, name, identityNumber, personId));
+        return intakeView(personId, model);
+    }
+
+    @PostMapping
+    @Audited(action = AuditAction.CREATE, recordType = "CASE")
+    String open(@Valid @ModelAttribute("intakeForm") IntakeForm form, BindingResult result,
+                @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                CaseId id = cases.open(form.toIntake(SWEDEN), user);
+                AuditContext.recordId(id);
+                redirect.addFlashAttribute("flash", "flash.case.opened");
+                return "redirect:/cases/" + id;
+            } catch (FieldProblems problems) {
+                FormErrors.apply(problems, result);
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        return intakeView(form.existingPersonId(), model);
+    }
+
+    private String intakeView(UUID personId, Model model) {
+        model.addAttribute("existingPerson", personId == null ? null
+                : persons.find(new se.lotsen.persons.PersonId(personId)).orElse(null));
+        model.addAttribute("subjectTypes", SubjectType.values());
+        model.addAttribute("channels", IntakeChannel.values());
+        model.addAttribute("forms", ExploitationForm.values());
+        model.addAttribute("identityKinds", IdentityKind.values());
+        model.addAttribute("sexes", Sex.values());
+        model.addAttribute("protectionLevels", ProtectedIdentity.values());
+        model.addAttribute("countries", Countries.all(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        return "cases/intake";
+    }
+
+    @GetMapping("/{id}")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    String show(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        CaseView view = cases.get(new CaseId(id), user);
+        Checklist checklist = cases.checklist(new CaseId(id), user);
+        model.addAttribute("c", view);
+        model.addAttribute("checklist", checklist);
+        model.addAttribute("nationalityName", Countries.name(view.person().nationality(),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        Optional<RoutineVersion> newest = routines.currentPublished(Routines.ACUTE)
+                .filter(v -> v.number() > checklist.version().number());
+        model.addAttribute("newerVersion", newest.orElse(null));
+        model.addAttribute("transitions", view.status().next());
+        return "cases/show";
+    }
+
+    /** What changed in the routine since the version this case uses. */
+    @GetMapping("/{id}/routine-changes")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    String routineChanges(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        CaseView view = cases.get(new CaseId(id), user);
+        Checklist checklist = cases.checklist(new CaseId(id), user);
+        RoutineVersion newest = routines.currentPublished(Routines.ACUTE).orElseThrow();
+        model.addAttribute("c", view);
+        model.addAttribute("caseVersion", checklist.version());
+        model.addAttribute("newest", newest);
+        model.addAttribute("changes", RoutineDiff.between(checklist.version().document(), newest.document()));
+        return "cases/routine-changes";
+    }
+
+    @GetMapping("/{id}/indicators")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    String indicators(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        CaseView view = cases.get(new CaseId(id), user);
+        model.addAttribute("indicatorForm", new IndicatorForm(view.indicators().observed(),
+                view.indicators().overallAssessment()));
+        return indicatorView(view, model);
+    }
+
+    @PostMapping("/{id}/indicators")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    String saveIndicators(@PathVariable UUID id, @Valid @ModelAttribute("indicatorForm") IndicatorForm form,
+                          BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
+                          RedirectAttributes redirect) {
+        CaseView view = cases.get(new CaseId(id), user);
+        if (!result.hasErrors()) {
+            try {
+                cases.recordIndicators(new CaseId(id), form.observed(), form.overallAssessment(), user);
+                redirect.addFlashAttribute("flash", "flash.case.indicators");
+                return "redirect:/cases/" + id;
+            } catch (FieldProblems problems) {
+                FormErrors.apply(problems, result);
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        return indicatorView(view, model);
+    }
+
+    private String indicatorView(CaseView view, Model model) {
+        model.addAttribute("c", view);
+        Map<Indicator.Element, List<Indicator>> grouped = new java.util.LinkedHashMap<>();
+        for (Indicator i : Indicator.forSubject(view.subjectType())) {
+            grouped.computeIfAbsent(i.element(), e -> new java.util.ArrayList<>()).add(i);
+        }
+        model.addAttribute("grouped", grouped);
+        return "cases/indicators";
+    }
+
+    @GetMapping("/{id}/protection")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    String protection(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        CaseView view = cases.get(new CaseId(id), user);
+        model.addAttribute("protectionForm", new ProtectionForm(view.protectionOutcome(),
+                view.protectionNotes() == null ? "" : view.protectionNotes()));
+        model.addAttribute("c", view);
+        model.addAttribute("outcomes", ProtectionOutcome.values());
+        return "cases/protection";
+    }
+
+    @PostMapping("/{id}/protection")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    String saveProtection(@PathVariable UUID id, @Valid @ModelAttribute("protectionForm") ProtectionForm form,
+                          BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
+                          RedirectAttributes redirect) {
+        CaseView view = cases.get(new CaseId(id), user);
+        if (!result.hasErrors()) {
+            try {
+                cases.recordProtection(new CaseId(id), form.outcome(), form.notes(), user);
+                redirect.addFlashAttribute("flash", "flash.case.protection");
+                return "redirect:/cases/" + id;
+            } catch (FieldProblems problems) {
+                FormErrors.apply(problems, result);
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        model.addAttribute("c", view);
+        model.addAttribute("outcomes", ProtectionOutcome.values());
+        return "cases/protection";
+    }
+
+    @PostMapping("/{id}/assign")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    String assignToMe(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        cases.assignToMe(new CaseId(id), user);
+        redirect.addFlashAttribute("flash", "flash.case.assigned");
+        return "redirect:/cases/" + id;
+    }
+
+    @PostMapping("/{id}/status")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    String changeStatus(@PathVariable UUID id, @RequestParam(required = false) CaseStatus target,
+                        @RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user,
+                        RedirectAttributes redirect) {
+        try {
+            cases.changeStatus(new CaseId(id), target, reason, user);
+            redirect.addFlashAttribute("flash", "flash.case.status");
+        } catch (FieldProblems problems) {
+            AuditContext.outcome(AuditOutcome.FAILED);
+            redirect.addFlashAttribute("statusError", problems.problems().get(0).messageKey());
+            redirect.addFlashAttribute("statusReason", reason);
+        }
+        return "redirect:/cases/" + id + "#status";
+    }
+
+    static Integer parseYear(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            int year = Integer.parseInt(text.trim());
+            return year >= 1890 && year <= 2200 ? year : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The indicator form: what was observed and the overall assessment. */
+    public record IndicatorForm(Set<Indicator> observed,
+                                @jakarta.validation.constraints.Size(max = 20000, message = "{validation.size.max}")
+                                String overallAssessment) {
+        public IndicatorForm {
+            observed = observed == null ? EnumSet.noneOf(Indicator.class) : observed;
+        }
+    }
+
+    /** The protection assessment form. */
+    public record ProtectionForm(ProtectionOutcome outcome,
+                                 @jakarta.validation.constraints.Size(max = 20000, message = "{validation.size.max}")
+                                 String notes) {
+    }
+
+    static Locale locale() {
+        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    }
+}

@@ -1,0 +1,206 @@
+package se.lotsen.cases.web;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.audit.AuditAction;
+import se.lotsen.audit.AuditContext;
+import se.lotsen.audit.AuditOutcome;
+import se.lotsen.audit.Audited;
+import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseView;
+import se.lotsen.cases.Cases;
+import se.lotsen.common.FieldProblems;
+import se.lotsen.common.FormErrors;
+import se.lotsen.common.NotFoundException;
+import se.lotsen.persons.Countries;
+import se.lotsen.persons.IdentityKind;
+import se.lotsen.persons.Person;
+import se.lotsen.persons.PersonDetails;
+import se.lotsen.persons.ProtectedIdentity;
+import se.lotsen.persons.Sex;
+import se.lotsen.routines.Checklist;
+import se.lotsen.routines.ChecklistItem;
+
+/** Working a case: a checklist step, the journal, and the person's details. */
+@Controller
+@RequestMapping("/cases/{id}")
+class CaseWorkController {
+
+    private final Cases cases;
+    private final Clock clock;
+
+    CaseWorkController(Cases cases, Clock clock) {
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @GetMapping("/steps/{key}")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    String step(@PathVariable UUID id, @PathVariable String key, @AuthenticationPrincipal CurrentUser user,
+                Model model) {
+        CaseView view = cases.get(new CaseId(id), user);
+        Checklist checklist = cases.checklist(new CaseId(id), user);
+        ChecklistItem item = checklist.item(key).filter(ChecklistItem::visible)
+                .orElseThrow(() -> new NotFoundException("step"));
+        model.addAttribute("stepForm", new StepForm(null, item.reason() == null ? "" : item.reason(),
+                new LinkedHashMap<>(item.fieldValues())));
+        return stepView(view, checklist, item, model);
+    }
+
+    @PostMapping("/steps/{key}")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    String saveStep(@PathVariable UUID id, @PathVariable String key, @ModelAttribute("stepForm") StepForm form,
+                    BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
+                    RedirectAttributes redirect) {
+        CaseView view = cases.get(new CaseId(id), user);
+        Checklist checklist = cases.checklist(new CaseId(id), user);
+        ChecklistItem item = checklist.item(key).filter(ChecklistItem::visible)
+                .orElseThrow(() -> new NotFoundException("step"));
+        if (form.status() == null) {
+            result.rejectValue("status", "validation.required");
+        } else {
+            try {
+                cases.setChecklistStatus(new CaseId(id), key, form.status(), form.reason(), form.fields(), user);
+                AuditContext.detail("step " + key + " " + form.status());
+                redirect.addFlashAttribute("flash", "flash.step." + form.status());
+                redirect.addFlashAttribute("flashArg", item.step().title());
+                return "redirect:/cases/" + id;
+            } catch (FieldProblems problems) {
+                FormErrors.apply(problems, result);
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        return stepView(view, checklist, item, model);
+    }
+
+    private String stepView(CaseView view, Checklist checklist, ChecklistItem item, Model model) {
+        model.addAttribute("c", view);
+        model.addAttribute("checklist", checklist);
+        model.addAttribute("item", item);
+        model.addAttribute("today", java.time.LocalDate.now(clock));
+        return "cases/step";
+    }
+
+    @PostMapping("/journal")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    String addJournalEntry(@PathVariable UUID id, @Valid @ModelAttribute("journalForm") JournalForm form,
+                           BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
+                           RedirectAttributes redirect) {
+        CaseView view = cases.get(new CaseId(id), user);
+        if (!result.hasErrors()) {
+            try {
+                cases.addJournalEntry(new CaseId(id), form.occurredAt().atZone(CaseController.SWEDEN).toInstant(),
+                        form.text(), form.corrects(), user);
+                AuditContext.detail(form.corrects() == null ? "journal entry" : "journal correction");
+                redirect.addFlashAttribute("flash", "flash.journal.signed");
+                return "redirect:/cases/" + id + "#journal";
+            } catch (FieldProblems problems) {
+                FormErrors.apply(problems, result);
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        model.addAttribute("c", view);
+        return "cases/journal";
+    }
+
+    @GetMapping("/journal/new")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    String journalForm(@PathVariable UUID id, @RequestParam(required = false) UUID corrects,
+                       @AuthenticationPrincipal CurrentUser user, Model model) {
+        CaseView view = cases.get(new CaseId(id), user);
+        if (corrects != null && view.journal().stream().noneMatch(e -> e.id().equals(corrects))) {
+            throw new NotFoundException("journal entry");
+        }
+        model.addAttribute("c", view);
+        model.addAttribute("journalForm", new JournalForm(
+                LocalDateTime.now(clock.withZone(CaseController.SWEDEN)).withSecond(0).withNano(0), "", corrects));
+        return "cases/journal";
+    }
+
+    @GetMapping("/person")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    String personForm(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        CaseView view = cases.get(new CaseId(id), user);
+        Person p = view.person();
+        String address = view.visibleAddress();
+        model.addAttribute("personDetails", new PersonDetails(p.identity().kind(), p.identity().display(), p.name(),
+                String.join(", ", p.aliases()), p.statedBirthDate(), p.statedAge(), p.ageAssessed(), p.sex(),
+                p.nationality(), p.languages(), p.interpreterNeeded(), p.interpreterLanguage(), p.documents(),
+                p.protectedIdentity(), address == null ? "" : address));
+        return personView(view, model);
+    }
+
+    @PostMapping("/person")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    String savePerson(@PathVariable UUID id, @Valid @ModelAttribute("personDetails") PersonDetails details,
+                      BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
+                      RedirectAttributes redirect) {
+        CaseView view = cases.get(new CaseId(id), user);
+        PersonDetails toSave = details;
+        if (view.person().isProtected() && !view.mayViewProtected()) {
+            // Without the right, the address was never shown, so it is kept as it is.
+            toSave = new PersonDetails(details.identityKind(), details.identityNumber(), details.name(),
+                    details.aliases(), details.statedBirthDate(), details.statedAge(), details.ageAssessed(),
+                    details.sex(), details.nationality(), details.languages(), details.interpreterNeeded(),
+                    details.interpreterLanguage(), details.documents(), details.protectedIdentity(),
+                    view.person().address());
+        }
+        if (!result.hasErrors()) {
+            try {
+                cases.updatePerson(new CaseId(id), toSave, user);
+                redirect.addFlashAttribute("flash", "flash.saved");
+                return "redirect:/cases/" + id;
+            } catch (FieldProblems problems) {
+                FormErrors.apply(problems, result);
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        return personView(view, model);
+    }
+
+    private String personView(CaseView view, Model model) {
+        model.addAttribute("c", view);
+        model.addAttribute("identityKinds", IdentityKind.values());
+        model.addAttribute("sexes", Sex.values());
+        model.addAttribute("protectionLevels", ProtectedIdentity.values());
+        model.addAttribute("countries", Countries.all(CaseController.locale()));
+        return "cases/person";
+    }
+
+    /** Setting a step's status, with a reason and the step's fields. */
+    public record StepForm(ChecklistItem.Status status, String reason, Map<String, String> fields) {
+        public StepForm {
+            fields = fields == null ? new LinkedHashMap<>() : fields;
+        }
+    }
+
+    /** A journal entry; {@code corrects} when it corrects an earlier one. */
+    public record JournalForm(
+            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            LocalDateTime occurredAt,
+            @jakarta.validation.constraints.NotBlank(message = "{validation.required}")
+            @Size(max = 20000, message = "{validation.size.max}") String text,
+            UUID corrects) {
+    }
+}

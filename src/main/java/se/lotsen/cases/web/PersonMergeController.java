@@ -1,0 +1,83 @@
+package se.lotsen.cases.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.access.Role;
+import se.lotsen.audit.AuditAction;
+import se.lotsen.audit.AuditContext;
+import se.lotsen.audit.AuditOutcome;
+import se.lotsen.audit.Audited;
+import se.lotsen.cases.Cases;
+import se.lotsen.common.FieldProblems;
+import se.lotsen.common.NotFoundException;
+import se.lotsen.persons.Person;
+import se.lotsen.persons.PersonId;
+import se.lotsen.persons.Persons;
+
+/** A duty team lead merges duplicate person records, keeping history and aliases. */
+@Controller
+@RequestMapping("/persons/merge")
+class PersonMergeController {
+
+    private final Persons persons;
+    private final Cases cases;
+
+    PersonMergeController(Persons persons, Cases cases) {
+        this.persons = persons;
+        this.cases = cases;
+    }
+
+    @GetMapping
+    @Audited(action = AuditAction.SEARCH, recordType = "PERSON")
+    String page(@RequestParam(required = false) String name, @RequestParam(required = false) String identityNumber,
+                @RequestParam(required = false) UUID keep, @RequestParam(required = false) UUID duplicate,
+                @AuthenticationPrincipal CurrentUser user, Model model) {
+        requireLead(user);
+        boolean searched = (name != null && !name.isBlank()) || (identityNumber != null && !identityNumber.isBlank());
+        model.addAttribute("name", name == null ? "" : name);
+        model.addAttribute("identityNumber", identityNumber == null ? "" : identityNumber);
+        model.addAttribute("searched", searched);
+        model.addAttribute("matches", searched ? persons.searchSimilar(identityNumber, name, null) : List.of());
+        Person kept = keep == null ? null : persons.find(new PersonId(keep)).orElseThrow(() -> new NotFoundException("person"));
+        Person dup = duplicate == null ? null
+                : persons.find(new PersonId(duplicate)).orElseThrow(() -> new NotFoundException("person"));
+        model.addAttribute("keep", kept);
+        model.addAttribute("duplicate", dup);
+        return "persons/merge";
+    }
+
+    @PostMapping
+    @Audited(action = AuditAction.UPDATE, recordType = "PERSON")
+    String merge(@RequestParam UUID keep, @RequestParam UUID duplicate, @AuthenticationPrincipal CurrentUser user,
+                 RedirectAttributes redirect) {
+        requireLead(user);
+        AuditContext.recordId(keep);
+        AuditContext.detail("merged " + duplicate);
+        try {
+            cases.mergePersons(new PersonId(keep), new PersonId(duplicate), user);
+            redirect.addFlashAttribute("flash", "flash.persons.merged");
+        } catch (FieldProblems problems) {
+            AuditContext.outcome(AuditOutcome.FAILED);
+            redirect.addFlashAttribute("mergeError", problems.problems().get(0).messageKey());
+        }
+        return "redirect:/persons/merge";
+    }
+
+    private static void requireLead(CurrentUser user) {
+        if (!user.has(Role.DUTY_LEAD)) {
+            throw new AccessDeniedException("duty lead only");
+        }
+    }
+}

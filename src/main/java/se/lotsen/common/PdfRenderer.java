@@ -1,0 +1,61 @@
+package se.lotsen.common;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import com.openhtmltopdf.extend.FSSupplier;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a well-formed XHTML document (typically a Thymeleaf template rendered to a string) into a PDF. The
+ * document's CSS should use the font family {@value #FONT_FAMILY}: DejaVu Sans is embedded (regular and bold), so
+ * å, ä and ö print correctly whatever fonts the server has. Paged-media CSS ({@code @page} margin boxes,
+ * {@code counter(page)}, {@code counter(pages)}, running elements) works as openhtmltopdf supports it.
+ */
+@Component
+public class PdfRenderer {
+
+    /** The font family to name in the documents' CSS. */
+    public static final String FONT_FAMILY = "DejaVu Sans";
+
+    private static final String REGULAR = "fonts/DejaVuSans.ttf";
+    private static final String BOLD = "fonts/DejaVuSans-Bold.ttf";
+
+    /**
+     * Renders the XHTML to PDF bytes.
+     *
+     * @throws IllegalArgumentException when the document is not well-formed XHTML or cannot be laid out
+     */
+    public byte[] render(String xhtml) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.useFont(font(REGULAR), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+        builder.useFont(font(BOLD), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+        builder.withHtmlContent(xhtml, null);
+        builder.toStream(out);
+        try {
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The PDF could not be written", e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("The document could not be rendered as PDF", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static FSSupplier<InputStream> font(String path) {
+        return () -> {
+            try {
+                return new ClassPathResource(path).getInputStream();
+            } catch (IOException e) {
+                throw new UncheckedIOException("The embedded font " + path + " is missing", e);
+            }
+        };
+    }
+}
