@@ -38,6 +38,7 @@ import se.lotsen.cases.ExploitationForm;
 import se.lotsen.cases.Intake;
 import se.lotsen.cases.IntakeChannel;
 import se.lotsen.cases.SubjectType;
+import se.lotsen.common.FieldProblems;
 import se.lotsen.common.PageResult;
 import se.lotsen.common.Paging;
 import se.lotsen.persons.IdentityKind;
@@ -50,6 +51,10 @@ import se.lotsen.routines.ChecklistItem;
 @RequestMapping("/api/v1/cases")
 @Tag(name = "Cases")
 class CaseApiController {
+
+    /** Fields of the person that the API sends inside {@code subject}. */
+    private static final Set<String> SUBJECT_FIELDS = Set.of("name", "identityNumber", "identityKind", "nationality",
+            "statedAge");
 
     private final Cases cases;
 
@@ -107,7 +112,14 @@ class CaseApiController {
         Intake intake = new Intake(s.type(), request.receivedAt().toInstant(),
                 request.channel() == null ? IntakeChannel.OTHER : request.channel(), request.reporter(), null,
                 request.summary(), request.exploitationForms(), null, null, person);
-        CaseId id = cases.open(intake, user);
+        CaseId id;
+        try {
+            id = cases.open(intake, user);
+        } catch (FieldProblems problems) {
+            throw new FieldProblems(problems.problems().stream().map(p -> new FieldProblems.Problem(
+                    SUBJECT_FIELDS.contains(p.field()) ? "subject." + p.field() : p.field(), p.messageKey(),
+                    p.args())).toList());
+        }
         AuditContext.recordId(id);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id)).body(json(id, user));
     }
