@@ -178,6 +178,15 @@ public class Accounts {
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
+    /** Enabled accounts of a unit that hold a role (e.g. the unit's managers), for notifications. */
+    public List<Account> withRoleInUnit(UnitId unitId, Role role) {
+        return jdbc.sql(SELECT_ACCOUNT + """
+                         WHERE a.unit_id = :unit AND a.enabled
+                           AND EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = :role)
+                        ORDER BY a.display_name""")
+                .param("unit", unitId.value()).param("role", role.name()).query(this::mapAccount).list();
+    }
+
     public boolean anyAdministratorExists() {
         return jdbc.sql("SELECT count(*) FROM account_role WHERE role = 'ADMIN'").query(Long.class).single() > 0;
     }

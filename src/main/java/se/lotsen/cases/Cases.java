@@ -63,13 +63,16 @@ public class Cases implements OpenCases {
     private final Checklists checklists;
     private final Organisation organisation;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public Cases(JdbcClient jdbc, Persons persons, Checklists checklists, Organisation organisation, Clock clock) {
+    public Cases(JdbcClient jdbc, Persons persons, Checklists checklists, Organisation organisation, Clock clock,
+                 org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.persons = persons;
         this.checklists = checklists;
         this.organisation = organisation;
         this.clock = clock;
+        this.events = events;
     }
 
     // -- intake --
@@ -139,6 +142,7 @@ public class Cases implements OpenCases {
                 .update();
         statusChange(new CaseId(id), null, CaseStatus.OPEN, null, user);
         checklists.start(id, Routines.ACUTE, facts(new CaseId(id)));
+        events.publishEvent(new CaseOpened(id, intake.subjectType(), intake.receivedAt()));
         return new CaseId(id);
     }
 
@@ -269,6 +273,54 @@ public class Cases implements OpenCases {
                 .param("o", outcome.name()).param("n", notes.trim()).param("by", user.displayName())
                 .param("custody", outcome == ProtectionOutcome.CUSTODY_DECIDED).param("id", id.value()).update();
         checklists.evaluate(id.value(), facts(id));
+        events.publishEvent(new ProtectionAssessed(id.value(), outcome, clock.instant()));
+    }
+
+    /**
+     * Records whether an immediate custody is in force for the case (set by the decisions module); the checklist
+     * follows.
+     */
+    @Transactional
+    public void setCustodyDecided(CaseId id, boolean decided) {
+        jdbc.sql("UPDATE case_file SET custody_decided = :d, updated_at = now() WHERE id = :id")
+                .param("d", decided).param("id", id.value()).update();
+        checklists.evaluate(id.value(), facts(id));
+    }
+
+    /** Who holds the case, for reminders; no access check (callers are the system or already checked). */
+    public java.util.Optional<CaseHolder> holder(CaseId id) {
+        return jdbc.sql("""
+                        SELECT c.id, c.case_number, c.unit_id, u.code, c.assigned_to, c.status, c.subject_type
+                        FROM case_file c JOIN unit u ON u.id = c.unit_id WHERE c.id = :id""")
+                .param("id", id.value())
+                .query((rs, n) -> new CaseHolder(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class),
+                        CaseStatus.valueOf(rs.getString(6)), SubjectType.valueOf(rs.getString(7))))
+                .optional();
+    }
+
+    /**
+     * Throws {@link NotFoundException} unless the user may read the case; for other modules that show case data
+     * (decisions, deadlines) so that the access rule stays in one place.
+     */
+    public CaseHolder requireReadable(CaseId id, CurrentUser user) {
+        requireAccess(id, user);
+        return holder(id).orElseThrow(() -> new NotFoundException("case"));
+    }
+
+    /** As {@link #requireReadable} and the case must be active (not closed) to be changed. */
+    public CaseHolder requireWritable(CaseId id, CurrentUser user) {
+        Row row = requireAccess(id, user);
+        requireActive(row);
+        return holder(id).orElseThrow(() -> new NotFoundException("case"));
+    }
+
+    /** The units whose cases the user may see (today: their own unit, with a case role). */
+    public List<UUID> readableUnits(CurrentUser user) {
+        if (user.unit() == null || user.roles().stream().noneMatch(CASE_ROLES::contains)) {
+            return List.of();
+        }
+        return List.of(user.unit().id().value());
     }
 
     /** Changes what is known about the case's person; the checklist follows the new facts. */

@@ -69,12 +69,19 @@ class CaseController {
     private final Persons persons;
     private final Routines routines;
     private final Clock clock;
+    private final List<se.lotsen.cases.CasePanel> panels;
 
-    CaseController(Cases cases, Persons persons, Routines routines, Clock clock) {
+    CaseController(Cases cases, Persons persons, Routines routines, Clock clock,
+                   List<se.lotsen.cases.CasePanel> panels) {
         this.cases = cases;
         this.persons = persons;
         this.routines = routines;
         this.clock = clock;
+        this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(se.lotsen.cases.CasePanel::order)).toList();
+    }
+
+    /** A rendered panel for the template: its fragment and model. */
+    public record PanelView(String template, String selector, Map<String, Object> model) {
     }
 
     @GetMapping
@@ -178,7 +185,14 @@ class CaseController {
                 .filter(v -> v.number() > checklist.version().number());
         model.addAttribute("newerVersion", newest.orElse(null));
         model.addAttribute("transitions", view.status().next());
+        model.addAttribute("topPanels", panels(se.lotsen.cases.CasePanel.Position.TOP, new CaseId(id), user));
+        model.addAttribute("bodyPanels", panels(se.lotsen.cases.CasePanel.Position.BODY, new CaseId(id), user));
         return "cases/show";
+    }
+
+    private List<PanelView> panels(se.lotsen.cases.CasePanel.Position position, CaseId id, CurrentUser user) {
+        return panels.stream().filter(p -> p.position() == position)
+                .map(p -> new PanelView(p.template(), p.selector(), p.model(id, user))).toList();
     }
 
     /** What changed in the routine since the version this case uses. */

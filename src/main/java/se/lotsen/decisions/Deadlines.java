@@ -1,0 +1,302 @@
+package se.lotsen.decisions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.lotsen.calendar.StatutoryDeadline;
+import se.lotsen.calendar.SwedishCalendar;
+import se.lotsen.common.FieldProblems;
+import se.lotsen.common.NotFoundException;
+import se.lotsen.organisation.Committee;
+import se.lotsen.organisation.Organisation;
+import se.lotsen.organisation.UnitId;
+
+/**
+ * Deadlines: computed from the rule valid on the anchor day with the Swedish legal calendar, met (with when, by whom
+ * and evidence), extended by the court, or closed when what they concern ended. Overdue and lapsed are derived from
+ * today's Swedish date every time a deadline is read.
+ */
+@Service
+public class Deadlines {
+
+    private final JdbcClient jdbc;
+    private final SwedishCalendar calendar;
+    private final Organisation organisation;
+    private final Clock clock;
+
+    public Deadlines(JdbcClient jdbc, SwedishCalendar calendar, Organisation organisation, Clock clock) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.organisation = organisation;
+        this.clock = clock;
+    }
+
+    /** The rule of the kind valid on the day. */
+    public DeadlineRule rule(DeadlineKind kind, LocalDate day) {
+        return jdbc.sql("SELECT * FROM deadline_rule WHERE kind = :k ORDER BY valid_from DESC").param("k", kind.name())
+                .query(Deadlines::mapRule).list().stream().filter(r -> r.validOn(day)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No " + kind + " rule valid on " + day));
+    }
+
+    /** All rules, for the rule page. */
+    public List<DeadlineRule> rules() {
+        return jdbc.sql("SELECT * FROM deadline_rule ORDER BY kind, valid_from").query(Deadlines::mapRule).list();
+    }
+
+    /**
+     * Starts a deadline. For the committee report the committee's next meeting after the anchor day is the date; when
+     * none is known the deadline has no date and carries a warning.
+     */
+    @Transactional
+    public UUID start(UUID caseId, UUID decisionId, DeadlineKind kind, LocalDate anchor, UnitId committeeUnit) {
+        DeadlineRule rule = rule(kind, anchor);
+        LocalDate nominal;
+        LocalDate due;
+        String warning = null;
+        if (rule.unit() == DeadlineRule.Unit.NEXT_MEETING) {
+            Optional<Committee.Meeting> meeting = committeeUnit == null ? Optional.empty()
+                    : organisation.nextMeetingAfter(committeeUnit, anchor);
+            nominal = meeting.map(Committee.Meeting::date).orElse(null);
+            due = nominal;
+            if (nominal == null) {
+                warning = "deadline.warning.noMeeting";
+            }
+        } else {
+            StatutoryDeadline computed = switch (rule.unit()) {
+                case DAYS -> rule.moves() ? calendar.days(anchor, rule.amount())
+                        : new StatutoryDeadline(anchor, anchor.plusDays(rule.amount()), anchor.plusDays(rule.amount()), List.of());
+                case WEEKS -> rule.moves() ? calendar.weeks(anchor, rule.amount())
+                        : new StatutoryDeadline(anchor, anchor.plusWeeks(rule.amount()), anchor.plusWeeks(rule.amount()), List.of());
+                case MONTHS -> rule.moves() ? calendar.months(anchor, rule.amount())
+                        : new StatutoryDeadline(anchor, anchor.plusMonths(rule.amount()), anchor.plusMonths(rule.amount()), List.of());
+                case NEXT_MEETING -> throw new IllegalStateException();
+            };
+            nominal = computed.nominalLastDay();
+            due = computed.lastDay();
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO deadline (id, case_id, decision_id, kind, rule_id, anchor_date, nominal_date, due_date,
+                            status, warning)
+                        VALUES (:id, :c, :d, :k, :r, :a, :n, :due, 'PENDING', :w)""")
+                .param("id", id).param("c", caseId).param("d", decisionId).param("k", kind.name())
+                .param("r", rule.id()).param("a", anchor).param("n", nominal).param("due", due).param("w", warning)
+                .update();
+        return id;
+    }
+
+    /** Starts a deadline when a rule is valid on the anchor day (old cases may predate every rule). */
+    @Transactional
+    public Optional<UUID> startIfRuleExists(UUID caseId, DeadlineKind kind, LocalDate anchor) {
+        boolean exists = jdbc.sql("SELECT * FROM deadline_rule WHERE kind = :k").param("k", kind.name())
+                .query(Deadlines::mapRule).list().stream().anyMatch(r -> r.validOn(anchor));
+        return exists ? Optional.of(start(caseId, null, kind, anchor, null)) : Optional.empty();
+    }
+
+    public List<Deadline> forCase(UUID caseId) {
+        return jdbc.sql(SELECT + " WHERE d.case_id = :c ORDER BY d.due_date NULLS FIRST, d.created_at")
+                .param("c", caseId).query(this::map).list();
+    }
+
+    public Optional<Deadline> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE d.id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /**
+     * Marks a deadline as met on a day, with evidence (e.g. the court's case number). Meeting the 7 § submission
+     * starts the court's review week; a 14 § review starts the next one.
+     */
+    @Transactional
+    public Deadline markMet(UUID id, LocalDate on, String evidence, String byName) {
+        Deadline d = find(id).orElseThrow(() -> new NotFoundException("deadline"));
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        if (!d.status().open()) {
+            problems.add("metOn", "validation.deadline.notOpen");
+        }
+        LocalDate today = today();
+        if (on == null) {
+            problems.add("metOn", "validation.required");
+        } else if (on.isAfter(today)) {
+            problems.add("metOn", "validation.date.past");
+        } else if (on.isBefore(d.anchorDate())) {
+            problems.add("metOn", "validation.deadline.beforeAnchor");
+        }
+        if (evidence != null && evidence.length() > 500) {
+            problems.add("evidence", "validation.size.max.n", 500);
+        }
+        if (d.kind() == DeadlineKind.LVU_7_SUBMISSION && (evidence == null || evidence.isBlank())) {
+            problems.add("evidence", "validation.deadline.evidence.court");
+        }
+        problems.throwIfAny();
+        jdbc.sql("""
+                        UPDATE deadline SET status = 'MET', met_on = :on, met_at = now(), met_by_name = :by,
+                            evidence = :e WHERE id = :id AND status IN ('PENDING', 'EXTENDED')""")
+                .param("on", on).param("by", byName).param("e", evidence == null || evidence.isBlank() ? null : evidence.trim())
+                .param("id", id).update();
+        if (d.kind() == DeadlineKind.LVU_7_SUBMISSION) {
+            start(d.caseId(), d.decisionId(), DeadlineKind.LVU_7_COURT_REVIEW, on, null);
+        } else if (d.kind() == DeadlineKind.LVU_14_REVIEW) {
+            start(d.caseId(), d.decisionId(), DeadlineKind.LVU_14_REVIEW, on, null);
+        }
+        return find(id).orElseThrow();
+    }
+
+    /** Starts the four-month investigation when the decision to open it is recorded as met. */
+    @Transactional
+    public void startInvestigation(UUID caseId, LocalDate on) {
+        start(caseId, null, DeadlineKind.CHILD_INVESTIGATION, on, null);
+    }
+
+    /** The court extended the time (8 § LVU): the deadline gets a new due date. */
+    @Transactional
+    public Deadline extend(UUID id, LocalDate newDate, String note) {
+        Deadline d = find(id).orElseThrow(() -> new NotFoundException("deadline"));
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        if (d.kind() != DeadlineKind.LVU_8_APPLICATION) {
+            problems.add("newDate", "validation.deadline.notExtendable");
+        }
+        if (!d.status().open()) {
+            problems.add("newDate", "validation.deadline.notOpen");
+        }
+        if (newDate == null) {
+            problems.add("newDate", "validation.required");
+        } else if (d.dueDate() != null && !newDate.isAfter(d.dueDate())) {
+            problems.add("newDate", "validation.deadline.extendLater");
+        }
+        if (note == null || note.isBlank()) {
+            problems.add("note", "validation.deadline.extensionNote");
+        } else if (note.length() > 500) {
+            problems.add("note", "validation.size.max.n", 500);
+        }
+        problems.throwIfAny();
+        jdbc.sql("UPDATE deadline SET status = 'EXTENDED', due_date = :d, extension_note = :n WHERE id = :id")
+                .param("d", newDate).param("n", note.trim()).param("id", id).update();
+        return find(id).orElseThrow();
+    }
+
+    /** Closes every open deadline of the decisions, except the report of a chair's decision, which still must be made. */
+    @Transactional
+    public int closeOpen(List<UUID> decisionIds, String reason) {
+        if (decisionIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        UPDATE deadline SET status = 'CLOSED', closed_reason = :r
+                        WHERE decision_id IN (:ids) AND status IN ('PENDING', 'EXTENDED') AND kind <> 'COMMITTEE_REPORT'""")
+                .param("r", reason).param("ids", decisionIds).update();
+    }
+
+    /** Marks an open deadline of a kind as met (system events, e.g. the protection assessment was recorded). */
+    @Transactional
+    public void meetOpen(UUID caseId, DeadlineKind kind, LocalDate on, String byName, String evidence) {
+        jdbc.sql("""
+                        UPDATE deadline SET status = 'MET', met_on = :on, met_at = now(), met_by_name = :by, evidence = :e
+                        WHERE case_id = :c AND kind = :k AND status IN ('PENDING', 'EXTENDED')""")
+                .param("on", on).param("by", byName).param("e", evidence).param("c", caseId).param("k", kind.name())
+                .update();
+    }
+
+    /** One row of a deadline board. */
+    public record BoardRow(Deadline deadline, String caseNumber, String unitCode, boolean protectedIdentity) {
+    }
+
+    /**
+     * Open deadlines of cases held by the units, due up to {@code days} days ahead (and every overdue one, and those
+     * without a date), overdue first, then by due date.
+     */
+    public List<BoardRow> board(List<UUID> unitIds, int days) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        LocalDate until = today().plusDays(days);
+        List<BoardRow> rows = new ArrayList<>();
+        jdbc.sql(SELECT_BOARD + """
+                         WHERE c.unit_id IN (:units) AND c.status <> 'CLOSED' AND d.status IN ('PENDING', 'EXTENDED')
+                           AND (d.due_date IS NULL OR d.due_date <= :until)
+                        ORDER BY d.due_date NULLS FIRST""")
+                .param("units", unitIds).param("until", until)
+                .query((rs, n) -> rows.add(new BoardRow(map(rs, n), rs.getString("case_number"), rs.getString("unit_code"),
+                        !"NONE".equals(rs.getString("protected_identity")))))
+                .list();
+        rows.sort((a, b) -> {
+            int pa = a.deadline().status() == DeadlineStatus.LAPSED || a.deadline().status() == DeadlineStatus.OVERDUE ? 0 : 1;
+            int pb = b.deadline().status() == DeadlineStatus.LAPSED || b.deadline().status() == DeadlineStatus.OVERDUE ? 0 : 1;
+            if (pa != pb) {
+                return Integer.compare(pa, pb);
+            }
+            LocalDate da = a.deadline().dueDate();
+            LocalDate db = b.deadline().dueDate();
+            if (da == null || db == null) {
+                return da == null ? (db == null ? 0 : -1) : 1;
+            }
+            return da.compareTo(db);
+        });
+        return rows;
+    }
+
+    /** Open deadlines with a due date, for the reminder job. */
+    List<Deadline> openWithDueDate() {
+        return jdbc.sql(SELECT + " WHERE d.status IN ('PENDING', 'EXTENDED') AND d.due_date IS NOT NULL")
+                .query(this::map).list();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(SwedishCalendar.ZONE));
+    }
+
+    private static final String SELECT = """
+            SELECT d.*, r.id AS r_id, r.kind AS r_kind, r.legal_basis, r.description, r.anchor, r.unit, r.amount,
+                   r.moves, r.consequence, r.valid_from, r.valid_to, dec.ended_at AS decision_ended
+            FROM deadline d JOIN deadline_rule r ON r.id = d.rule_id LEFT JOIN decision dec ON dec.id = d.decision_id""";
+
+    private static final String SELECT_BOARD = """
+            SELECT d.*, r.id AS r_id, r.kind AS r_kind, r.legal_basis, r.description, r.anchor, r.unit, r.amount,
+                   r.moves, r.consequence, r.valid_from, r.valid_to, dec.ended_at AS decision_ended,
+                   c.case_number, u.code AS unit_code, p.protected_identity
+            FROM deadline d JOIN deadline_rule r ON r.id = d.rule_id LEFT JOIN decision dec ON dec.id = d.decision_id
+            JOIN case_file c ON c.id = d.case_id JOIN unit u ON u.id = c.unit_id JOIN person p ON p.id = c.person_id""";
+
+    private Deadline map(ResultSet rs, int n) throws SQLException {
+        DeadlineRule rule = new DeadlineRule(rs.getObject("r_id", UUID.class), DeadlineKind.valueOf(rs.getString("r_kind")),
+                rs.getString("legal_basis"), rs.getString("description"), rs.getString("anchor"),
+                DeadlineRule.Unit.valueOf(rs.getString("unit")), rs.getInt("amount"), rs.getBoolean("moves"),
+                rs.getString("consequence"), rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class));
+        DeadlineKind kind = DeadlineKind.valueOf(rs.getString("kind"));
+        String stored = rs.getString("status");
+        LocalDate due = rs.getObject("due_date", LocalDate.class);
+        LocalDate today = today();
+        boolean decisionEnded = rs.getObject("decision_ended", OffsetDateTime.class) != null;
+        DeadlineStatus status = DeadlineStatus.valueOf(stored);
+        if ((status == DeadlineStatus.PENDING || status == DeadlineStatus.EXTENDED) && due != null && today.isAfter(due)) {
+            status = kind.custodyLapsesWhenMissed() && !decisionEnded ? DeadlineStatus.LAPSED : DeadlineStatus.OVERDUE;
+        }
+        int left = due == null ? 0 : calendar.workingDaysBetween(today, due);
+        OffsetDateTime metAt = rs.getObject("met_at", OffsetDateTime.class);
+        return new Deadline(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+                rs.getObject("decision_id", UUID.class), kind, rule, rs.getObject("anchor_date", LocalDate.class),
+                rs.getObject("nominal_date", LocalDate.class), due, status, rs.getObject("met_on", LocalDate.class),
+                metAt == null ? null : metAt.toInstant(), rs.getString("met_by_name"), rs.getString("evidence"),
+                rs.getString("extension_note"), rs.getString("closed_reason"), rs.getString("warning"), left);
+    }
+
+    private static DeadlineRule mapRule(ResultSet rs, int n) throws SQLException {
+        return new DeadlineRule(rs.getObject("id", UUID.class), DeadlineKind.valueOf(rs.getString("kind")),
+                rs.getString("legal_basis"), rs.getString("description"), rs.getString("anchor"),
+                DeadlineRule.Unit.valueOf(rs.getString("unit")), rs.getInt("amount"), rs.getBoolean("moves"),
+                rs.getString("consequence"), rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class));
+    }
+
+}

@@ -1,0 +1,29 @@
+package se.lotsen.decisions;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A decision to record. For custody: grounds ({@code LVU_2}, {@code LVU_3}) and why the court's decision cannot be
+ * awaited; for 6 a §: the jurisdiction assessment. Linked decisions name their custody (or the active one is used).
+ */
+public record DecisionCommand(
+        DecisionType type,
+        Instant decidedAt,
+        Instant executedAt,
+        String decidedByName,
+        Mandate mandate,
+        String committeeUnitCode,
+        Set<String> grounds,
+        String urgencyReason,
+        String habitualResidence,
+        String jurisdictionBasis,
+        String jurisdictionNotes,
+        String details,
+        UUID custodyId) {
+
+    public DecisionCommand {
+        grounds = grounds == null ? Set.of() : Set.copyOf(grounds);
+    }
+}

@@ -1,0 +1,327 @@
+package se.lotsen.decisions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.calendar.SwedishCalendar;
+import se.lotsen.cases.CaseHolder;
+import se.lotsen.cases.CaseId;
+import se.lotsen.cases.Cases;
+import se.lotsen.cases.SubjectType;
+import se.lotsen.common.FieldProblems;
+import se.lotsen.common.NotFoundException;
+import se.lotsen.organisation.Organisation;
+import se.lotsen.organisation.Unit;
+import se.lotsen.organisation.UnitKind;
+
+/**
+ * Recording decisions and ending custody. Reads and writes go through {@link Cases} for the access rule.
+ */
+@Service
+public class Decisions {
+
+    /** The grounds of an LVU custody: 2 § (home environment) and 3 § (own behaviour). */
+    public static final Set<String> GROUNDS = Set.of("LVU_2", "LVU_3");
+    /** Jurisdiction bases recorded for 6 a §. */
+    public static final Set<String> JURISDICTION_BASES = Set.of("BRUSSELS_IIB", "HAGUE_1996", "OTHER");
+
+    private final JdbcClient jdbc;
+    private final Cases cases;
+    private final Deadlines deadlines;
+    private final Organisation organisation;
+    private final Clock clock;
+
+    public Decisions(JdbcClient jdbc, Cases cases, Deadlines deadlines, Organisation organisation, Clock clock) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.deadlines = deadlines;
+        this.organisation = organisation;
+        this.clock = clock;
+    }
+
+    /** Records a decision and starts its deadlines; a custody decision also updates the case's checklist. */
+    @Transactional
+    public Decision record(CaseId caseId, DecisionCommand cmd, CurrentUser user) {
+        CaseHolder holder = cases.requireWritable(caseId, user);
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        if (cmd.type() == null) {
+            problems.add("type", "validation.required");
+            problems.throwIfAny();
+        }
+        DecisionType type = cmd.type();
+        SubjectType subject = holder.subjectType();
+        if (type.subject() == DecisionType.Subject.CHILD && subject != SubjectType.CHILD) {
+            problems.add("type", "validation.decision.childOnly");
+        }
+        if (type.subject() == DecisionType.Subject.ADULT && subject != SubjectType.ADULT) {
+            problems.add("type", "validation.decision.adultOnly");
+        }
+        Instant now = clock.instant();
+        if (cmd.decidedAt() == null) {
+            problems.add("decidedAt", "validation.required");
+        } else if (cmd.decidedAt().isAfter(now.plusSeconds(300))) {
+            problems.add("decidedAt", "validation.case.receivedAt.future");
+        }
+        if (cmd.executedAt() != null && cmd.decidedAt() != null && cmd.executedAt().isBefore(cmd.decidedAt())) {
+            problems.add("executedAt", "validation.decision.executedBeforeDecided");
+        }
+        if (cmd.executedAt() != null && cmd.executedAt().isAfter(now.plusSeconds(300))) {
+            problems.add("executedAt", "validation.case.receivedAt.future");
+        }
+        if (cmd.decidedByName() == null || cmd.decidedByName().isBlank()) {
+            problems.add("decidedByName", "validation.required");
+        } else if (cmd.decidedByName().length() > 200) {
+            problems.add("decidedByName", "validation.size.max.n", 200);
+        }
+        Unit committee = null;
+        if (type.needsMandate()) {
+            if (cmd.mandate() == null) {
+                problems.add("mandate", "validation.decision.mandate");
+            }
+            if (cmd.committeeUnitCode() == null || cmd.committeeUnitCode().isBlank()) {
+                problems.add("committeeUnitCode", "validation.decision.committee");
+            } else {
+                committee = organisation.unitByCode(cmd.committeeUnitCode().trim()).orElse(null);
+                if (committee == null || committee.kind() != UnitKind.DISTRICT) {
+                    problems.add("committeeUnitCode", "validation.decision.committee");
+                }
+            }
+        }
+        if (type.custody()) {
+            if (cmd.grounds().isEmpty() || !GROUNDS.containsAll(cmd.grounds())) {
+                problems.add("grounds", "validation.decision.grounds");
+            }
+            if (cmd.urgencyReason() == null || cmd.urgencyReason().isBlank()) {
+                problems.add("urgencyReason", "validation.decision.urgency");
+            }
+            if (activeCustody(caseId.value()).isPresent()) {
+                problems.add("type", "validation.decision.custodyExists");
+            }
+        }
+        if (type == DecisionType.LVU_6A) {
+            if (cmd.habitualResidence() == null || cmd.habitualResidence().isBlank()) {
+                problems.add("habitualResidence", "validation.decision.residence");
+            }
+            if (cmd.jurisdictionBasis() == null || !JURISDICTION_BASES.contains(cmd.jurisdictionBasis())) {
+                problems.add("jurisdictionBasis", "validation.decision.jurisdiction");
+            }
+        }
+        Decision custody = null;
+        if (type.kind() == DecisionType.Kind.LINKED) {
+            custody = (cmd.custodyId() != null ? find(cmd.custodyId()).filter(d -> d.caseId().equals(caseId.value()))
+                    : activeCustody(caseId.value())).filter(Decision::active).orElse(null);
+            if (custody == null) {
+                problems.add("type", type == DecisionType.LVU_43_POLICE_ASSISTANCE
+                        ? "validation.decision.policeNeedsDecision" : "validation.decision.needsCustody");
+            } else if (type == DecisionType.LVU_6A_CONTINUATION && custody.type() != DecisionType.LVU_6A) {
+                problems.add("type", "validation.decision.continuationNeeds6a");
+            } else if (type == DecisionType.LVU_6A_CONTINUATION && custody.executedAt() == null) {
+                problems.add("type", "validation.decision.notExecuted");
+            }
+        }
+        for (String text : new String[] {cmd.urgencyReason(), cmd.jurisdictionNotes(), cmd.details()}) {
+            if (text != null && text.length() > 20000) {
+                problems.add("details", "validation.size.max.n", 20000);
+            }
+        }
+        problems.throwIfAny();
+
+        LocalDate decidedDay = SwedishCalendar.swedishDate(cmd.decidedAt());
+        if (type == DecisionType.LVU_6A_CONTINUATION) {
+            LocalDate executed = SwedishCalendar.swedishDate(custody.executedAt());
+            LocalDate start = latestContinuationEnd(custody.id()).orElse(decidedDay);
+            if (start.plusMonths(2).isAfter(executed.plusYears(1))) {
+                throw FieldProblems.of("decidedAt", "validation.decision.continuationYear");
+            }
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO decision (id, case_id, type, custody_id, decided_at, executed_at, decided_by_name,
+                            mandate, committee_unit_id, grounds, urgency_reason, habitual_residence, jurisdiction_basis,
+                            jurisdiction_notes, details, recorded_by, recorded_by_name)
+                        VALUES (:id, :c, :type, :custody, :decided, :executed, :by, :mandate, :committee, :grounds,
+                            :urgency, :residence, :basis, :jnotes, :details, :recorder, :recorderName)""")
+                .param("id", id).param("c", caseId.value()).param("type", type.name())
+                .param("custody", custody == null ? null : custody.id())
+                .param("decided", cmd.decidedAt().atOffset(ZoneOffset.UTC))
+                .param("executed", cmd.executedAt() == null ? null : cmd.executedAt().atOffset(ZoneOffset.UTC))
+                .param("by", cmd.decidedByName().trim()).param("mandate", cmd.mandate() == null ? null : cmd.mandate().name())
+                .param("committee", committee == null ? null : committee.id().value())
+                .param("grounds", cmd.grounds().stream().sorted().collect(Collectors.joining(",")))
+                .param("urgency", blankToNull(cmd.urgencyReason())).param("residence", blankToNull(cmd.habitualResidence()))
+                .param("basis", blankToNull(cmd.jurisdictionBasis())).param("jnotes", blankToNull(cmd.jurisdictionNotes()))
+                .param("details", blankToNull(cmd.details())).param("recorder", user.accountId())
+                .param("recorderName", user.displayName())
+                .update();
+
+        UUID custodyDecisionId = type.custody() ? id : custody == null ? null : custody.id();
+        if (type.custody()) {
+            deadlines.start(caseId.value(), id, DeadlineKind.LVU_7_SUBMISSION, decidedDay, null);
+            if (cmd.executedAt() != null) {
+                startExecutionDeadlines(caseId.value(), id, type, SwedishCalendar.swedishDate(cmd.executedAt()));
+            }
+            cases.setCustodyDecided(caseId, true);
+        }
+        if (cmd.mandate() != null && cmd.mandate().mustBeReported()) {
+            deadlines.start(caseId.value(), id, DeadlineKind.COMMITTEE_REPORT, decidedDay, committee.id());
+        }
+        if (type == DecisionType.LVU_14_RESTRICTIONS) {
+            deadlines.start(caseId.value(), id, DeadlineKind.LVU_14_REVIEW, decidedDay, null);
+        }
+        if (type == DecisionType.LVU_6A_CONTINUATION) {
+            List<UUID> earlier = jdbc.sql("""
+                            SELECT d.id FROM deadline d WHERE d.status IN ('PENDING', 'EXTENDED')
+                              AND d.kind IN ('LVU_6A_INITIAL', 'LVU_6A_CONTINUATION')
+                              AND (d.decision_id = :custody OR d.decision_id IN (SELECT id FROM decision WHERE custody_id = :custody))""")
+                    .param("custody", custodyDecisionId).query(UUID.class).list();
+            for (UUID deadlineId : earlier) {
+                deadlines.markMet(deadlineId, decidedDay, "Förvaltningsrätten medgav fortsatt omhändertagande",
+                        user.displayName());
+            }
+            LocalDate start = latestContinuationEnd(custodyDecisionId).orElse(decidedDay);
+            deadlines.start(caseId.value(), id, DeadlineKind.LVU_6A_CONTINUATION, start, null);
+        }
+        return find(id).orElseThrow();
+    }
+
+    /** Records when a custody was carried out, if that was not known when it was recorded; starts the 8 § time. */
+    @Transactional
+    public Decision recordExecution(CaseId caseId, UUID decisionId, Instant executedAt, CurrentUser user) {
+        cases.requireWritable(caseId, user);
+        Decision d = find(decisionId).filter(x -> x.caseId().equals(caseId.value()))
+                .orElseThrow(() -> new NotFoundException("decision"));
+        if (!d.type().custody() || d.executedAt() != null || !d.active()) {
+            throw FieldProblems.of("executedAt", "validation.decision.executionNotExpected");
+        }
+        if (executedAt == null) {
+            throw FieldProblems.of("executedAt", "validation.required");
+        }
+        if (executedAt.isBefore(d.decidedAt())) {
+            throw FieldProblems.of("executedAt", "validation.decision.executedBeforeDecided");
+        }
+        if (executedAt.isAfter(clock.instant().plusSeconds(300))) {
+            throw FieldProblems.of("executedAt", "validation.case.receivedAt.future");
+        }
+        jdbc.sql("UPDATE decision SET executed_at = :e WHERE id = :id")
+                .param("e", executedAt.atOffset(ZoneOffset.UTC)).param("id", decisionId).update();
+        startExecutionDeadlines(caseId.value(), decisionId, d.type(), SwedishCalendar.swedishDate(executedAt));
+        return find(decisionId).orElseThrow();
+    }
+
+    /**
+     * Ends a custody: the court set it aside, care was granted, the grounds ceased, or it lapsed. Its open deadlines and
+     * those of its linked decisions are closed; the chair's report at the next meeting stays.
+     */
+    @Transactional
+    public Decision endCustody(CaseId caseId, UUID decisionId, CustodyEnd reason, Instant endedAt, String note,
+                               CurrentUser user) {
+        cases.requireWritable(caseId, user);
+        Decision d = find(decisionId).filter(x -> x.caseId().equals(caseId.value()))
+                .orElseThrow(() -> new NotFoundException("decision"));
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        if (!d.type().custody() || !d.active()) {
+            problems.add("reason", "validation.decision.notActiveCustody");
+        }
+        if (reason == null) {
+            problems.add("reason", "validation.required");
+        }
+        if (endedAt == null) {
+            problems.add("endedAt", "validation.required");
+        } else if (endedAt.isBefore(d.decidedAt())) {
+            problems.add("endedAt", "validation.decision.endBeforeDecision");
+        } else if (endedAt.isAfter(clock.instant().plusSeconds(300))) {
+            problems.add("endedAt", "validation.case.receivedAt.future");
+        }
+        if ((reason == CustodyEnd.OTHER) && (note == null || note.isBlank())) {
+            problems.add("note", "validation.decision.endNote");
+        }
+        problems.throwIfAny();
+        List<UUID> ids = jdbc.sql("SELECT id FROM decision WHERE id = :id OR custody_id = :id")
+                .param("id", decisionId).query(UUID.class).list();
+        jdbc.sql("UPDATE decision SET ended_at = :at, end_reason = :r, end_note = :n WHERE id IN (:ids) AND ended_at IS NULL")
+                .param("at", endedAt.atOffset(ZoneOffset.UTC)).param("r", reason.name()).param("n", blankToNull(note))
+                .param("ids", ids).update();
+        deadlines.closeOpen(ids, "custodyEnded." + reason.name());
+        cases.setCustodyDecided(caseId, activeCustody(caseId.value()).isPresent());
+        return find(decisionId).orElseThrow();
+    }
+
+    /** The case's decisions, oldest first, for a user who may read the case. */
+    public List<Decision> forCase(CaseId caseId, CurrentUser user) {
+        cases.requireReadable(caseId, user);
+        return jdbc.sql(SELECT + " WHERE d.case_id = :c ORDER BY d.decided_at, d.created_at").param("c", caseId.value())
+                .query(Decisions::map).list();
+    }
+
+    /** The case's deadlines, for a user who may read the case. */
+    public List<Deadline> deadlines(CaseId caseId, CurrentUser user) {
+        cases.requireReadable(caseId, user);
+        return deadlines.forCase(caseId.value());
+    }
+
+    public Optional<Decision> activeCustody(UUID caseId) {
+        return jdbc.sql(SELECT + " WHERE d.case_id = :c AND d.type IN ('LVU_6', 'LVU_6A') AND d.ended_at IS NULL")
+                .param("c", caseId).query(Decisions::map).optional();
+    }
+
+    Optional<Decision> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE d.id = :id").param("id", id).query(Decisions::map).optional();
+    }
+
+    private void startExecutionDeadlines(UUID caseId, UUID decisionId, DecisionType type, LocalDate executed) {
+        deadlines.start(caseId, decisionId, type == DecisionType.LVU_6A ? DeadlineKind.LVU_6A_INITIAL
+                : DeadlineKind.LVU_8_APPLICATION, executed, null);
+    }
+
+    private Optional<LocalDate> latestContinuationEnd(UUID custodyId) {
+        return jdbc.sql("""
+                        SELECT max(due_date) FROM deadline
+                        WHERE kind IN ('LVU_6A_INITIAL', 'LVU_6A_CONTINUATION')
+                          AND (decision_id = :c OR decision_id IN (SELECT id FROM decision WHERE custody_id = :c))""")
+                .param("c", custodyId).query(LocalDate.class).optional();
+    }
+
+    private static final String SELECT = """
+            SELECT d.*, u.code AS committee_code FROM decision d LEFT JOIN unit u ON u.id = d.committee_unit_id""";
+
+    private static Decision map(ResultSet rs, int n) throws SQLException {
+        String grounds = rs.getString("grounds");
+        Set<String> groundSet = grounds == null || grounds.isBlank() ? Set.of()
+                : new LinkedHashSet<>(Arrays.asList(grounds.split(",")));
+        String mandate = rs.getString("mandate");
+        String end = rs.getString("end_reason");
+        return new Decision(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+                DecisionType.valueOf(rs.getString("type")), rs.getObject("custody_id", UUID.class),
+                instant(rs, "decided_at"), instant(rs, "executed_at"), rs.getString("decided_by_name"),
+                mandate == null ? null : Mandate.valueOf(mandate), rs.getString("committee_code"), groundSet,
+                rs.getString("urgency_reason"), rs.getString("habitual_residence"), rs.getString("jurisdiction_basis"),
+                rs.getString("jurisdiction_notes"), rs.getString("details"), instant(rs, "ended_at"),
+                end == null ? null : CustodyEnd.valueOf(end), rs.getString("end_note"), rs.getString("recorded_by_name"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,183 @@
+package se.lotsen.decisions.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.audit.AuditAction;
+import se.lotsen.audit.AuditContext;
+import se.lotsen.audit.Audited;
+import se.lotsen.cases.CaseId;
+import se.lotsen.cases.Cases;
+import se.lotsen.common.NotFoundException;
+import se.lotsen.decisions.CustodyEnd;
+import se.lotsen.decisions.Deadline;
+import se.lotsen.decisions.Deadlines;
+import se.lotsen.decisions.Decision;
+import se.lotsen.decisions.DecisionCommand;
+import se.lotsen.decisions.DecisionType;
+import se.lotsen.decisions.Decisions;
+import se.lotsen.decisions.Mandate;
+
+/** Decisions and deadlines over the API. */
+@RestController
+@RequestMapping("/api/v1/cases/{id}")
+@Tag(name = "Decisions and deadlines")
+class DecisionApiController {
+
+    private final Decisions decisions;
+    private final Deadlines deadlines;
+    private final Cases cases;
+
+    DecisionApiController(Decisions decisions, Deadlines deadlines, Cases cases) {
+        this.decisions = decisions;
+        this.deadlines = deadlines;
+        this.cases = cases;
+    }
+
+    record DecidedBy(@NotNull @Size(max = 200) String name, Mandate mandate) {
+    }
+
+    record DecisionRequest(
+            @NotNull DecisionType type,
+            @NotNull OffsetDateTime decidedAt,
+            OffsetDateTime executedAt,
+            @NotNull @Valid DecidedBy decidedBy,
+            @Size(max = 64) String committee,
+            Set<String> grounds,
+            @Size(max = 20000) String urgencyReason,
+            @Size(max = 200) String habitualResidence,
+            String jurisdictionBasis,
+            @Size(max = 20000) String jurisdictionNotes,
+            @Size(max = 20000) String details,
+            UUID custodyId) {
+    }
+
+    record DeadlineJson(UUID id, String kind, LocalDate anchorDate, LocalDate nominalDate, LocalDate dueDate,
+                        String status, String legalBasis, String description, String consequence, LocalDate metOn,
+                        String evidence, String warning, UUID decisionId) {
+        static DeadlineJson of(Deadline d) {
+            return new DeadlineJson(d.id(), d.kind().name(), d.anchorDate(), d.nominalDate(), d.dueDate(),
+                    d.status().name(), d.legalBasis(), d.rule().description(),
+                    d.status().name().equals("LAPSED") ? d.rule().consequence() : null, d.metOn(), d.evidence(),
+                    d.warning(), d.decisionId());
+        }
+    }
+
+    record DecisionJson(UUID id, String type, String legalBasis, Instant decidedAt, Instant executedAt,
+                        String decidedBy, Mandate mandate, String committee, Set<String> grounds, Instant endedAt,
+                        CustodyEnd endReason, UUID custodyId, List<DeadlineJson> deadlines) {
+    }
+
+    record MetRequest(@NotNull LocalDate on, @Size(max = 500) String evidence, Boolean investigationOpened) {
+    }
+
+    record ExtendRequest(@NotNull LocalDate newDate, @NotNull @Size(max = 500) String note) {
+    }
+
+    record ExecutionRequest(@NotNull OffsetDateTime executedAt) {
+    }
+
+    record EndRequest(@NotNull CustodyEnd reason, @NotNull OffsetDateTime endedAt, @Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/decisions")
+    @Operation(summary = "Record a decision; returns it with the deadlines it started")
+    @Audited(action = AuditAction.CREATE, recordType = "DECISION")
+    ResponseEntity<DecisionJson> record(@PathVariable UUID id, @Valid @RequestBody DecisionRequest r,
+                                        @AuthenticationPrincipal CurrentUser user) {
+        Decision d = decisions.record(new CaseId(id), new DecisionCommand(r.type(), r.decidedAt().toInstant(),
+                r.executedAt() == null ? null : r.executedAt().toInstant(), r.decidedBy().name(),
+                r.decidedBy().mandate(), r.committee(), r.grounds(), r.urgencyReason(), r.habitualResidence(),
+                r.jurisdictionBasis(), r.jurisdictionNotes(), r.details(), r.custodyId()), user);
+        AuditContext.recordId(d.id());
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/decisions/" + d.id())).body(json(d, user));
+    }
+
+    @GetMapping("/decisions")
+    @Operation(summary = "The case's decisions")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    List<DecisionJson> list(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+        return decisions.forCase(new CaseId(id), user).stream().map(d -> json(d, user)).toList();
+    }
+
+    @PostMapping("/decisions/{decisionId}/execution")
+    @Operation(summary = "Record when a custody was carried out (starts the 8 § time)")
+    @Audited(action = AuditAction.UPDATE, recordType = "DECISION", idParam = "decisionId")
+    DecisionJson execution(@PathVariable UUID id, @PathVariable UUID decisionId,
+                           @Valid @RequestBody ExecutionRequest r, @AuthenticationPrincipal CurrentUser user) {
+        return json(decisions.recordExecution(new CaseId(id), decisionId, r.executedAt().toInstant(), user), user);
+    }
+
+    @PostMapping("/decisions/{decisionId}/end")
+    @Operation(summary = "End a custody; its open deadlines are closed")
+    @Audited(action = AuditAction.UPDATE, recordType = "DECISION", idParam = "decisionId")
+    DecisionJson end(@PathVariable UUID id, @PathVariable UUID decisionId, @Valid @RequestBody EndRequest r,
+                     @AuthenticationPrincipal CurrentUser user) {
+        return json(decisions.endCustody(new CaseId(id), decisionId, r.reason(), r.endedAt().toInstant(), r.note(),
+                user), user);
+    }
+
+    @GetMapping("/deadlines")
+    @Operation(summary = "The case's deadlines with nominal and legal last day, status and legal basis")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    List<DeadlineJson> deadlines(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+        return decisions.deadlines(new CaseId(id), user).stream().map(DeadlineJson::of).toList();
+    }
+
+    @PostMapping("/deadlines/{deadlineId}/met")
+    @Operation(summary = "Mark a deadline as met on a day, with evidence (e.g. the court's case number)")
+    @Audited(action = AuditAction.UPDATE, recordType = "DEADLINE", idParam = "deadlineId")
+    DeadlineJson met(@PathVariable UUID id, @PathVariable UUID deadlineId, @Valid @RequestBody MetRequest r,
+                     @AuthenticationPrincipal CurrentUser user) {
+        cases.requireWritable(new CaseId(id), user);
+        Deadline d = ownDeadline(id, deadlineId);
+        Deadline met = deadlines.markMet(d.id(), r.on(), r.evidence(), user.displayName());
+        if (d.kind() == se.lotsen.decisions.DeadlineKind.CHILD_INVESTIGATION_DECISION
+                && Boolean.TRUE.equals(r.investigationOpened())) {
+            deadlines.startInvestigation(id, r.on());
+        }
+        return DeadlineJson.of(met);
+    }
+
+    @PostMapping("/deadlines/{deadlineId}/extend")
+    @Operation(summary = "Record the court's extension of the 8 § time")
+    @Audited(action = AuditAction.UPDATE, recordType = "DEADLINE", idParam = "deadlineId")
+    DeadlineJson extend(@PathVariable UUID id, @PathVariable UUID deadlineId, @Valid @RequestBody ExtendRequest r,
+                        @AuthenticationPrincipal CurrentUser user) {
+        cases.requireWritable(new CaseId(id), user);
+        return DeadlineJson.of(deadlines.extend(ownDeadline(id, deadlineId).id(), r.newDate(), r.note()));
+    }
+
+    private Deadline ownDeadline(UUID caseId, UUID deadlineId) {
+        return deadlines.find(deadlineId).filter(d -> d.caseId().equals(caseId))
+                .orElseThrow(() -> new NotFoundException("deadline"));
+    }
+
+    private DecisionJson json(Decision d, CurrentUser user) {
+        List<DeadlineJson> own = decisions.deadlines(new CaseId(d.caseId()), user).stream()
+                .filter(x -> d.id().equals(x.decisionId())).map(DeadlineJson::of).toList();
+        return new DecisionJson(d.id(), d.type().name(), d.type().legalBasis(), d.decidedAt(), d.executedAt(),
+                d.decidedByName(), d.mandate(), d.committeeUnitCode(), d.grounds(), d.endedAt(), d.endReason(),
+                d.custodyId(), own);
+    }
+}
