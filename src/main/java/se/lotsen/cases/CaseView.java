@@ -40,10 +40,16 @@ public record CaseView(
         List<JournalEntry> journal,
         List<StatusChange> statusChanges,
         CaseFacts facts,
-        boolean mayViewProtected) {
+        boolean mayViewProtected,
+        boolean holdingUnit) {
 
     /** A change of status with its reason. */
     public record StatusChange(CaseStatus from, CaseStatus to, String reason, Instant at, String byName) {
+    }
+
+    /** The viewer's unit holds the case and it is not closed: the viewer may work on it. */
+    public boolean editable() {
+        return holdingUnit && status.active();
     }
 
     public String visibleAddress() {

@@ -150,7 +150,7 @@ public class Cases implements OpenCases {
 
     /** The case for a user who may read it; {@link NotFoundException} for everyone else. */
     public CaseView get(CaseId id, CurrentUser user) {
-        Row row = row(id).filter(r -> mayRead(user, r.unitId)).orElseThrow(() -> new NotFoundException("case"));
+        Row row = requireRead(id, user);
         Person person = persons.find(new PersonId(row.personId)).orElseThrow();
         Unit unit = organisation.unit(new UnitId(row.unitId)).orElseThrow();
         boolean mayViewProtected = user.roles().stream().anyMatch(PROTECTED_VIEW_ROLES::contains)
@@ -160,16 +160,22 @@ public class Cases implements OpenCases {
                 new IndicatorAssessment(indicators(id), row.overallAssessment == null ? "" : row.overallAssessment),
                 row.indicatorsAssessedAt, row.indicatorsAssessedBy, row.protectionOutcome, row.protectionNotes,
                 row.protectionAssessedAt, row.protectionAssessedBy, row.custodyDecided, row.assignedTo,
-                row.assignedToName, journal(id), statusChanges(id), facts(row, person), mayViewProtected);
+                row.assignedToName, journal(id), statusChanges(id), facts(row, person), mayViewProtected,
+                holds(user, row.unitId));
     }
 
     /** Whether the user may read the case (without revealing whether it exists). */
     public boolean mayRead(CaseId id, CurrentUser user) {
-        return row(id).map(r -> mayRead(user, r.unitId)).orElse(false);
+        return row(id).map(r -> mayRead(user, r)).orElse(false);
+    }
+
+    /** Whether the user's unit holds the case (full access), not only keeps read access after a handover. */
+    public boolean mayWrite(CaseId id, CurrentUser user) {
+        return row(id).map(r -> holds(user, r.unitId)).orElse(false);
     }
 
     public Checklist checklist(CaseId id, CurrentUser user) {
-        requireAccess(id, user);
+        requireRead(id, user);
         return checklists.checklist(id.value()).orElseThrow(() -> new NotFoundException("checklist"));
     }
 
@@ -178,7 +184,8 @@ public class Cases implements OpenCases {
         if (user.unit() == null || user.roles().stream().noneMatch(CASE_ROLES::contains)) {
             return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
         }
-        List<String> where = new ArrayList<>(List.of("c.unit_id = :unit"));
+        List<String> where = new ArrayList<>(List.of("(c.unit_id = :unit OR EXISTS (SELECT 1 FROM case_access s "
+                + "WHERE s.case_id = c.id AND s.unit_id = :unit AND s.until > now()))"));
         Map<String, Object> params = new HashMap<>();
         params.put("unit", user.unit().id().value());
         if (query.text() != null && !query.text().isBlank()) {
@@ -304,7 +311,7 @@ public class Cases implements OpenCases {
      * (decisions, deadlines) so that the access rule stays in one place.
      */
     public CaseHolder requireReadable(CaseId id, CurrentUser user) {
-        requireAccess(id, user);
+        requireRead(id, user);
         return holder(id).orElseThrow(() -> new NotFoundException("case"));
     }
 
@@ -313,6 +320,60 @@ public class Cases implements OpenCases {
         Row row = requireAccess(id, user);
         requireActive(row);
         return holder(id).orElseThrow(() -> new NotFoundException("case"));
+    }
+
+    /**
+     * Hands the case to another unit: the receiving unit gets full access and the case has no assigned worker until
+     * its manager assigns one; the handing unit keeps read access until {@code readUntil} to follow up. Only the holding
+     * unit may hand a case on (also back to the jour, or on to another district).
+     */
+    @Transactional
+    public CaseHolder handOver(CaseId id, UnitId toUnit, String reason, Instant readUntil, CurrentUser user) {
+        Row row = requireAccess(id, user);
+        if (!(row.status == CaseStatus.OPEN || row.status == CaseStatus.HANDED_OVER)) {
+            throw FieldProblems.of("toUnit", "validation.case.status.transition");
+        }
+        if (row.unitId.equals(toUnit.value())) {
+            throw FieldProblems.of("toUnit", "validation.handover.sameUnit");
+        }
+        jdbc.sql("""
+                        UPDATE case_file SET unit_id = :to, status = 'HANDED_OVER', assigned_to = NULL, updated_at = now(),
+                            version = version + 1 WHERE id = :id""")
+                .param("to", toUnit.value()).param("id", id.value()).update();
+        jdbc.sql("""
+                        INSERT INTO case_access (case_id, unit_id, until, reason) VALUES (:c, :u, :until, 'HANDED_OVER')
+                        ON CONFLICT (case_id, unit_id) DO UPDATE SET until = greatest(case_access.until, EXCLUDED.until)""")
+                .param("c", id.value()).param("u", row.unitId).param("until", readUntil.atOffset(ZoneOffset.UTC)).update();
+        // The receiving unit holds the case now; any earlier read access of its own is superseded.
+        jdbc.sql("DELETE FROM case_access WHERE case_id = :c AND unit_id = :u").param("c", id.value())
+                .param("u", toUnit.value()).update();
+        statusChange(id, row.status, CaseStatus.HANDED_OVER, reason, user);
+        return holder(id).orElseThrow();
+    }
+
+    /** Assigns the case to a worker of the holding unit (a manager assigning an incoming case). */
+    @Transactional
+    public void assign(CaseId id, UUID accountId, CurrentUser user) {
+        Row row = requireAccess(id, user);
+        requireActive(row);
+        jdbc.sql("UPDATE case_file SET assigned_to = :a, updated_at = now(), version = version + 1 WHERE id = :id")
+                .param("a", accountId).param("id", id.value()).update();
+    }
+
+    /**
+     * A journal entry written on behalf of the system or another module (e.g. a consultation answered by the method
+     * developer), signed with the given author's name; no access check: the caller has done its own.
+     */
+    @Transactional
+    public void addJournalEntryBy(CaseId id, Instant occurredAt, String text, UUID authorId, String authorName) {
+        int number = jdbc.sql("SELECT coalesce(max(number), 0) + 1 FROM journal_entry WHERE case_id = :c")
+                .param("c", id.value()).query(Integer.class).single();
+        jdbc.sql("""
+                        INSERT INTO journal_entry (id, case_id, number, occurred_at, author_id, author_name, text)
+                        VALUES (:id, :c, :n, :at, :author, :name, :text)""")
+                .param("id", UUID.randomUUID()).param("c", id.value()).param("n", number)
+                .param("at", occurredAt.atOffset(ZoneOffset.UTC)).param("author", authorId).param("name", authorName)
+                .param("text", text.strip()).update();
     }
 
     /** The units whose cases the user may see (today: their own unit, with a case role). */
@@ -368,7 +429,8 @@ public class Cases implements OpenCases {
     @Transactional
     public void changeStatus(CaseId id, CaseStatus target, String reason, CurrentUser user) {
         Row row = requireAccess(id, user);
-        if (target == null || !row.status.canBecome(target)) {
+        if (target == null || target == CaseStatus.HANDED_OVER || !row.status.canBecome(target)) {
+            // A handover goes through handOver, which moves access with the case.
             throw FieldProblems.of("status", "validation.case.status.transition");
         }
         if ((target == CaseStatus.OPEN || target == CaseStatus.CLOSED) && (reason == null || reason.isBlank())) {
@@ -458,8 +520,27 @@ public class Cases implements OpenCases {
         return user.unit();
     }
 
+    /** Read access: the holding unit, or a unit that keeps read access for a while after handing the case over. */
+    private Row requireRead(CaseId id, CurrentUser user) {
+        return row(id).filter(r -> mayRead(user, r)).orElseThrow(() -> new NotFoundException("case"));
+    }
+
+    /** Full access: only the holding unit. A unit with read access only is refused (it knows the case exists). */
     private Row requireAccess(CaseId id, CurrentUser user) {
-        return row(id).filter(r -> mayRead(user, r.unitId)).orElseThrow(() -> new NotFoundException("case"));
+        Row row = requireRead(id, user);
+        if (!holds(user, row.unitId)) {
+            throw new org.springframework.security.access.AccessDeniedException("read-only access after handover");
+        }
+        return row;
+    }
+
+    private boolean mayRead(CurrentUser user, Row row) {
+        if (holds(user, row.unitId)) {
+            return true;
+        }
+        return user.unit() != null && user.roles().stream().anyMatch(CASE_ROLES::contains)
+                && jdbc.sql("SELECT count(*) FROM case_access WHERE case_id = :c AND unit_id = :u AND until > now()")
+                .param("c", row.id).param("u", user.unit().id().value()).query(Long.class).single() > 0;
     }
 
     private static void requireActive(Row row) {
@@ -468,7 +549,7 @@ public class Cases implements OpenCases {
         }
     }
 
-    private static boolean mayRead(CurrentUser user, UUID unitId) {
+    private static boolean holds(CurrentUser user, UUID unitId) {
         return user.unit() != null && user.unit().id().value().equals(unitId)
                 && user.roles().stream().anyMatch(CASE_ROLES::contains);
     }

@@ -52,7 +52,14 @@ public class Notifications {
     @Transactional
     public int notify(List<Account> recipients, UUID caseId, UUID deadlineId, String messageKey, List<String> args,
                       String link) {
-        JavaMailSender sender = mail.getIfAvailable();
+        return notify(recipients, caseId, deadlineId, messageKey, args, link, true);
+    }
+
+    /** As above; {@code email} false keeps it in the app only. */
+    @Transactional
+    public int notify(List<Account> recipients, UUID caseId, UUID deadlineId, String messageKey, List<String> args,
+                      String link, boolean email) {
+        JavaMailSender sender = email ? mail.getIfAvailable() : null;
         int sent = 0;
         for (Account account : recipients.stream().distinct().toList()) {
             UUID id = UUID.randomUUID();

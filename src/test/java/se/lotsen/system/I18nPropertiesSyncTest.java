@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class I18nPropertiesSyncTest {
 
     /** The message bundles (spring.messages.basename). */
-    static final String[] BUNDLES = {"messages", "i18n/cases", "i18n/routines", "i18n/decisions"};
+    static final String[] BUNDLES = {"messages", "i18n/cases", "i18n/routines", "i18n/decisions", "i18n/handover"};
 
     @Test
     void swedishAndEnglishHaveTheSameKeys() throws IOException {

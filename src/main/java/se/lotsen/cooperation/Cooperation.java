@@ -1,0 +1,263 @@
+package se.lotsen.cooperation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.calendar.SwedishCalendar;
+import se.lotsen.cases.CaseId;
+import se.lotsen.cases.Cases;
+import se.lotsen.common.FieldProblems;
+import se.lotsen.common.NotFoundException;
+import se.lotsen.routines.ChecklistItem;
+
+/**
+ * Each case's cooperation log. Reads and writes go through {@link Cases} for the access rule.
+ */
+@Service
+public class Cooperation {
+
+    static final Set<String> CHANNELS = Set.of("PHONE", "EMAIL", "SECURE_EMAIL", "MEETING", "LETTER", "VIDEO", "OTHER");
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final Cases cases;
+    private final Partners partners;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public Cooperation(JdbcClient jdbc, Cases cases, Partners partners, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.partners = partners;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Records a contact; queued when the partner is closed; may complete the matching routine step. */
+    @Transactional
+    public Contact record(CaseId caseId, ContactCommand cmd, CurrentUser user) {
+        cases.requireWritable(caseId, user);
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        Partner partner = cmd.partnerId() == null ? null : partners.find(cmd.partnerId()).filter(Partner::active).orElse(null);
+        if (partner == null) {
+            problems.add("partnerId", "validation.contact.partner");
+        }
+        if (cmd.type() == null) {
+            problems.add("type", "validation.required");
+        }
+        if (cmd.at() == null) {
+            problems.add("at", "validation.required");
+        } else if (cmd.at().isAfter(clock.instant().plusSeconds(300)) && cmd.status() != ContactStatus.QUEUED) {
+            problems.add("at", "validation.case.receivedAt.future");
+        }
+        if (cmd.channel() == null || !CHANNELS.contains(cmd.channel())) {
+            problems.add("channel", "validation.required");
+        }
+        if (cmd.summary() == null || cmd.summary().isBlank()) {
+            problems.add("summary", "validation.required");
+        } else if (cmd.summary().length() > 20000) {
+            problems.add("summary", "validation.size.max.n", 20000);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (cmd.type() != null) {
+            fields = checkFields(cmd.type(), cmd.fields(), problems);
+        }
+        problems.throwIfAny();
+        ContactStatus status = cmd.status();
+        Instant queuedFor = null;
+        if (!partners.isOpen(partner, cmd.at())) {
+            status = ContactStatus.QUEUED;
+            queuedFor = partners.nextOpening(partner, cmd.at());
+        } else if (status == null || status == ContactStatus.QUEUED) {
+            status = ContactStatus.DONE;
+        }
+        if (cmd.type() == ContactType.HOME_COUNTRY_UD && "YES".equals(fields.get("contactMayEndanger"))
+                && status != ContactStatus.CLOSED) {
+            // Hague 1996 art. 37 / Brussels IIb art. 88: no contact when it could endanger the child.
+            status = ContactStatus.CLOSED;
+            queuedFor = null;
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO cooperation_contact (id, case_id, partner_id, type, at, channel, summary, follow_up_on,
+                            status, queued_for, fields, recorded_by, recorded_by_name)
+                        VALUES (:id, :c, :p, :type, :at, :channel, :summary, :follow, :status, :queued, CAST(:fields AS jsonb),
+                            :by, :name)""")
+                .param("id", id).param("c", caseId.value()).param("p", partner.id()).param("type", cmd.type().name())
+                .param("at", cmd.at().atOffset(ZoneOffset.UTC)).param("channel", cmd.channel())
+                .param("summary", cmd.summary().trim()).param("follow", cmd.followUpOn()).param("status", status.name())
+                .param("queued", queuedFor == null ? null : queuedFor.atOffset(ZoneOffset.UTC))
+                .param("fields", json.writeValueAsString(fields)).param("by", user.accountId())
+                .param("name", user.displayName()).update();
+        if (cmd.completeStep() && (status == ContactStatus.DONE || status == ContactStatus.AWAITING_REPLY)) {
+            completeStep(caseId, cmd.type(), fields, user);
+        }
+        return find(caseId.value(), id).orElseThrow();
+    }
+
+    /** Marks a queued or awaiting contact as done (or closed), e.g. the morning after; may complete the step. */
+    @Transactional
+    public Contact changeStatus(CaseId caseId, UUID contactId, ContactStatus status, String note, boolean completeStep,
+                                CurrentUser user) {
+        cases.requireWritable(caseId, user);
+        Contact c = find(caseId.value(), contactId).orElseThrow(() -> new NotFoundException("contact"));
+        if (status == null || status == ContactStatus.QUEUED) {
+            throw FieldProblems.of("status", "validation.required");
+        }
+        String summary = note == null || note.isBlank() ? c.summary()
+                : c.summary() + "\n\n" + SwedishCalendar.swedishDate(clock.instant()) + " " + user.displayName() + ": "
+                + note.trim();
+        jdbc.sql("UPDATE cooperation_contact SET status = :s, summary = :sum, queued_for = NULL, updated_at = now() WHERE id = :id")
+                .param("s", status.name()).param("sum", summary).param("id", contactId).update();
+        if (completeStep && (status == ContactStatus.DONE || status == ContactStatus.AWAITING_REPLY)) {
+            completeStep(caseId, c.type(), c.fields(), user);
+        }
+        return find(caseId.value(), contactId).orElseThrow();
+    }
+
+    /** The case's contacts, oldest first, for a user who may read the case. */
+    public List<Contact> forCase(CaseId caseId, CurrentUser user) {
+        cases.requireReadable(caseId, user);
+        return jdbc.sql(SELECT + " WHERE c.case_id = :c ORDER BY c.at").param("c", caseId.value())
+                .query(this::map).list();
+    }
+
+    /** Queued contacts due on or before the day, for the cases of the units (the day's board). */
+    public List<QueuedContact> queued(List<UUID> unitIds, LocalDate until) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT.replace("FROM cooperation_contact c", "FROM cooperation_contact c JOIN case_file f ON f.id = c.case_id")
+                        .replace("SELECT c.*,", "SELECT c.*, f.case_number,")
+                        + " WHERE c.status = 'QUEUED' AND f.unit_id IN (:units) AND c.queued_for < :until ORDER BY c.queued_for")
+                .param("units", unitIds)
+                .param("until", until.plusDays(1).atStartOfDay(SwedishCalendar.ZONE).toOffsetDateTime())
+                .query((rs, n) -> new QueuedContact(map(rs, n), rs.getString("case_number"))).list();
+    }
+
+    /** A queued contact with its case number, for boards. */
+    public record QueuedContact(Contact contact, String caseNumber) {
+    }
+
+    java.util.Optional<Contact> find(UUID caseId, UUID id) {
+        return jdbc.sql(SELECT + " WHERE c.id = :id AND c.case_id = :c").param("id", id).param("c", caseId)
+                .query(this::map).optional();
+    }
+
+    private void completeStep(CaseId caseId, ContactType type, Map<String, String> fields, CurrentUser user) {
+        String step = type.stepKey();
+        if (step == null) {
+            return;
+        }
+        var checklist = cases.checklist(caseId, user);
+        var item = checklist.item(step).filter(ChecklistItem::visible).orElse(null);
+        if (item == null || item.status() != ChecklistItem.Status.OPEN) {
+            return;
+        }
+        Map<String, String> stepFields = new LinkedHashMap<>();
+        switch (type) {
+            case POLICE -> {
+                if ("NO".equals(fields.get("reportMade"))) {
+                    cases.setChecklistStatus(caseId, step, ChecklistItem.Status.NOT_APPLICABLE,
+                            fields.getOrDefault("noReportReason", "") + " (" + fields.getOrDefault("secrecyRule", "") + ")",
+                            Map.of(), user);
+                    return;
+                }
+                stepFields.put("diarienummer", fields.getOrDefault("reportNumber", ""));
+            }
+            case HOME_COUNTRY_UD -> stepFields.put("riskbedomning", fields.getOrDefault("riskAssessment", ""));
+            case REGIONAL_COORDINATOR -> stepFields.put("samtycke", fields.getOrDefault("consent", ""));
+            case INTERPRETER -> stepFields.put("sprak", fields.getOrDefault("language", ""));
+            default -> {
+            }
+        }
+        try {
+            cases.setChecklistStatus(caseId, step, ChecklistItem.Status.DONE, null, stepFields, user);
+        } catch (FieldProblems e) {
+            // The step needs more than the contact holds: it stays open for the worker to complete.
+        }
+    }
+
+    private static Map<String, String> checkFields(ContactType type, Map<String, String> given,
+                                                   FieldProblems.Collector problems) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (ContactType.Field f : type.fields()) {
+            String v = given.get(f.key());
+            v = v == null ? "" : v.trim();
+            if (v.length() > 20000) {
+                problems.add("fields[" + f.key() + "]", "validation.size.max.n", 20000);
+            }
+            if (f.required() && v.isEmpty()) {
+                problems.add("fields[" + f.key() + "]", "validation.required");
+            }
+            if (!v.isEmpty() && f.kind().equals("YES_NO") && !(v.equals("YES") || v.equals("NO"))) {
+                problems.add("fields[" + f.key() + "]", "validation.invalid");
+            }
+            if (!v.isEmpty() && !f.choices().isEmpty() && !f.choices().contains(v)) {
+                problems.add("fields[" + f.key() + "]", "validation.invalid");
+            }
+            if (!v.isEmpty() && f.kind().equals("DATE")) {
+                try {
+                    LocalDate.parse(v);
+                } catch (java.time.format.DateTimeParseException e) {
+                    problems.add("fields[" + f.key() + "]", "validation.date");
+                }
+            }
+            if (!v.isEmpty()) {
+                result.put(f.key(), v);
+            }
+        }
+        if (type == ContactType.POLICE) {
+            if ("YES".equals(result.get("reportMade")) && !result.containsKey("reportNumber")) {
+                problems.add("fields[reportNumber]", "validation.contact.reportNumber");
+            }
+            if ("NO".equals(result.get("reportMade"))
+                    && (!result.containsKey("noReportReason") || !result.containsKey("secrecyRule"))) {
+                problems.add("fields[noReportReason]", "validation.contact.noReportReason");
+            }
+        }
+        if (type == ContactType.HOME_COUNTRY_UD && "NO".equals(result.get("contactMayEndanger"))
+                && !result.containsKey("requestType")) {
+            problems.add("fields[requestType]", "validation.contact.requestType");
+        }
+        return result;
+    }
+
+    private static final String SELECT = """
+            SELECT c.*, p.id AS p_id, p.name AS p_name, p.kind AS p_kind, p.country AS p_country, p.phone AS p_phone,
+                   p.email AS p_email, p.notes AS p_notes, p.hours AS p_hours, p.opens AS p_opens, p.closes AS p_closes,
+                   p.active AS p_active
+            FROM cooperation_contact c JOIN partner p ON p.id = c.partner_id""";
+
+    private Contact map(ResultSet rs, int n) throws SQLException {
+        Partner partner = new Partner(rs.getObject("p_id", UUID.class), rs.getString("p_name"),
+                PartnerKind.valueOf(rs.getString("p_kind")), rs.getString("p_country"), rs.getString("p_phone"),
+                rs.getString("p_email"), rs.getString("p_notes"), Partner.Hours.valueOf(rs.getString("p_hours")),
+                rs.getObject("p_opens", java.time.LocalTime.class), rs.getObject("p_closes", java.time.LocalTime.class),
+                rs.getBoolean("p_active"));
+        OffsetDateTime queued = rs.getObject("queued_for", OffsetDateTime.class);
+        return new Contact(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), partner,
+                ContactType.valueOf(rs.getString("type")), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getString("channel"), rs.getString("summary"), rs.getObject("follow_up_on", LocalDate.class),
+                ContactStatus.valueOf(rs.getString("status")), queued == null ? null : queued.toInstant(),
+                json.readValue(rs.getString("fields"), FIELDS), rs.getString("recorded_by_name"));
+    }
+}

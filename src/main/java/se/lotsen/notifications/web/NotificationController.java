@@ -1,0 +1,96 @@
+package se.lotsen.notifications.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.audit.AuditAction;
+import se.lotsen.audit.Audited;
+import se.lotsen.common.PageResult;
+import se.lotsen.common.Paging;
+import se.lotsen.common.SwedishDates;
+import se.lotsen.notifications.Notification;
+import se.lotsen.notifications.Notifications;
+
+/** The signed-in user's notifications, newest first, and marking them all as read. */
+@Controller
+@RequestMapping("/notifications")
+class NotificationController {
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private final Notifications notifications;
+    private final MessageSource messages;
+    private final SwedishDates dates;
+
+    NotificationController(Notifications notifications, MessageSource messages, SwedishDates dates) {
+        this.notifications = notifications;
+        this.messages = messages;
+        this.dates = dates;
+    }
+
+    /** A notification as shown: its text in the viewer's language, with dates for people. */
+    public record NotificationView(UUID id, UUID caseId, String text, Instant createdAt, boolean unread) {
+    }
+
+    @GetMapping
+    @Audited(action = AuditAction.SEARCH, recordType = "NOTIFICATION")
+    String list(@RequestParam(required = false) String page, @AuthenticationPrincipal CurrentUser user, Model model) {
+        Locale locale = LocaleContextHolder.getLocale();
+        PageResult<NotificationView> result = notifications.forAccount(user.accountId(), Paging.of(parsePage(page), null))
+                .map(n -> view(n, locale));
+        model.addAttribute("result", result);
+        model.addAttribute("unread", notifications.unreadCount(user.accountId()));
+        model.addAttribute("baseUrl", "/notifications");
+        return "notifications/list";
+    }
+
+    @PostMapping("/read")
+    @Audited(action = AuditAction.UPDATE, recordType = "NOTIFICATION")
+    String markAllRead(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        notifications.markAllRead(user.accountId());
+        redirect.addFlashAttribute("flash", "flash.notifications.read");
+        return "redirect:/notifications";
+    }
+
+    private NotificationView view(Notification n, Locale locale) {
+        Object[] args = n.arguments().stream().map(a -> (Object) forPeople(a, locale)).toArray();
+        String text = messages.getMessage(n.messageKey(), args, n.messageKey(), locale);
+        return new NotificationView(n.id(), n.caseId(), text, n.createdAt(), n.unread());
+    }
+
+    /** An ISO date argument ("2026-12-04") becomes "fre 4 december 2026"; everything else stays as it is. */
+    private String forPeople(String argument, Locale locale) {
+        if (argument != null && ISO_DATE.matcher(argument).matches()) {
+            try {
+                return dates.date(LocalDate.parse(argument), locale);
+            } catch (DateTimeParseException e) {
+                return argument;
+            }
+        }
+        return argument;
+    }
+
+    private static Integer parsePage(String page) {
+        try {
+            return page == null ? null : Integer.valueOf(page.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
