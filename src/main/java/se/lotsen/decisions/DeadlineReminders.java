@@ -65,7 +65,7 @@ public class DeadlineReminders {
         this.tx = new TransactionTemplate(transactionManager);
     }
 
-    @Scheduled(fixedDelayString = "${lotsen.reminders.interval:5m}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${lotsen.reminders.interval:PT5M}", initialDelayString = "PT30S")
     void scheduled() {
         if (properties.enabled()) {
             runOnce();

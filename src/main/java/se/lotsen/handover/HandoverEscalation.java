@@ -37,7 +37,7 @@ public class HandoverEscalation {
         this.tx = new TransactionTemplate(transactionManager);
     }
 
-    @Scheduled(fixedDelayString = "${lotsen.handover.escalation-interval:5m}", initialDelayString = "PT45S")
+    @Scheduled(fixedDelayString = "${lotsen.handover.escalation-interval:PT5M}", initialDelayString = "PT45S")
     void scheduled() {
         runOnce();
     }

@@ -16,5 +16,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record HandoverProperties(
         @DefaultValue("30d") Duration readAccessAfterHandover,
         @DefaultValue("12:00") LocalTime acknowledgeBy,
-        @DefaultValue("5m") Duration escalationInterval) {
+        @DefaultValue("PT5M") Duration escalationInterval) {
 }
