@@ -28,18 +28,22 @@ public class HandoverEscalation {
     private final Accounts accounts;
     private final Notifications notifications;
     private final TransactionTemplate tx;
+    private final HandoverProperties properties;
 
     public HandoverEscalation(Handovers handovers, Accounts accounts, Notifications notifications,
-                              PlatformTransactionManager transactionManager) {
+                              PlatformTransactionManager transactionManager, HandoverProperties properties) {
         this.handovers = handovers;
         this.accounts = accounts;
         this.notifications = notifications;
         this.tx = new TransactionTemplate(transactionManager);
+        this.properties = properties;
     }
 
     @Scheduled(fixedDelayString = "${lotsen.handover.escalation-interval:PT5M}", initialDelayString = "PT45S")
     void scheduled() {
-        runOnce();
+        if (properties.escalationEnabled()) {
+            runOnce();
+        }
     }
 
     /** Escalates every late handover once; returns how many. */

@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                default 30 days)
  * @param acknowledgeBy           the time on the next working day by which receipt must be acknowledged (12:00)
  * @param escalationInterval      how often late receipts are checked ({@code LOTSEN_HANDOVER_ESCALATION_INTERVAL})
+ * @param escalationEnabled       whether the scheduled check runs ({@code LOTSEN_HANDOVER_ESCALATION_ENABLED})
  */
 @ConfigurationProperties("lotsen.handover")
 public record HandoverProperties(
         @DefaultValue("30d") Duration readAccessAfterHandover,
         @DefaultValue("12:00") LocalTime acknowledgeBy,
-        @DefaultValue("PT5M") Duration escalationInterval) {
+        @DefaultValue("PT5M") Duration escalationInterval,
+        @DefaultValue("true") boolean escalationEnabled) {
 }
