@@ -390,7 +390,7 @@ public class Cases implements OpenCases {
         Row row = requireAccess(id, user);
         requireActive(row);
         persons.update(new PersonId(row.personId), details, user.accountId());
-        checklists.evaluate(id.value(), facts(id));
+        reevaluateCasesOf(new PersonId(row.personId));
     }
 
     /** Signs a journal entry; {@code corrects} names an earlier entry of the same case that it corrects. */
@@ -476,9 +476,15 @@ public class Cases implements OpenCases {
             throw new org.springframework.security.access.AccessDeniedException("duty lead only");
         }
         persons.merge(keep, duplicate, user.accountId());
-        List<UUID> moved = jdbc.sql("UPDATE case_file SET person_id = :keep, updated_at = now() WHERE person_id = :dup RETURNING id")
-                .param("keep", keep.value()).param("dup", duplicate.value()).query(UUID.class).list();
-        for (UUID caseId : moved) {
+        jdbc.sql("UPDATE case_file SET person_id = :keep, updated_at = now() WHERE person_id = :dup")
+                .param("keep", keep.value()).param("dup", duplicate.value()).update();
+        reevaluateCasesOf(keep);
+    }
+
+    /** A person's facts changed: every case about the person follows (interpreter, identity, protection…). */
+    private void reevaluateCasesOf(PersonId person) {
+        for (UUID caseId : jdbc.sql("SELECT id FROM case_file WHERE person_id = :p").param("p", person.value())
+                .query(UUID.class).list()) {
             checklists.evaluate(caseId, facts(new CaseId(caseId)));
         }
     }

@@ -25,6 +25,9 @@ public record IndicatorAssessment(Set<Indicator> observed, String overallAssessm
     public Set<Indicator.Element> elementsIndicated() {
         Map<Indicator.Element, int[]> counts = new EnumMap<>(Indicator.Element.class);
         for (Indicator i : observed) {
+            if (i.element() == Indicator.Element.GENERAL || i.element() == Indicator.Element.CHILD) {
+                continue; // lists of signs, not elements of the trafficking definition
+            }
             int[] c = counts.computeIfAbsent(i.element(), e -> new int[2]);
             if (i.weight() == Indicator.Weight.STRONG) {
                 c[0]++;

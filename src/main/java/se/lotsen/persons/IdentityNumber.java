@@ -82,6 +82,10 @@ public record IdentityNumber(IdentityKind kind, String value) {
         if (birthDate(digits).isEmpty()) {
             return new Parsed(null, Problem.DATE);
         }
+        if (digits.substring(8, 11).equals("000")) {
+            // The birth number runs 001–999.
+            return new Parsed(null, Problem.FORMAT);
+        }
         if (!luhnValid(digits.substring(2))) {
             return new Parsed(null, Problem.CHECK_DIGIT);
         }

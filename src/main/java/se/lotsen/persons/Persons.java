@@ -73,6 +73,12 @@ public class Persons {
                 && !details.identityNumber().isBlank()) {
             problems.add("identityNumber", "validation.identity.kindUnknown");
         }
+        if (details.statedAge() != null && (details.statedAge() < 0 || details.statedAge() > 130)) {
+            problems.add("statedAge", "validation.age");
+        }
+        if (details.statedBirthDate() != null && details.statedBirthDate().isAfter(today)) {
+            problems.add("statedBirthDate", "validation.date.past");
+        }
         if (details.nationality() != null && !details.nationality().isBlank()
                 && !Countries.isKnown(details.nationality())) {
             problems.add("nationality", "validation.nationality");

@@ -69,7 +69,7 @@ class CaseApiController {
             @Size(max = 20) String identityNumber,
             IdentityKind identityKind,
             @Size(max = 2) String nationality,
-            Integer statedAge) {
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(130) Integer statedAge) {
     }
 
     record CreateCaseRequest(
@@ -78,7 +78,8 @@ class CaseApiController {
             IntakeChannel channel,
             @Size(max = 200) String reporter,
             @Size(max = 20000) String summary,
-            Set<ExploitationForm> exploitationForms) {
+            Set<ExploitationForm> exploitationForms,
+            @Size(max = 200) String exploitationOther) {
     }
 
     record ChecklistItemJson(String key, String phase, String title, ChecklistItem.Status status, String reason,
@@ -111,7 +112,7 @@ class CaseApiController {
                 null, s.nationality(), "", false, "", "", null, "");
         Intake intake = new Intake(s.type(), request.receivedAt().toInstant(),
                 request.channel() == null ? IntakeChannel.OTHER : request.channel(), request.reporter(), null,
-                request.summary(), request.exploitationForms(), null, null, person);
+                request.summary(), request.exploitationForms(), request.exploitationOther(), null, person);
         CaseId id;
         try {
             id = cases.open(intake, user);

@@ -76,6 +76,13 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        // Name the field when the JSON was well-formed but a value did not fit (e.g. an unknown enum value).
+        if (e.getCause() instanceof tools.jackson.databind.DatabindException bad && !bad.getPath().isEmpty()) {
+            String field = bad.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            return badRequest(List.of(new FieldErrorJson(field, "Invalid value.")));
+        }
         return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this operation.", null);
     }
 

@@ -10,10 +10,17 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import se.lotsen.access.CurrentUser;
+import se.lotsen.notifications.Notifications;
 
-/** What the layout needs on every page: the user, their navigation and the current path. */
+/** What the layout needs on every page: the user, their navigation, their unread notifications and the current path. */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutModelAdvice {
+
+    private final Notifications notifications;
+
+    LayoutModelAdvice(Notifications notifications) {
+        this.notifications = notifications;
+    }
 
     @ModelAttribute("currentUser")
     CurrentUser currentUser() {
@@ -25,6 +32,12 @@ class LayoutModelAdvice {
     List<WorkArea> navigation() {
         CurrentUser user = currentUser();
         return user == null ? List.of() : WorkAreas.navigation(user);
+    }
+
+    @ModelAttribute("unreadNotifications")
+    long unreadNotifications() {
+        CurrentUser user = currentUser();
+        return user == null ? 0 : notifications.unreadCount(user.accountId());
     }
 
     @ModelAttribute("currentPath")

@@ -21,10 +21,10 @@ final class WorkAreas {
                 new WorkArea("intake", "/cases/new"),
                 new WorkArea("myCases", "/cases?mine=true"),
                 new WorkArea("jourQueue", "/cases"),
-                new WorkArea("deadlines", null)));
+                new WorkArea("deadlines", "/deadlines")));
         BY_ROLE.put(Role.DUTY_LEAD, List.of(
                 new WorkArea("jourQueue", "/cases"),
-                new WorkArea("deadlines", null),
+                new WorkArea("deadlines", "/deadlines"),
                 new WorkArea("escalations", null),
                 new WorkArea("duplicates", "/persons/merge")));
         BY_ROLE.put(Role.METHOD_DEVELOPER, List.of(
@@ -36,12 +36,12 @@ final class WorkAreas {
         BY_ROLE.put(Role.CASE_WORKER, List.of(
                 new WorkArea("myCases", "/cases?mine=true"),
                 new WorkArea("incomingHandovers", null),
-                new WorkArea("deadlines", null),
+                new WorkArea("deadlines", "/deadlines"),
                 new WorkArea("askMethodDeveloper", null)));
         BY_ROLE.put(Role.UNIT_MANAGER, List.of(
                 new WorkArea("unitQueue", "/cases"),
                 new WorkArea("incomingHandovers", null),
-                new WorkArea("deadlines", null),
+                new WorkArea("deadlines", "/deadlines"),
                 new WorkArea("statistics", null)));
         BY_ROLE.put(Role.AUDITOR, List.of(
                 new WorkArea("auditLog", "/audit"),
