@@ -4,10 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.logging.Level;
 
 import com.openhtmltopdf.extend.FSSupplier;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +31,12 @@ public class PdfRenderer {
 
     private static final String REGULAR = "fonts/DejaVuSans.ttf";
     private static final String BOLD = "fonts/DejaVuSans-Bold.ttf";
+
+    static {
+        // openhtmltopdf logs through java.util.logging at INFO for every document; route it to Lotsen's logging,
+        // its chatter at debug level, so that the logs stay structured and quiet.
+        XRLog.setLoggerImpl(new Slf4jXrLogger());
+    }
 
     /**
      * Renders the XHTML to PDF bytes.
@@ -57,5 +69,37 @@ public class PdfRenderer {
                 throw new UncheckedIOException("The embedded font " + path + " is missing", e);
             }
         };
+    }
+
+    /** openhtmltopdf's log messages in Lotsen's log: warnings and errors as such, the rest at debug level. */
+    private static final class Slf4jXrLogger implements XRLogger {
+
+        private static final Logger log = LoggerFactory.getLogger("com.openhtmltopdf");
+
+        @Override
+        public void log(String where, Level level, String msg) {
+            log(where, level, msg, null);
+        }
+
+        @Override
+        public void log(String where, Level level, String msg, Throwable th) {
+            if (level.intValue() >= Level.SEVERE.intValue()) {
+                log.error("{}: {}", where, msg, th);
+            } else if (level.intValue() >= Level.WARNING.intValue()) {
+                log.warn("{}: {}", where, msg, th);
+            } else if (log.isDebugEnabled()) {
+                log.debug("{}: {}", where, msg, th);
+            }
+        }
+
+        @Override
+        public void setLevel(String logger, Level level) {
+            // Levels are configured in Lotsen's logging configuration.
+        }
+
+        @Override
+        public boolean isLogLevelEnabled(Diagnostic diagnostic) {
+            return diagnostic.getLevel().intValue() >= Level.WARNING.intValue() || log.isDebugEnabled();
+        }
     }
 }

@@ -1,0 +1,150 @@
+package se.lotsen.routines;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import se.lotsen.browser.BrowserTestSupport;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The method developer's routine work as a person does it in a browser: start a draft, add a step (first with
+ * mistakes), move it, preview, publish, read the new version with its differences, open a legal reference, and get
+ * the PDF. Screenshots of every page (and the PDF's first page) go to target/screenshots/; axe-core checks each page.
+ * Its own application context and database, because it publishes a version.
+ */
+@TestPropertySource(properties = "lotsen.test.isolation=routine-pages-browser")
+class RoutinePagesBrowserTest extends BrowserTestSupport {
+
+    private static final String TITLE = "Ordna trygg transport till skyddat boende";
+
+    /** The visible part of the page only, to look at without scrolling through a long page. */
+    private void viewport(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT_DIR.resolve(name + ".png")).setFullPage(false));
+    }
+
+    private Page.GetByRoleOptions named(String name) {
+        return new Page.GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    @Test
+    void theMethodDeveloperChangesAndPublishesTheRoutine() throws IOException {
+        signIn("metod");
+        open("/routines");
+        assertThat(page.locator("h1")).hasText("Rutiner");
+        screenshot("routines-list");
+        assertNoAxeViolations(page);
+
+        page.getByRole(AriaRole.BUTTON, named("Skapa utkast")).click();
+        assertThat(page).hasURL(Pattern.compile("/routines/akut-manniskohandel/draft$"));
+        assertThat(page.locator("[role=status]")).containsText("Utkastet till version 2 är skapat");
+        screenshot("routines-draft-editor");
+        viewport("routines-draft-editor-top");
+        assertNoAxeViolations(page);
+
+        // Add a step to phase D, first with mistakes.
+        page.locator("#phase-d-stod .add-step a").click();
+        assertThat(page.locator("h1")).hasText("Nytt steg i D. Specialiststöd och stöd till vuxna");
+        page.getByLabel("Nyckel").fill("Transport");
+        page.getByLabel("Rubrik").fill(TITLE);
+        page.getByLabel("Viktigt att tänka på", new Page.GetByLabelOptions().setExact(true))
+                .fill("Åk aldrig ensam med personen. Ta med en kollega.");
+        page.getByLabel("Gäller vuxna").check();
+        page.getByLabel("Lagrum").fill("socialtjänstlagen (2025:400) | 9 kap. 5 §");
+        page.getByRole(AriaRole.BUTTON, named("Lägg till steget")).click();
+
+        Locator summary = page.locator(".error-summary");
+        assertThat(summary).isVisible();
+        assertThat(summary).isFocused();
+        assertThat(summary).containsText("Rad 1: skriv minst lag, paragraf och förklaring");
+        assertThat(page.getByLabel("Rubrik")).hasValue(TITLE);
+        assertThat(page.getByLabel("Gäller vuxna")).isChecked();
+        screenshot("routines-step-form-errors");
+        viewport("routines-step-form-errors-top");
+        assertNoAxeViolations(page);
+
+        page.getByLabel("Nyckel").fill("transport-skyddat-boende");
+        page.getByLabel("Lagrum").fill("socialtjänstlagen (2025:400) | 9 kap. 5 § | Skyddat boende. | 2025-07-01");
+        page.getByLabel("Att fylla i").fill("transport | Hur och när transporten ordnas | TEXTAREA | ja");
+        page.getByRole(AriaRole.BUTTON, named("Lägg till steget")).click();
+        assertThat(page.locator("[role=status]")).containsText("är tillagt i D. Specialiststöd");
+        Locator step = page.locator("#step-transport-skyddat-boende");
+        assertThat(step).containsText(TITLE);
+        assertThat(step.locator(".routine-tag")).hasText("Nytt");
+
+        step.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Flytta upp")))
+                .click();
+        assertThat(page.locator("[role=status]")).containsText("ligger nu på plats 5 i D.");
+        screenshot("routines-draft-editor-changed");
+        step.scrollIntoViewIfNeeded();
+        viewport("routines-draft-editor-moved-step");
+
+        page.getByRole(AriaRole.LINK, named("Förhandsgranska och publicera")).click();
+        assertThat(page.locator("#differences-title")).hasText("Skillnader mot version 1");
+        screenshot("routines-preview");
+        viewport("routines-preview-top");
+        assertNoAxeViolations(page);
+
+        // The change note is required: the browser does not send the form without it (the server refuses it too,
+        // see RoutinePagesIT).
+        assertThat(page.getByLabel("Vad har ändrats och varför?")).hasAttribute("required", "");
+        page.getByRole(AriaRole.BUTTON, named("Publicera version 2")).click();
+        assertThat(page).hasURL(Pattern.compile("/draft/preview$"));
+        page.getByLabel("Vad har ändrats och varför?").fill("Nytt steg: trygg transport till skyddat boende.");
+        page.getByRole(AriaRole.BUTTON, named("Publicera version 2")).click();
+
+        assertThat(page).hasURL(Pattern.compile("/routines/versions/[0-9a-f-]{36}$"));
+        assertThat(page.locator("[role=status]")).containsText("Version 2 är publicerad");
+        viewport("routines-version-top");
+        assertThat(page.locator(".differences")).containsText(TITLE);
+        // A legal reference: the short name, its explanation one click away.
+        Locator reference = page.locator("#step-transport-skyddat-boende details").first();
+        assertThat(reference.locator("summary")).hasText("9 kap. 5 § socialtjänstlagen (2025:400)");
+        assertThat(reference.locator(".legal-refs__text")).not().isVisible();
+        reference.locator("summary").click();
+        assertThat(reference.locator(".legal-refs__text")).isVisible();
+        assertThat(reference.locator(".legal-refs__text")).containsText("Skyddat boende.");
+        page.locator("#step-skyddsbedomning details summary").first().click();
+        screenshot("routines-version");
+        page.locator("#step-transport-skyddat-boende").scrollIntoViewIfNeeded();
+        viewport("routines-version-new-step");
+        assertNoAxeViolations(page);
+
+        String versionUrl = page.url();
+        APIResponse pdf = page.request().get(versionUrl + ".pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().get("content-type")).startsWith("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            Files.createDirectories(SCREENSHOT_DIR);
+            for (int i = 0; i < Math.min(2, document.getNumberOfPages()); i++) {
+                BufferedImage image = new PDFRenderer(document).renderImageWithDPI(i, 80);
+                ImageIO.write(image, "png", SCREENSHOT_DIR.resolve("routines-pdf-page-" + (i + 1) + ".png").toFile());
+            }
+        }
+
+        open(versionUrl.substring(versionUrl.indexOf("/routines")) + "/print");
+        assertThat(page.locator("h1")).hasText("Rutin för akuta ärenden om människohandel och prostitution");
+        screenshot("routines-print");
+        viewport("routines-print-top");
+        assertNoAxeViolations(page);
+
+        open("/routines/usage");
+        screenshot("routines-usage");
+        assertNoAxeViolations(page);
+    }
+}
