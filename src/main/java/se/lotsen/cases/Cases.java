@@ -256,6 +256,15 @@ public class Cases implements OpenCases {
                         UPDATE case_file SET overall_assessment = :a, indicators_assessed_at = now(),
                             indicators_assessed_by = :by, updated_at = now(), version = version + 1 WHERE id = :id""")
                 .param("a", overallAssessment.trim()).param("by", user.displayName()).param("id", id.value()).update();
+        completeStepIfOpen(id, "indikatorer", user);
+    }
+
+    /** The work of a routine step was done on its own page: the step is marked done if it is still open. */
+    private void completeStepIfOpen(CaseId id, String stepKey, CurrentUser user) {
+        checklists.checklist(id.value()).flatMap(c -> c.item(stepKey))
+                .filter(i -> i.visible() && i.status() == ChecklistItem.Status.OPEN && i.step().fields().isEmpty())
+                .ifPresent(i -> checklists.setStatus(id.value(), stepKey, ChecklistItem.Status.DONE, null, Map.of(),
+                        user.accountId(), user.displayName()));
     }
 
     /** Records the immediate protection assessment of a child; a custody decision changes the checklist. */
@@ -280,6 +289,7 @@ public class Cases implements OpenCases {
                 .param("o", outcome.name()).param("n", notes.trim()).param("by", user.displayName())
                 .param("custody", outcome == ProtectionOutcome.CUSTODY_DECIDED).param("id", id.value()).update();
         checklists.evaluate(id.value(), facts(id));
+        completeStepIfOpen(id, "skyddsbedomning", user);
         events.publishEvent(new ProtectionAssessed(id.value(), outcome, clock.instant()));
     }
 

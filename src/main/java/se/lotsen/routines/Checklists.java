@@ -120,7 +120,7 @@ public class Checklists {
                 problems.add("fields[" + field.key() + "]", "validation.size.max.n", 2000);
             }
             if (status == ChecklistItem.Status.DONE && field.required() && value.isEmpty()) {
-                problems.add("fields[" + field.key() + "]", "validation.required");
+                problems.add("fields[" + field.key() + "]", "validation.checklist.fieldRequired", field.label());
             }
             if (!value.isEmpty()) {
                 values.put(field.key(), value);

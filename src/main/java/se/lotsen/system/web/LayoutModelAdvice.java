@@ -44,4 +44,21 @@ class LayoutModelAdvice {
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();
     }
+
+    /** The key of the one navigation link that is current: the longest link path the current path starts with. */
+    @ModelAttribute("currentNavKey")
+    String currentNavKey(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String best = null;
+        int bestLength = -1;
+        for (WorkArea area : navigation()) {
+            String href = area.href().contains("?") ? area.href().substring(0, area.href().indexOf('?')) : area.href();
+            boolean matches = path.equals(href) || path.startsWith(href + "/");
+            if (matches && href.length() > bestLength) {
+                best = area.key();
+                bestLength = href.length();
+            }
+        }
+        return best;
+    }
 }
