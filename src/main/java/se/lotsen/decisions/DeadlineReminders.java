@@ -50,6 +50,8 @@ public class DeadlineReminders {
     private final ReminderProperties properties;
     private final TransactionTemplate tx;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final se.lotsen.common.SwedishDates dates = new se.lotsen.common.SwedishDates();
+    private static final java.util.Locale SWEDISH = java.util.Locale.forLanguageTag("sv-SE");
 
     public DeadlineReminders(JdbcClient jdbc, Deadlines deadlines, Cases cases, Accounts accounts,
                              Organisation organisation, Notifications notifications, SwedishCalendar calendar,
@@ -140,7 +142,7 @@ public class DeadlineReminders {
         }
         String key = occasion.equals("OVERDUE") ? "notification.deadline.overdue" : "notification.deadline.due";
         notifications.notify(recipients, d.caseId(), d.id(), key,
-                List.of(holder.caseNumber(), d.legalBasis(), d.dueDate().toString()), "/cases/" + d.caseId());
+                List.of(holder.caseNumber(), d.legalBasis(), dates.date(d.dueDate(), SWEDISH)), "/cases/" + d.caseId());
         return 1;
     }
 }

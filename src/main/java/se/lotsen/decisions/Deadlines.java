@@ -71,6 +71,9 @@ public class Deadlines {
             due = nominal;
             if (nominal == null) {
                 warning = "deadline.warning.noMeeting";
+            } else if (nominal.isAfter(anchor.plusWeeks(6))) {
+                // A gap this long usually means the meeting calendar is not up to date.
+                warning = "deadline.warning.meetingFar";
             }
         } else {
             StatutoryDeadline computed = switch (rule.unit()) {
@@ -138,12 +141,20 @@ public class Deadlines {
         if (d.kind() == DeadlineKind.LVU_7_SUBMISSION && (evidence == null || evidence.isBlank())) {
             problems.add("evidence", "validation.deadline.evidence.court");
         }
+        if (on != null && d.kind().custodyLapsesWhenMissed() && d.dueDate() != null && on.isAfter(d.dueDate())) {
+            // Too late is too late: the custody lapsed by law on the day after the last day.
+            problems.add("metOn", "validation.deadline.tooLate");
+        }
         problems.throwIfAny();
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                         UPDATE deadline SET status = 'MET', met_on = :on, met_at = now(), met_by_name = :by,
                             evidence = :e WHERE id = :id AND status IN ('PENDING', 'EXTENDED')""")
                 .param("on", on).param("by", byName).param("e", evidence == null || evidence.isBlank() ? null : evidence.trim())
                 .param("id", id).update();
+        if (updated == 0) {
+            // Someone else marked it in the meantime (a double submit): nothing is started twice.
+            throw FieldProblems.of("metOn", "validation.deadline.notOpen");
+        }
         if (d.kind() == DeadlineKind.LVU_7_SUBMISSION) {
             start(d.caseId(), d.decisionId(), DeadlineKind.LVU_7_COURT_REVIEW, on, null);
         } else if (d.kind() == DeadlineKind.LVU_14_REVIEW) {

@@ -60,6 +60,8 @@ public class Decisions {
     @Transactional
     public Decision record(CaseId caseId, DecisionCommand cmd, CurrentUser user) {
         CaseHolder holder = cases.requireWritable(caseId, user);
+        // One decision at a time per case, so that two custodies cannot both pass the check below.
+        jdbc.sql("SELECT id FROM case_file WHERE id = :id FOR UPDATE").param("id", caseId.value()).query(UUID.class).list();
         FieldProblems.Collector problems = new FieldProblems.Collector();
         if (cmd.type() == null) {
             problems.add("type", "validation.required");
@@ -126,7 +128,7 @@ public class Decisions {
         Decision custody = null;
         if (type.kind() == DecisionType.Kind.LINKED) {
             custody = (cmd.custodyId() != null ? find(cmd.custodyId()).filter(d -> d.caseId().equals(caseId.value()))
-                    : activeCustody(caseId.value())).filter(Decision::active).orElse(null);
+                    .filter(d -> d.type().custody()) : activeCustody(caseId.value())).filter(Decision::active).orElse(null);
             if (custody == null) {
                 problems.add("type", type == DecisionType.LVU_43_POLICE_ASSISTANCE
                         ? "validation.decision.policeNeedsDecision" : "validation.decision.needsCustody");
@@ -135,6 +137,9 @@ public class Decisions {
             } else if (type == DecisionType.LVU_6A_CONTINUATION && custody.executedAt() == null) {
                 problems.add("type", "validation.decision.notExecuted");
             }
+        }
+        if (cmd.habitualResidence() != null && cmd.habitualResidence().length() > 200) {
+            problems.add("habitualResidence", "validation.size.max.n", 200);
         }
         for (String text : new String[] {cmd.urgencyReason(), cmd.jurisdictionNotes(), cmd.details()}) {
             if (text != null && text.length() > 20000) {

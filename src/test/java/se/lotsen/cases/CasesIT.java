@@ -374,9 +374,9 @@ class CasesIT {
         CaseId id = open(jour1, SubjectType.CHILD, unknownPerson("Polisanmälan " + TestIdentityNumbers.token()));
 
         assertFieldProblem(() -> cases.setChecklistStatus(id, "polisanmalan", ChecklistItem.Status.DONE, null,
-                Map.of(), jour1), "fields[diarienummer]", "validation.required");
+                Map.of(), jour1), "fields[diarienummer]", "validation.checklist.fieldRequired");
         assertFieldProblem(() -> cases.setChecklistStatus(id, "polisanmalan", ChecklistItem.Status.DONE, null,
-                Map.of("diarienummer", "   "), jour1), "fields[diarienummer]", "validation.required");
+                Map.of("diarienummer", "   "), jour1), "fields[diarienummer]", "validation.checklist.fieldRequired");
         assertThatThrownBy(() -> cases.setChecklistStatus(id, "polisanmalan", ChecklistItem.Status.DONE, null,
                 null, jour1)).isInstanceOf(FieldProblems.class);
         assertThat(cases.checklist(id, jour1).item("polisanmalan").orElseThrow().status())

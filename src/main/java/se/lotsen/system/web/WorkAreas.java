@@ -29,18 +29,18 @@ final class WorkAreas {
                 new WorkArea("duplicates", "/persons/merge")));
         BY_ROLE.put(Role.METHOD_DEVELOPER, List.of(
                 new WorkArea("routines", "/routines"),
-                new WorkArea("questions", null),
+                new WorkArea("questions", "/questions"),
                 new WorkArea("reviews", null),
                 new WorkArea("knowledge", null),
                 new WorkArea("statistics", null)));
         BY_ROLE.put(Role.CASE_WORKER, List.of(
                 new WorkArea("myCases", "/cases?mine=true"),
-                new WorkArea("incomingHandovers", null),
+                new WorkArea("incomingHandovers", "/handovers"),
                 new WorkArea("deadlines", "/deadlines"),
-                new WorkArea("askMethodDeveloper", null)));
+                new WorkArea("askMethodDeveloper", "/questions/new")));
         BY_ROLE.put(Role.UNIT_MANAGER, List.of(
                 new WorkArea("unitQueue", "/cases"),
-                new WorkArea("incomingHandovers", null),
+                new WorkArea("incomingHandovers", "/handovers"),
                 new WorkArea("deadlines", "/deadlines"),
                 new WorkArea("statistics", null)));
         BY_ROLE.put(Role.AUDITOR, List.of(

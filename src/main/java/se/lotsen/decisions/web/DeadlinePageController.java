@@ -1,0 +1,221 @@
+package se.lotsen.decisions.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.audit.AuditAction;
+import se.lotsen.audit.AuditContext;
+import se.lotsen.audit.AuditOutcome;
+import se.lotsen.audit.Audited;
+import se.lotsen.audit.NotAudited;
+import se.lotsen.cases.CaseHolder;
+import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseView;
+import se.lotsen.cases.Cases;
+import se.lotsen.common.FieldProblems;
+import se.lotsen.common.NotFoundException;
+import se.lotsen.common.SwedishDates;
+import se.lotsen.decisions.Deadline;
+import se.lotsen.decisions.DeadlineKind;
+import se.lotsen.decisions.DeadlineRule;
+import se.lotsen.decisions.Deadlines;
+import se.lotsen.decisions.Decision;
+import se.lotsen.decisions.Decisions;
+import se.lotsen.decisions.web.DecisionForms.ExtendForm;
+import se.lotsen.decisions.web.DecisionForms.MetForm;
+
+/**
+ * The deadline page (what the rule says, how the last day was counted, marking it met or recording the court's
+ * extension), the deadline board of the viewer's units, and the versioned rules.
+ */
+@Controller
+class DeadlinePageController {
+
+    /** The board's look-ahead choices, in days. */
+    static final List<Integer> BOARD_DAYS = List.of(7, 14, 30);
+    static final int DEFAULT_BOARD_DAYS = 14;
+
+    private final Deadlines deadlines;
+    private final Decisions decisions;
+    private final Cases cases;
+    private final DeadlineViews views;
+    private final SwedishDates dates;
+
+    DeadlinePageController(Deadlines deadlines, Decisions decisions, Cases cases, DeadlineViews views,
+                           SwedishDates dates) {
+        this.deadlines = deadlines;
+        this.decisions = decisions;
+        this.cases = cases;
+        this.views = views;
+        this.dates = dates;
+    }
+
+    // -- one deadline --
+
+    @GetMapping("/cases/{id}/deadlines/{deadlineId}")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    String show(@PathVariable UUID id, @PathVariable UUID deadlineId, @AuthenticationPrincipal CurrentUser user,
+                Model model) {
+        CaseView view = cases.get(new CaseId(id), user);
+        AuditContext.detail("deadline " + deadlineId);
+        Deadline d = ownDeadline(id, deadlineId);
+        model.addAttribute("metForm", new MetForm(views.today(), "", false));
+        model.addAttribute("extendForm", new ExtendForm(null, ""));
+        return deadlineView(view, d, user, model, null);
+    }
+
+    @PostMapping("/cases/{id}/deadlines/{deadlineId}/met")
+    @Audited(action = AuditAction.UPDATE, recordType = "DEADLINE", idParam = "deadlineId")
+    String markMet(@PathVariable UUID id, @PathVariable UUID deadlineId, @Valid @ModelAttribute("metForm") MetForm form,
+                   BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
+                   RedirectAttributes redirect) {
+        CaseView view = cases.get(new CaseId(id), user);
+        AuditContext.detail("case " + id + " deadline met");
+        Deadline d = ownDeadline(id, deadlineId);
+        if (!result.hasErrors()) {
+            try {
+                cases.requireWritable(new CaseId(id), user);
+                Set<UUID> before = deadlines.forCase(id).stream().map(Deadline::id).collect(Collectors.toSet());
+                deadlines.markMet(d.id(), form.metOn(), form.evidence(), user.displayName());
+                if (d.kind() == DeadlineKind.CHILD_INVESTIGATION_DECISION && form.investigationOpened()) {
+                    deadlines.startInvestigation(id, form.metOn());
+                }
+                List<Deadline> started = deadlines.forCase(id).stream().filter(x -> !before.contains(x.id())).toList();
+                Locale locale = LocaleContextHolder.getLocale();
+                if (started.isEmpty()) {
+                    redirect.addFlashAttribute("flash", "flash.deadline.met");
+                    redirect.addFlashAttribute("flashArg", views.kindName(d.kind(), locale));
+                } else {
+                    redirect.addFlashAttribute("flash", "flash.deadline.metStarted");
+                    redirect.addFlashAttribute("flashArg", views.describeStarted(started, locale));
+                }
+                return "redirect:/cases/" + id + "#deadlines";
+            } catch (FieldProblems problems) {
+                DecisionForms.apply(problems, result, MetForm.class, "metOn");
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        model.addAttribute("extendForm", new ExtendForm(null, ""));
+        return deadlineView(view, d, user, model, "met");
+    }
+
+    @PostMapping("/cases/{id}/deadlines/{deadlineId}/extend")
+    @Audited(action = AuditAction.UPDATE, recordType = "DEADLINE", idParam = "deadlineId")
+    String extend(@PathVariable UUID id, @PathVariable UUID deadlineId,
+                  @Valid @ModelAttribute("extendForm") ExtendForm form, BindingResult result,
+                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        CaseView view = cases.get(new CaseId(id), user);
+        AuditContext.detail("case " + id + " deadline extended");
+        Deadline d = ownDeadline(id, deadlineId);
+        if (!result.hasErrors()) {
+            try {
+                cases.requireWritable(new CaseId(id), user);
+                Deadline extended = deadlines.extend(d.id(), form.newDate(), form.note());
+                Locale locale = LocaleContextHolder.getLocale();
+                redirect.addFlashAttribute("flash", "flash.deadline.extended");
+                redirect.addFlashAttribute("flashArg", dates.date(extended.dueDate(), locale));
+                return "redirect:/cases/" + id + "/deadlines/" + deadlineId;
+            } catch (FieldProblems problems) {
+                DecisionForms.apply(problems, result, ExtendForm.class, "newDate");
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        model.addAttribute("metForm", new MetForm(views.today(), "", false));
+        return deadlineView(view, d, user, model, "extend");
+    }
+
+    /** The deadline, only when it belongs to the case in the address; 404 otherwise. */
+    private Deadline ownDeadline(UUID caseId, UUID deadlineId) {
+        return deadlines.find(deadlineId).filter(d -> d.caseId().equals(caseId))
+                .orElseThrow(() -> new NotFoundException("deadline"));
+    }
+
+    /**
+     * The deadline page. {@code failedForm} names the form just sent with errors ("met", "extend"); it is shown with
+     * its errors even when it no longer applies (e.g. sent twice).
+     */
+    private String deadlineView(CaseView view, Deadline d, CurrentUser user, Model model, String failedForm) {
+        CaseHolder holder = cases.requireReadable(view.id(), user);
+        boolean editable = DecisionForms.editable(holder, user);
+        DeadlineView v = views.view(d, LocaleContextHolder.getLocale());
+        Decision decision = d.decisionId() == null ? null : decisions.forCase(view.id(), user).stream()
+                .filter(x -> x.id().equals(d.decisionId())).findFirst().orElse(null);
+        model.addAttribute("c", view);
+        model.addAttribute("v", v);
+        model.addAttribute("d", d);
+        model.addAttribute("decision", decision);
+        model.addAttribute("mayMarkMet", "met".equals(failedForm) || editable && d.status().open());
+        model.addAttribute("mayExtend", "extend".equals(failedForm)
+                || editable && d.status().open() && d.kind() == DeadlineKind.LVU_8_APPLICATION);
+        model.addAttribute("evidenceRequired", d.kind() == DeadlineKind.LVU_7_SUBMISSION);
+        model.addAttribute("investigationChoice", d.kind() == DeadlineKind.CHILD_INVESTIGATION_DECISION);
+        return "decisions/deadline";
+    }
+
+    // -- the board --
+
+    @GetMapping("/deadlines")
+    @Audited(action = AuditAction.SEARCH, recordType = "DEADLINE")
+    String board(@RequestParam(required = false) String days, @AuthenticationPrincipal CurrentUser user, Model model) {
+        int ahead = parseDays(days);
+        Locale locale = LocaleContextHolder.getLocale();
+        List<BoardEntry> rows = deadlines.board(cases.readableUnits(user), ahead).stream()
+                .map(r -> new BoardEntry(r, views.view(r.deadline(), locale)))
+                .sorted((a, b) -> DeadlineViews.ORDER.compare(a.view(), b.view()))
+                .toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("days", ahead);
+        model.addAttribute("dayChoices", BOARD_DAYS);
+        model.addAttribute("urgentCount", rows.stream().filter(r -> r.view().urgent()).count());
+        return "decisions/board";
+    }
+
+    /** One row of the board: the case it concerns and the deadline as shown. */
+    public record BoardEntry(Deadlines.BoardRow row, DeadlineView view) {
+    }
+
+    static int parseDays(String days) {
+        try {
+            int n = days == null ? DEFAULT_BOARD_DAYS : Integer.parseInt(days.trim());
+            return BOARD_DAYS.contains(n) ? n : DEFAULT_BOARD_DAYS;
+        } catch (NumberFormatException e) {
+            return DEFAULT_BOARD_DAYS;
+        }
+    }
+
+    // -- the rules --
+
+    @GetMapping("/deadlines/rules")
+    @NotAudited("the deadline rules are law, not personal data")
+    String rules(Model model) {
+        Map<DeadlineKind, List<DeadlineRule>> byKind = new LinkedHashMap<>();
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            byKind.put(kind, new java.util.ArrayList<>());
+        }
+        for (DeadlineRule rule : deadlines.rules()) {
+            byKind.get(rule.kind()).add(rule);
+        }
+        byKind.values().removeIf(List::isEmpty);
+        model.addAttribute("rulesByKind", byKind);
+        return "decisions/rules";
+    }
+}

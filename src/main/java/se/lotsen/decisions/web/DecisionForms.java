@@ -1,0 +1,115 @@
+package se.lotsen.decisions.web;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.BindingResult;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.cases.CaseHolder;
+import se.lotsen.common.FieldProblems;
+import se.lotsen.common.FormErrors;
+import se.lotsen.decisions.CustodyEnd;
+import se.lotsen.decisions.DecisionCommand;
+import se.lotsen.decisions.DecisionType;
+import se.lotsen.decisions.Mandate;
+
+/** The forms of the decision and deadline pages. Each is one flat record so every typed value binds back. */
+final class DecisionForms {
+
+    /** Swedish local time: what people type in a datetime-local field. */
+    static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+
+    private DecisionForms() {
+    }
+
+    /** A decision to record; the field names are those of {@link DecisionCommand}. */
+    public record DecisionForm(
+            DecisionType type,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime decidedAt,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime executedAt,
+            @Size(max = 200, message = "{validation.size.max}") String decidedByName,
+            Mandate mandate,
+            @Size(max = 64, message = "{validation.size.max}") String committeeUnitCode,
+            Set<String> grounds,
+            @Size(max = 20000, message = "{validation.size.max}") String urgencyReason,
+            @Size(max = 200, message = "{validation.size.max}") String habitualResidence,
+            @Size(max = 40, message = "{validation.size.max}") String jurisdictionBasis,
+            @Size(max = 20000, message = "{validation.size.max}") String jurisdictionNotes,
+            @Size(max = 20000, message = "{validation.size.max}") String details,
+            UUID custodyId) {
+
+        public DecisionForm {
+            grounds = grounds == null ? new LinkedHashSet<>() : new LinkedHashSet<>(grounds);
+        }
+
+        static DecisionForm start(DecisionType type, LocalDateTime now, String committeeUnitCode) {
+            return new DecisionForm(type, now, null, "", null, committeeUnitCode, Set.of(), "", "", null, "", "",
+                    null);
+        }
+
+        DecisionCommand toCommand() {
+            return new DecisionCommand(type, instant(decidedAt), instant(executedAt), decidedByName, mandate,
+                    committeeUnitCode, grounds, urgencyReason, habitualResidence, jurisdictionBasis,
+                    jurisdictionNotes, details, custodyId);
+        }
+    }
+
+    /** When a custody was carried out. */
+    public record ExecutionForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime executedAt) {
+    }
+
+    /** Why and when a custody ended. */
+    public record EndForm(CustodyEnd reason,
+                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endedAt,
+                          @Size(max = 2000, message = "{validation.size.max}") String note) {
+    }
+
+    /** A deadline met on a day, with evidence; for the decision to investigate, whether an investigation opens. */
+    public record MetForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate metOn,
+                          @Size(max = 500, message = "{validation.size.max}") String evidence,
+                          Boolean investigationOpened) {
+
+        public MetForm {
+            investigationOpened = investigationOpened != null && investigationOpened;
+        }
+    }
+
+    /** The court extended the time for the application (8 § LVU). */
+    public record ExtendForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newDate,
+                             @Size(max = 500, message = "{validation.size.max}") String note) {
+    }
+
+    static java.time.Instant instant(LocalDateTime swedishTime) {
+        return swedishTime == null ? null : swedishTime.atZone(SWEDEN).toInstant();
+    }
+
+    /**
+     * Puts the problems next to their fields. A problem about something the form has no field for (e.g. the case was
+     * closed meanwhile) is shown at {@code fallbackField}, so that it is never lost and never breaks the page.
+     */
+    static void apply(FieldProblems problems, BindingResult result, Class<? extends Record> form, String fallbackField) {
+        Set<String> fields = new LinkedHashSet<>();
+        Arrays.stream(form.getRecordComponents()).forEach(c -> fields.add(c.getName()));
+        List<FieldProblems.Problem> placed = new ArrayList<>();
+        for (FieldProblems.Problem p : problems.problems()) {
+            placed.add(fields.contains(p.field()) ? p
+                    : new FieldProblems.Problem(fallbackField, p.messageKey(), p.args()));
+        }
+        FormErrors.apply(new FieldProblems(placed), result);
+    }
+
+    /** Whether the user may change the case: it is active and held by the user's unit. */
+    static boolean editable(CaseHolder holder, CurrentUser user) {
+        return holder.status().active() && user.unit() != null && user.unit().id().value().equals(holder.unitId());
+    }
+}

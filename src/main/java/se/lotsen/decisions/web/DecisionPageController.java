@@ -1,0 +1,262 @@
+package se.lotsen.decisions.web;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.audit.AuditAction;
+import se.lotsen.audit.AuditContext;
+import se.lotsen.audit.AuditOutcome;
+import se.lotsen.audit.Audited;
+import se.lotsen.cases.CaseHolder;
+import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseView;
+import se.lotsen.cases.Cases;
+import se.lotsen.cases.SubjectType;
+import se.lotsen.common.FieldProblems;
+import se.lotsen.common.NotFoundException;
+import se.lotsen.decisions.CustodyEnd;
+import se.lotsen.decisions.Deadline;
+import se.lotsen.decisions.Decision;
+import se.lotsen.decisions.DecisionType;
+import se.lotsen.decisions.Decisions;
+import se.lotsen.decisions.Mandate;
+import se.lotsen.decisions.web.DecisionForms.DecisionForm;
+import se.lotsen.decisions.web.DecisionForms.EndForm;
+import se.lotsen.decisions.web.DecisionForms.ExecutionForm;
+import se.lotsen.organisation.Committee;
+import se.lotsen.organisation.Organisation;
+import se.lotsen.organisation.Unit;
+import se.lotsen.organisation.UnitKind;
+
+/**
+ * Recording a decision (the form, then the case page with the deadlines that started), and the decision page with
+ * its deadlines, where the execution and the end of a custody are recorded.
+ */
+@Controller
+@RequestMapping("/cases/{id}/decisions")
+class DecisionPageController {
+
+    /** The grounds of a custody, in the order shown. */
+    static final List<String> GROUNDS = List.of("LVU_2", "LVU_3");
+    /** The bases of jurisdiction for 6 a §, in the order shown. */
+    static final List<String> JURISDICTION_BASES = List.of("BRUSSELS_IIB", "HAGUE_1996", "OTHER");
+
+    private final Decisions decisions;
+    private final Cases cases;
+    private final Organisation organisation;
+    private final DeadlineViews views;
+    private final Clock clock;
+
+    DecisionPageController(Decisions decisions, Cases cases, Organisation organisation, DeadlineViews views,
+                           Clock clock) {
+        this.decisions = decisions;
+        this.cases = cases;
+        this.organisation = organisation;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    /** A committee to choose: the district unit's code and what to call it. */
+    public record CommitteeChoice(String code, String name) {
+    }
+
+    /** The decision types of one group (custody, linked, adult measures). */
+    public record TypeGroup(DecisionType.Kind kind, List<DecisionType> types) {
+    }
+
+    // -- recording a decision --
+
+    @GetMapping("/new")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    String newDecision(@PathVariable UUID id, @RequestParam(required = false) String type,
+                       @AuthenticationPrincipal CurrentUser user, Model model) {
+        CaseView view = cases.get(new CaseId(id), user);
+        String committee = user.unit() != null && user.unit().kind() == UnitKind.DISTRICT ? user.unit().code() : null;
+        model.addAttribute("decisionForm", DecisionForm.start(parseType(type),
+                LocalDateTime.now(clock.withZone(DecisionForms.SWEDEN)).withSecond(0).withNano(0), committee));
+        return formView(view, parseType(type), user, model);
+    }
+
+    @PostMapping("/new")
+    @Audited(action = AuditAction.CREATE, recordType = "DECISION")
+    String record(@PathVariable UUID id, @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult result,
+                  @RequestParam(name = "type", required = false) String type,
+                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        CaseView view = cases.get(new CaseId(id), user);
+        AuditContext.detail("case " + id);
+        if (!result.hasErrors()) {
+            try {
+                Decision d = decisions.record(new CaseId(id), form.toCommand(), user);
+                AuditContext.recordId(d.id());
+                List<Deadline> started = decisions.deadlines(new CaseId(id), user).stream()
+                        .filter(x -> d.id().equals(x.decisionId())).toList();
+                if (started.isEmpty()) {
+                    redirect.addFlashAttribute("flash", "flash.decision.recorded");
+                } else {
+                    redirect.addFlashAttribute("flash", "flash.decision.recordedWithDeadlines");
+                    redirect.addFlashAttribute("flashArg", views.describeStarted(started, LocaleContextHolder.getLocale()));
+                }
+                return "redirect:/cases/" + id + "#deadlines";
+            } catch (FieldProblems problems) {
+                DecisionForms.apply(problems, result, DecisionForm.class, "type");
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        return formView(view, parseType(type), user, model);
+    }
+
+    /**
+     * The form page. The chosen type comes from the request, not the bound form: when a typed value cannot be
+     * converted (a date that is not a date) there is no form object, only the typed values and their errors.
+     */
+    private String formView(CaseView view, DecisionType chosenType, CurrentUser user, Model model) {
+        CaseHolder holder = cases.requireReadable(view.id(), user);
+        model.addAttribute("c", view);
+        model.addAttribute("chosenType", chosenType);
+        model.addAttribute("editable", DecisionForms.editable(holder, user));
+        model.addAttribute("typeGroups", typeGroups(view.subjectType()));
+        model.addAttribute("mandates", Mandate.values());
+        model.addAttribute("committees", committees());
+        model.addAttribute("grounds", GROUNDS);
+        model.addAttribute("jurisdictionBases", JURISDICTION_BASES);
+        model.addAttribute("activeCustody", decisions.activeCustody(view.id().value()).orElse(null));
+        return "decisions/new";
+    }
+
+    private static DecisionType parseType(String type) {
+        return Arrays.stream(DecisionType.values()).filter(t -> t.name().equals(type)).findFirst().orElse(null);
+    }
+
+    /** The types that can concern the case's person, grouped: custody, linked to a custody, adult measures. */
+    static List<TypeGroup> typeGroups(SubjectType subject) {
+        DecisionType.Subject s = subject == SubjectType.CHILD ? DecisionType.Subject.CHILD : DecisionType.Subject.ADULT;
+        List<TypeGroup> groups = new ArrayList<>();
+        for (DecisionType.Kind kind : DecisionType.Kind.values()) {
+            List<DecisionType> types = Arrays.stream(DecisionType.values())
+                    .filter(t -> t.kind() == kind && t.subject() == s).toList();
+            if (!types.isEmpty()) {
+                groups.add(new TypeGroup(kind, types));
+            }
+        }
+        return groups;
+    }
+
+    /** The committees of the active district units, named by the committee when it has one. */
+    private List<CommitteeChoice> committees() {
+        return organisation.activeUnits().stream().filter(u -> u.kind() == UnitKind.DISTRICT)
+                .map(u -> new CommitteeChoice(u.code(), organisation.committeeOf(u.id()).map(Committee::name)
+                        .filter(n -> !n.isBlank()).orElse(u.name())))
+                .toList();
+    }
+
+    // -- the decision page --
+
+    @GetMapping("/{decisionId}")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    String show(@PathVariable UUID id, @PathVariable UUID decisionId, @AuthenticationPrincipal CurrentUser user,
+                Model model) {
+        CaseView view = cases.get(new CaseId(id), user);
+        AuditContext.detail("decision " + decisionId);
+        model.addAttribute("executionForm", new ExecutionForm(null));
+        model.addAttribute("endForm", new EndForm(null,
+                LocalDateTime.now(clock.withZone(DecisionForms.SWEDEN)).withSecond(0).withNano(0), ""));
+        return decisionView(view, decisionId, user, model, null);
+    }
+
+    @PostMapping("/{decisionId}/execution")
+    @Audited(action = AuditAction.UPDATE, recordType = "DECISION", idParam = "decisionId")
+    String recordExecution(@PathVariable UUID id, @PathVariable UUID decisionId,
+                           @Valid @ModelAttribute("executionForm") ExecutionForm form, BindingResult result,
+                           @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        CaseView view = cases.get(new CaseId(id), user);
+        AuditContext.detail("case " + id + " execution");
+        if (!result.hasErrors()) {
+            try {
+                decisions.recordExecution(new CaseId(id), decisionId, DecisionForms.instant(form.executedAt()), user);
+                redirect.addFlashAttribute("flash", "flash.decision.executed");
+                return "redirect:/cases/" + id + "/decisions/" + decisionId;
+            } catch (FieldProblems problems) {
+                DecisionForms.apply(problems, result, ExecutionForm.class, "executedAt");
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        model.addAttribute("endForm", new EndForm(null, null, ""));
+        return decisionView(view, decisionId, user, model, "execution");
+    }
+
+    @PostMapping("/{decisionId}/end")
+    @Audited(action = AuditAction.UPDATE, recordType = "DECISION", idParam = "decisionId")
+    String endCustody(@PathVariable UUID id, @PathVariable UUID decisionId, @Valid @ModelAttribute("endForm") EndForm form,
+                      BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
+                      RedirectAttributes redirect) {
+        CaseView view = cases.get(new CaseId(id), user);
+        AuditContext.detail("case " + id + " custody ended");
+        if (!result.hasErrors()) {
+            try {
+                decisions.endCustody(new CaseId(id), decisionId, form.reason(), DecisionForms.instant(form.endedAt()),
+                        form.note(), user);
+                redirect.addFlashAttribute("flash", "flash.decision.ended");
+                return "redirect:/cases/" + id + "/decisions/" + decisionId;
+            } catch (FieldProblems problems) {
+                DecisionForms.apply(problems, result, EndForm.class, "reason");
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        model.addAttribute("executionForm", new ExecutionForm(null));
+        return decisionView(view, decisionId, user, model, "end");
+    }
+
+    /**
+     * The decision page. {@code failedForm} names the form that was just sent with errors ("execution", "end"): it
+     * is shown with its errors even when it no longer applies (e.g. sent twice), so that nothing is silently lost.
+     */
+    private String decisionView(CaseView view, UUID decisionId, CurrentUser user, Model model, String failedForm) {
+        List<Decision> all = decisions.forCase(view.id(), user);
+        Decision decision = all.stream().filter(d -> d.id().equals(decisionId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("decision"));
+        CaseHolder holder = cases.requireReadable(view.id(), user);
+        Locale locale = LocaleContextHolder.getLocale();
+        boolean editable = DecisionForms.editable(holder, user);
+        model.addAttribute("c", view);
+        model.addAttribute("d", decision);
+        model.addAttribute("editable", editable);
+        model.addAttribute("custody", decision.custodyId() == null ? null
+                : all.stream().filter(x -> x.id().equals(decision.custodyId())).findFirst().orElse(null));
+        model.addAttribute("linked", all.stream().filter(x -> decisionId.equals(x.custodyId())).toList());
+        List<DeadlineView> own = views.sorted(decisions.deadlines(view.id(), user).stream()
+                .filter(x -> decisionId.equals(x.decisionId())).toList(), locale);
+        model.addAttribute("deadlines", own);
+        model.addAttribute("lapsed", decision.active() && own.stream().anyMatch(DeadlineView::lapsed));
+        model.addAttribute("committeeName", decision.committeeUnitCode() == null ? null
+                : organisation.unitByCode(decision.committeeUnitCode()).map(this::committeeName).orElse(null));
+        model.addAttribute("mayRecordExecution", "execution".equals(failedForm)
+                || editable && decision.type().custody() && decision.active() && decision.executedAt() == null);
+        model.addAttribute("mayEnd", "end".equals(failedForm) || editable && decision.type().custody() && decision.active());
+        model.addAttribute("endReasons", CustodyEnd.values());
+        return "decisions/show";
+    }
+
+    private String committeeName(Unit unit) {
+        return organisation.committeeOf(unit.id()).map(Committee::name).filter(n -> !n.isBlank()).orElse(unit.name());
+    }
+}
