@@ -65,6 +65,7 @@ public class Cooperation {
         }
         if (cmd.at() == null) {
             problems.add("at", "validation.required");
+            problems.throwIfAny();
         } else if (cmd.at().isAfter(clock.instant().plusSeconds(300)) && cmd.status() != ContactStatus.QUEUED) {
             problems.add("at", "validation.case.receivedAt.future");
         }
@@ -81,16 +82,20 @@ public class Cooperation {
             fields = checkFields(cmd.type(), cmd.fields(), problems);
         }
         problems.throwIfAny();
-        ContactStatus status = cmd.status();
+        ContactStatus status = cmd.status() == null ? ContactStatus.DONE : cmd.status();
         Instant queuedFor = null;
-        if (!partners.isOpen(partner, cmd.at())) {
+        boolean asynchronous = Set.of("EMAIL", "SECURE_EMAIL", "LETTER").contains(cmd.channel());
+        Instant now = clock.instant();
+        if (status == ContactStatus.QUEUED) {
+            // Planned: queued for the partner's next opening at or after the planned time.
+            queuedFor = partners.nextOpening(partner, cmd.at().isAfter(now) ? cmd.at() : now);
+        } else if (status != ContactStatus.CLOSED && !asynchronous && !partners.isOpen(partner, cmd.at())) {
+            // A call or meeting with a partner that is closed cannot have happened: it waits for the next opening.
             status = ContactStatus.QUEUED;
             queuedFor = partners.nextOpening(partner, cmd.at());
-        } else if (status == null || status == ContactStatus.QUEUED) {
-            status = ContactStatus.DONE;
         }
-        if (cmd.type() == ContactType.HOME_COUNTRY_UD && "YES".equals(fields.get("contactMayEndanger"))
-                && status != ContactStatus.CLOSED) {
+        boolean endangers = cmd.type() == ContactType.HOME_COUNTRY_UD && "YES".equals(fields.get("contactMayEndanger"));
+        if (endangers) {
             // Hague 1996 art. 37 / Brussels IIb art. 88: no contact when it could endanger the child.
             status = ContactStatus.CLOSED;
             queuedFor = null;
@@ -107,7 +112,8 @@ public class Cooperation {
                 .param("queued", queuedFor == null ? null : queuedFor.atOffset(ZoneOffset.UTC))
                 .param("fields", json.writeValueAsString(fields)).param("by", user.accountId())
                 .param("name", user.displayName()).update();
-        if (cmd.completeStep() && (status == ContactStatus.DONE || status == ContactStatus.AWAITING_REPLY)) {
+        if (cmd.completeStep() && (status == ContactStatus.DONE || status == ContactStatus.AWAITING_REPLY || endangers)) {
+            // A risk assessment that forbids contact is still a documented risk assessment.
             completeStep(caseId, cmd.type(), fields, user);
         }
         return find(caseId.value(), id).orElseThrow();
@@ -121,6 +127,13 @@ public class Cooperation {
         Contact c = find(caseId.value(), contactId).orElseThrow(() -> new NotFoundException("contact"));
         if (status == null || status == ContactStatus.QUEUED) {
             throw FieldProblems.of("status", "validation.required");
+        }
+        if (c.type() == ContactType.HOME_COUNTRY_UD && "YES".equals(c.fields().get("contactMayEndanger"))
+                && status != ContactStatus.CLOSED) {
+            throw FieldProblems.of("status", "validation.contact.endangers");
+        }
+        if (note != null && note.length() > 2000) {
+            throw FieldProblems.of("note", "validation.size.max.n", 2000);
         }
         String summary = note == null || note.isBlank() ? c.summary()
                 : c.summary() + "\n\n" + SwedishCalendar.swedishDate(clock.instant()) + " " + user.displayName() + ": "
@@ -177,8 +190,8 @@ public class Cooperation {
             case POLICE -> {
                 if ("NO".equals(fields.get("reportMade"))) {
                     cases.setChecklistStatus(caseId, step, ChecklistItem.Status.NOT_APPLICABLE,
-                            fields.getOrDefault("noReportReason", "") + " (" + fields.getOrDefault("secrecyRule", "") + ")",
-                            Map.of(), user);
+                            fields.getOrDefault("noReportReason", "") + " (" + secrecyRuleInWords(fields.get("secrecyRule"))
+                                    + ")", Map.of(), user);
                     return;
                 }
                 stepFields.put("diarienummer", fields.getOrDefault("reportNumber", ""));
@@ -194,6 +207,15 @@ public class Cooperation {
         } catch (FieldProblems e) {
             // The step needs more than the contact holds: it stays open for the worker to complete.
         }
+    }
+
+    private static String secrecyRuleInWords(String rule) {
+        return rule == null ? "" : switch (rule) {
+            case "OSL_10_21" -> "OSL 10 kap. 21 §";
+            case "OSL_10_23" -> "OSL 10 kap. 23 §";
+            case "CONSENT" -> "samtycke";
+            default -> "annan grund";
+        };
     }
 
     private static Map<String, String> checkFields(ContactType type, Map<String, String> given,

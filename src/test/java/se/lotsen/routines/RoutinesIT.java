@@ -215,7 +215,7 @@ class RoutinesIT {
                 .isInstanceOfSatisfying(FieldProblems.class, p -> assertThat(p.problems())
                         .extracting(FieldProblems.Problem::field, FieldProblems.Problem::messageKey)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("fields[diarienummer]",
-                                "validation.required")));
+                                "validation.checklist.fieldRequired")));
         assertThat(checklists.checklist(caseId).orElseThrow().item("polisanmalan").orElseThrow().status())
                 .isEqualTo(ChecklistItem.Status.OPEN);
 

@@ -7,6 +7,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 import se.lotsen.access.CurrentUser;
+import se.lotsen.calendar.SwedishCalendar;
 import se.lotsen.cases.CaseId;
 import se.lotsen.common.PdfRenderer;
 import se.lotsen.handover.HandoverPackage;
@@ -36,6 +37,9 @@ class HandoverPdf {
         HandoverPackage p = packages.build(caseId, user);
         Context context = new Context(Locale.forLanguageTag("sv-SE"));
         context.setVariable("p", p);
+        context.setVariable("c", p.caseView());
+        // The legal references shown are those in force on the day the package is made.
+        context.setVariable("today", SwedishCalendar.swedishDate(p.generatedAt()));
         // Lets the template use beans such as @swedishDates outside a web request.
         context.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext
                         .THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,

@@ -1,0 +1,50 @@
+package se.lotsen.consultation.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CasePanel;
+import se.lotsen.consultation.Questions;
+
+/** "Frågor till metodutvecklaren" in the body of the case page: the case's questions and a way to ask one. */
+@Component
+class QuestionPanel implements CasePanel {
+
+    private final Questions questions;
+
+    QuestionPanel(Questions questions) {
+        this.questions = questions;
+    }
+
+    @Override
+    public Position position() {
+        return Position.BODY;
+    }
+
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public String template() {
+        return "consultation/panels";
+    }
+
+    @Override
+    public String selector() {
+        return "questions";
+    }
+
+    @Override
+    public Map<String, Object> model(CaseId caseId, CurrentUser user) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("caseId", caseId.value());
+        model.put("questions", questions.forCase(caseId, user));
+        return model;
+    }
+}

@@ -1,0 +1,205 @@
+package se.lotsen.cooperation.web;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Size;
+import org.springframework.validation.BindingResult;
+
+import se.lotsen.common.FieldProblems;
+import se.lotsen.common.FormErrors;
+import se.lotsen.cooperation.ContactCommand;
+import se.lotsen.cooperation.ContactStatus;
+import se.lotsen.cooperation.ContactType;
+import se.lotsen.cooperation.Partner;
+import se.lotsen.cooperation.PartnerKind;
+
+/** The contact forms and what they offer to choose from. */
+final class ContactForms {
+
+    static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+
+    /** The channels a contact can take, in the order shown. */
+    static final List<String> CHANNELS = List.of("PHONE", "EMAIL", "SECURE_EMAIL", "MEETING", "VIDEO", "LETTER", "OTHER");
+
+    /** The statuses a worker may choose; a queued status is Lotsen's to set when the partner is closed. */
+    static final List<ContactStatus> CHOSEN_STATUSES = List.of(ContactStatus.DONE, ContactStatus.AWAITING_REPLY,
+            ContactStatus.CLOSED);
+
+    private ContactForms() {
+    }
+
+    /**
+     * A contact as typed in the form, every value as text so that nothing typed is lost when something cannot be
+     * read; {@code at} is Swedish local time ({@code 2026-11-29T03:10}). {@code completeStep} is a checkbox.
+     */
+    public record ContactForm(
+            String type,
+            String partnerId,
+            String at,
+            String channel,
+            @Size(max = 20000, message = "{validation.size.max}") String summary,
+            String followUpOn,
+            String status,
+            Map<String, String> fields,
+            String completeStep) {
+
+        public ContactForm {
+            fields = fields == null ? new LinkedHashMap<>() : fields;
+        }
+
+        static ContactForm start(ContactType type, LocalDateTime now) {
+            return new ContactForm(type == null ? null : type.name(), "", LOCAL_MINUTES.format(now), "PHONE", "", "",
+                    "", new LinkedHashMap<>(), "true");
+        }
+
+        ContactType chosenType() {
+            return parseType(type);
+        }
+
+        public boolean completeStepChecked() {
+            return checked(completeStep);
+        }
+
+        /**
+         * The command to record, or {@code null} when a value cannot be read; the result then says which, next to
+         * the field.
+         */
+        ContactCommand toCommand(BindingResult result) {
+            ContactType t = chosenType();
+            if (type != null && !type.isBlank() && t == null) {
+                result.rejectValue("type", "validation.invalid");
+            }
+            UUID partner = parseUuid(partnerId, "partnerId", result);
+            LocalDateTime when = null;
+            if (at != null && !at.isBlank()) {
+                try {
+                    when = LocalDateTime.parse(at.trim());
+                } catch (DateTimeParseException e) {
+                    result.rejectValue("at", "validation.dateTime");
+                }
+            }
+            LocalDate follow = null;
+            if (followUpOn != null && !followUpOn.isBlank()) {
+                try {
+                    follow = LocalDate.parse(followUpOn.trim());
+                } catch (DateTimeParseException e) {
+                    result.rejectValue("followUpOn", "validation.date");
+                }
+            }
+            ContactStatus chosenStatus = parseStatus(status, "status", result);
+            if (result.hasErrors()) {
+                return null;
+            }
+            return new ContactCommand(partner, t, when == null ? null : when.atZone(SWEDEN).toInstant(), channel,
+                    summary, follow, chosenStatus, fields, completeStepChecked());
+        }
+    }
+
+    /** Changing a contact's status, with a note on what happened. */
+    public record StatusForm(String status, @Size(max = 20000, message = "{validation.size.max}") String note,
+                             String completeStep) {
+
+        public boolean completeStepChecked() {
+            return checked(completeStep);
+        }
+    }
+
+    static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    /** A checkbox's value: checked when sent as {@code true} or {@code on}. */
+    static boolean checked(String value) {
+        return "true".equalsIgnoreCase(value) || "on".equalsIgnoreCase(value);
+    }
+
+    static UUID parseUuid(String value, String field, BindingResult result) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            result.rejectValue(field, "validation.invalid");
+            return null;
+        }
+    }
+
+    static ContactStatus parseStatus(String value, String field, BindingResult result) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        ContactStatus s = Arrays.stream(ContactStatus.values()).filter(x -> x.name().equals(value.trim()))
+                .findFirst().orElse(null);
+        if (s == null || s == ContactStatus.QUEUED) {
+            result.rejectValue(field, "validation.invalid");
+            return null;
+        }
+        return s;
+    }
+
+    /** Partners to choose from: first those that suit the type of contact, then all others. */
+    record PartnerChoices(List<Partner> suggested, List<Partner> others) {
+    }
+
+    static PartnerChoices partnerChoices(ContactType type, List<Partner> active) {
+        Set<PartnerKind> kinds = suitableKinds(type);
+        List<Partner> suggested = new ArrayList<>();
+        List<Partner> others = new ArrayList<>();
+        for (Partner p : active) {
+            (kinds.contains(p.kind()) ? suggested : others).add(p);
+        }
+        return new PartnerChoices(suggested, others);
+    }
+
+    /** The kinds of partner that a contact of the type is usually with. */
+    static Set<PartnerKind> suitableKinds(ContactType type) {
+        if (type == null) {
+            return Set.of();
+        }
+        return switch (type) {
+            case POLICE -> EnumSet.of(PartnerKind.POLICE_LOCAL, PartnerKind.POLICE_TRAFFICKING_UNIT, PartnerKind.NOA);
+            case HOME_COUNTRY_UD -> EnumSet.of(PartnerKind.UD_CENTRAL_AUTHORITY, PartnerKind.HOME_COUNTRY_AUTHORITY);
+            case HOME_INVESTIGATION -> EnumSet.of(PartnerKind.UD_CENTRAL_AUTHORITY, PartnerKind.HOME_COUNTRY_AUTHORITY,
+                    PartnerKind.IOM, PartnerKind.OTHER);
+            case MIGRATIONSVERKET -> EnumSet.of(PartnerKind.MIGRATIONSVERKET);
+            case REGIONAL_COORDINATOR -> EnumSet.of(PartnerKind.REGIONAL_COORDINATOR_CHILDREN,
+                    PartnerKind.REGIONAL_COORDINATOR_ADULTS);
+            case NATIONAL_HOTLINE -> EnumSet.of(PartnerKind.NATIONAL_HOTLINE);
+            case INTERPRETER -> EnumSet.of(PartnerKind.INTERPRETER_SERVICE);
+            case PLACEMENT -> EnumSet.of(PartnerKind.SHELTER, PartnerKind.OTHER);
+            case HEALTH_CARE -> EnumSet.of(PartnerKind.HEALTH_CARE, PartnerKind.BARNAHUS);
+            case OTHER -> EnumSet.noneOf(PartnerKind.class);
+        };
+    }
+
+    static ContactType parseType(String type) {
+        return Arrays.stream(ContactType.values()).filter(t -> t.name().equals(type)).findFirst().orElse(null);
+    }
+
+    /**
+     * Puts the problems next to the form's fields; a problem about something the form does not show goes to
+     * {@code fallbackField}, so that it is still shown.
+     */
+    static void apply(FieldProblems problems, BindingResult result, Class<? extends Record> form, String fallbackField) {
+        Set<String> names = new java.util.HashSet<>();
+        Arrays.stream(form.getRecordComponents()).forEach(c -> names.add(c.getName()));
+        List<FieldProblems.Problem> placed = new ArrayList<>();
+        for (FieldProblems.Problem p : problems.problems()) {
+            boolean known = names.contains(p.field())
+                    || (p.field().startsWith("fields[") && names.contains("fields"));
+            placed.add(known ? p : new FieldProblems.Problem(fallbackField, p.messageKey(), p.args()));
+        }
+        FormErrors.apply(new FieldProblems(placed), result);
+    }
+}

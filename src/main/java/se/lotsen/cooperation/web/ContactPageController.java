@@ -1,0 +1,187 @@
+package se.lotsen.cooperation.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.audit.AuditAction;
+import se.lotsen.audit.AuditContext;
+import se.lotsen.audit.AuditOutcome;
+import se.lotsen.audit.Audited;
+import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseView;
+import se.lotsen.cases.Cases;
+import se.lotsen.common.FieldProblems;
+import se.lotsen.common.NotFoundException;
+import se.lotsen.cooperation.Contact;
+import se.lotsen.cooperation.ContactCommand;
+import se.lotsen.cooperation.ContactStatus;
+import se.lotsen.cooperation.ContactType;
+import se.lotsen.cooperation.Cooperation;
+import se.lotsen.cooperation.Partners;
+import se.lotsen.cooperation.web.ContactForms.ContactForm;
+import se.lotsen.cooperation.web.ContactForms.StatusForm;
+import se.lotsen.routines.Checklist;
+import se.lotsen.routines.ChecklistItem;
+
+/**
+ * The case's cooperation log: recording a contact (typed by what it is about, with the fields of its type), changing
+ * a queued or awaiting contact's status the morning after, and the day's queued contacts of the user's unit.
+ */
+@Controller
+class ContactPageController {
+
+    private final Cooperation cooperation;
+    private final Partners partners;
+    private final Cases cases;
+    private final Clock clock;
+
+    ContactPageController(Cooperation cooperation, Partners partners, Cases cases, Clock clock) {
+        this.cooperation = cooperation;
+        this.partners = partners;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    // -- recording a contact --
+
+    @GetMapping("/cases/{id}/contacts/new")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    String newContact(@PathVariable UUID id, @RequestParam(required = false) String type,
+                      @AuthenticationPrincipal CurrentUser user, Model model) {
+        CaseView view = cases.get(new CaseId(id), user);
+        model.addAttribute("contactForm", ContactForm.start(ContactForms.parseType(type), now()));
+        return formView(view, user, model);
+    }
+
+    @PostMapping("/cases/{id}/contacts/new")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    String record(@PathVariable UUID id, @Valid @ModelAttribute("contactForm") ContactForm form, BindingResult result,
+                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        CaseView view = cases.get(new CaseId(id), user);
+        ContactCommand command = result.hasErrors() ? null : form.toCommand(result);
+        if (command != null) {
+            try {
+                Contact c = cooperation.record(new CaseId(id), command, user);
+                AuditContext.detail("contact " + c.id() + " " + c.type() + " " + c.status());
+                redirect.addFlashAttribute("flash", "flash.contact." + c.status());
+                redirect.addFlashAttribute("flashArg", c.partner().name());
+                return "redirect:/cases/" + id + "#cooperation";
+            } catch (FieldProblems problems) {
+                ContactForms.apply(problems, result, ContactForm.class, "summary");
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        return formView(view, user, model);
+    }
+
+    private String formView(CaseView view, CurrentUser user, Model model) {
+        ContactForm form = (ContactForm) model.getAttribute("contactForm");
+        ContactType type = form == null ? null : form.chosenType();
+        Checklist checklist = cases.checklist(view.id(), user);
+        ChecklistItem step = type == null || type.stepKey() == null ? null
+                : checklist.item(type.stepKey()).filter(ChecklistItem::visible).orElse(null);
+        model.addAttribute("c", view);
+        model.addAttribute("editable", view.editable());
+        model.addAttribute("types", ContactType.values());
+        model.addAttribute("type", type);
+        model.addAttribute("step", step);
+        model.addAttribute("partnerChoices", ContactForms.partnerChoices(type, partners.active()));
+        model.addAttribute("channels", ContactForms.CHANNELS);
+        model.addAttribute("statuses", ContactForms.CHOSEN_STATUSES);
+        return "cooperation/contact-new";
+    }
+
+    // -- changing a contact's status --
+
+    @GetMapping("/cases/{id}/contacts/{contactId}/status")
+    @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    String statusForm(@PathVariable UUID id, @PathVariable UUID contactId, @AuthenticationPrincipal CurrentUser user,
+                      Model model) {
+        CaseView view = cases.get(new CaseId(id), user);
+        Contact contact = contact(view, contactId, user);
+        model.addAttribute("statusForm", new StatusForm("", "", "true"));
+        return statusView(view, contact, model);
+    }
+
+    @PostMapping("/cases/{id}/contacts/{contactId}/status")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    String changeStatus(@PathVariable UUID id, @PathVariable UUID contactId,
+                        @Valid @ModelAttribute("statusForm") StatusForm form, BindingResult result,
+                        @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        CaseView view = cases.get(new CaseId(id), user);
+        Contact contact = contact(view, contactId, user);
+        ContactStatus status = result.hasErrors() ? null : ContactForms.parseStatus(form.status(), "status", result);
+        if (endangers(contact) && status != null && status != ContactStatus.CLOSED) {
+            // Hague 1996 art. 37 / Brussels IIb art. 88: a contact that could endanger the child is never made.
+            result.rejectValue("status", "validation.contact.endangers");
+        }
+        if (!result.hasErrors()) {
+            try {
+                Contact changed = cooperation.changeStatus(new CaseId(id), contactId, status, form.note(),
+                        form.completeStepChecked(), user);
+                AuditContext.detail("contact " + contactId + " " + changed.status());
+                redirect.addFlashAttribute("flash", "flash.contact.status");
+                redirect.addFlashAttribute("flashArg", changed.partner().name());
+                return "redirect:/cases/" + id + "#cooperation";
+            } catch (FieldProblems problems) {
+                ContactForms.apply(problems, result, StatusForm.class, "status");
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        model.addAttribute("attempted", true);
+        return statusView(view, contact, model);
+    }
+
+    private Contact contact(CaseView view, UUID contactId, CurrentUser user) {
+        return cooperation.forCase(view.id(), user).stream().filter(c -> c.id().equals(contactId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("contact"));
+    }
+
+    private String statusView(CaseView view, Contact contact, Model model) {
+        model.addAttribute("c", view);
+        model.addAttribute("contact", contact);
+        model.addAttribute("editable", view.editable());
+        model.addAttribute("statuses", ContactForms.CHOSEN_STATUSES);
+        model.addAttribute("stepKey", contact.type().stepKey());
+        model.addAttribute("endangers", endangers(contact));
+        return "cooperation/contact-status";
+    }
+
+    /** A home-country contact assessed as one that could put the child or a family member in danger. */
+    static boolean endangers(Contact contact) {
+        return contact.type() == ContactType.HOME_COUNTRY_UD && "YES".equals(contact.fields().get("contactMayEndanger"));
+    }
+
+    // -- the day's queued contacts --
+
+    @GetMapping("/contacts/queued")
+    @Audited(action = AuditAction.SEARCH, recordType = "CASE")
+    String queued(@AuthenticationPrincipal CurrentUser user, Model model) {
+        LocalDate today = LocalDate.now(clock.withZone(ContactForms.SWEDEN));
+        List<Cooperation.QueuedContact> queued = cooperation.queued(cases.readableUnits(user), today);
+        model.addAttribute("queued", queued);
+        model.addAttribute("today", today);
+        model.addAttribute("now", clock.instant());
+        return "cooperation/queued";
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ContactForms.SWEDEN)).withSecond(0).withNano(0);
+    }
+}

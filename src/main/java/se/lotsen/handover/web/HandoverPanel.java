@@ -1,0 +1,51 @@
+package se.lotsen.handover.web;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import se.lotsen.access.CurrentUser;
+import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CasePanel;
+import se.lotsen.cases.Cases;
+
+/**
+ * "Överlämning och kontaktpersoner" in the body of the case page: the case's named contacts, who held it when, the
+ * receipt status, and handing over, acknowledging and assigning.
+ */
+@Component
+class HandoverPanel implements CasePanel {
+
+    private final Cases cases;
+    private final HandoverViews views;
+
+    HandoverPanel(Cases cases, HandoverViews views) {
+        this.cases = cases;
+        this.views = views;
+    }
+
+    @Override
+    public Position position() {
+        return Position.BODY;
+    }
+
+    @Override
+    public int order() {
+        return 5;
+    }
+
+    @Override
+    public String template() {
+        return "handover/panels";
+    }
+
+    @Override
+    public String selector() {
+        return "handover";
+    }
+
+    @Override
+    public Map<String, Object> model(CaseId caseId, CurrentUser user) {
+        return views.model(cases.get(caseId, user), user);
+    }
+}
