@@ -54,6 +54,9 @@ public class Cases implements OpenCases {
 
     static final Set<Role> CASE_ROLES = EnumSet.of(Role.DUTY_WORKER, Role.DUTY_LEAD, Role.METHOD_DEVELOPER,
             Role.CASE_WORKER, Role.UNIT_MANAGER);
+    /** Roles that keep read access to a case their unit handed over, for the follow-up period. */
+    static final Set<Role> FOLLOW_UP_ROLES = EnumSet.of(Role.DUTY_WORKER, Role.DUTY_LEAD, Role.CASE_WORKER,
+            Role.UNIT_MANAGER);
     /** Roles that may see the address and placement of a person with protected identity (besides the assignee). */
     static final Set<Role> PROTECTED_VIEW_ROLES = EnumSet.of(Role.DUTY_LEAD, Role.UNIT_MANAGER);
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
@@ -259,8 +262,12 @@ public class Cases implements OpenCases {
         completeStepIfOpen(id, "indikatorer", user);
     }
 
-    /** The work of a routine step was done on its own page: the step is marked done if it is still open. */
-    private void completeStepIfOpen(CaseId id, String stepKey, CurrentUser user) {
+    /**
+     * The work of a routine step was done on its own page (or in another module, e.g. a decision was recorded): the
+     * step is marked done if it applies, is still open and needs no fields.
+     */
+    @Transactional
+    public void completeStepIfOpen(CaseId id, String stepKey, CurrentUser user) {
         checklists.checklist(id.value()).flatMap(c -> c.item(stepKey))
                 .filter(i -> i.visible() && i.status() == ChecklistItem.Status.OPEN && i.step().fields().isEmpty())
                 .ifPresent(i -> checklists.setStatus(id.value(), stepKey, ChecklistItem.Status.DONE, null, Map.of(),
@@ -554,7 +561,8 @@ public class Cases implements OpenCases {
         if (holds(user, row.unitId)) {
             return true;
         }
-        return user.unit() != null && user.roles().stream().anyMatch(CASE_ROLES::contains)
+        // Follow-up access after a handover is for those who worked the case, not the method developer.
+        return user.unit() != null && user.roles().stream().anyMatch(FOLLOW_UP_ROLES::contains)
                 && jdbc.sql("SELECT count(*) FROM case_access WHERE case_id = :c AND unit_id = :u AND until > now()")
                 .param("c", row.id).param("u", user.unit().id().value()).query(Long.class).single() > 0;
     }

@@ -183,6 +183,8 @@ public class Decisions {
                 startExecutionDeadlines(caseId.value(), id, type, SwedishCalendar.swedishDate(cmd.executedAt()));
             }
             cases.setCustodyDecided(caseId, true);
+            // The decision is documented with what the routine step asks for.
+            cases.completeStepIfOpen(caseId, "beslut-dokumenterat", user);
         }
         if (cmd.mandate() != null && cmd.mandate().mustBeReported()) {
             deadlines.start(caseId.value(), id, DeadlineKind.COMMITTEE_REPORT, decidedDay, committee.id());

@@ -77,6 +77,8 @@ public class Handovers {
         }
         problems.throwIfAny();
         CaseHolder before = cases.requireWritable(caseId, user);
+        // The routine's handover step is done by handing over (afterwards the handing unit can no longer tick it).
+        cases.completeStepIfOpen(caseId, "overlamning", user);
         Instant now = clock.instant();
         cases.handOver(caseId, to.id(), reason.trim(), now.plus(properties.readAccessAfterHandover()), user);
         LocalDate today = SwedishCalendar.swedishDate(now);
@@ -136,6 +138,7 @@ public class Handovers {
                         UPDATE handover SET acknowledged_at = now(), acknowledged_by = :u, acknowledged_by_name = :n
                         WHERE id = :id AND acknowledged_at IS NULL""")
                 .param("u", user.accountId()).param("n", user.displayName()).param("id", h.id()).update();
+        cases.completeStepIfOpen(caseId, "kvittens", user);
         cases.addJournalEntryBy(caseId, clock.instant(), "Mottagandet kvitterades av " + user.displayName() + ", "
                 + h.to().name() + ".", user.accountId(), user.displayName());
         return find(h.id()).orElseThrow();

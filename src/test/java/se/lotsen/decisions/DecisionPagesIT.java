@@ -91,7 +91,8 @@ class DecisionPagesIT {
                 .contains("Underställning till förvaltningsrätten (7 § LVU)").contains("7 § LVU (1990:52)")
                 .contains("mån 29 december 2025")
                 .contains("Nominellt: fre 26 december 2025. Flyttad eftersom fre 26 december (Annandag jul), "
-                        + "lör 27 december och sön 28 december är helgdagar (lag 1930:173).")
+                        + "lör 27 december och sön 28 december inte är vardagar (lördag, söndag, helgdag eller afton; "
+                        + "lag 1930:173).")
                 .contains("Ansökan om vård (8 § LVU)").contains("fre 16 januari 2026")
                 // Missed, the custody lapses: the status in words with an icon, and what follows by law.
                 .contains("Upphört – fristen missades").contains("<span aria-hidden=\"true\" class=\"deadline-status__icon\">✕</span>")
@@ -99,7 +100,9 @@ class DecisionPagesIT {
         String decisionsPanel = section(casePage, "decisions");
         assertThat(decisionsPanel).contains("Omedelbart omhändertagande").contains("6 § LVU")
                 .contains("fre 19 december 2025 kl. 19.00").contains("fre 19 december 2025 kl. 21.15")
-                .contains("Anna Ordförande").contains("(Ordföranden)").contains("Gäller")
+                .contains("Anna Ordförande").contains("(Ordföranden)")
+                // The 7 § time was missed, so the custody is not shown as in force but as ended by law.
+                .contains("Upphört enligt lag").doesNotContain(">Gäller<")
                 .contains("Registrera beslut");
 
         // The decision page, with its deadlines and a way to end the custody.

@@ -78,7 +78,9 @@ class DeadlinePageController {
         CaseView view = cases.get(new CaseId(id), user);
         AuditContext.detail("deadline " + deadlineId);
         Deadline d = ownDeadline(id, deadlineId);
-        model.addAttribute("metForm", new MetForm(views.today(), "", false));
+        // For a lapsed deadline the day it was actually done must be given; today would be refused as too late.
+        model.addAttribute("metForm", new MetForm(d.status() == se.lotsen.decisions.DeadlineStatus.LAPSED ? null
+                : views.today(), "", false));
         model.addAttribute("extendForm", new ExtendForm(null, ""));
         return deadlineView(view, d, user, model, null);
     }
