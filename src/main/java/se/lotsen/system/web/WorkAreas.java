@@ -21,7 +21,8 @@ final class WorkAreas {
                 new WorkArea("intake", "/cases/new"),
                 new WorkArea("myCases", "/cases?mine=true"),
                 new WorkArea("jourQueue", "/cases"),
-                new WorkArea("deadlines", "/deadlines")));
+                new WorkArea("deadlines", "/deadlines"),
+                new WorkArea("queuedContacts", "/contacts/queued")));
         BY_ROLE.put(Role.DUTY_LEAD, List.of(
                 new WorkArea("jourQueue", "/cases"),
                 new WorkArea("deadlines", "/deadlines"),
@@ -30,6 +31,8 @@ final class WorkAreas {
         BY_ROLE.put(Role.METHOD_DEVELOPER, List.of(
                 new WorkArea("routines", "/routines"),
                 new WorkArea("questions", "/questions"),
+                new WorkArea("deadlines", "/deadlines"),
+                new WorkArea("partners", "/partners"),
                 new WorkArea("reviews", null),
                 new WorkArea("knowledge", null),
                 new WorkArea("statistics", null)));
@@ -48,7 +51,8 @@ final class WorkAreas {
                 new WorkArea("reviews", null)));
         BY_ROLE.put(Role.ADMIN, List.of(
                 new WorkArea("accounts", "/admin/accounts"),
-                new WorkArea("units", "/admin/units")));
+                new WorkArea("units", "/admin/units"),
+                new WorkArea("partners", "/partners")));
     }
 
     private WorkAreas() {
