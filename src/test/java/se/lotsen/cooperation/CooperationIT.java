@@ -233,6 +233,10 @@ class CooperationIT {
         String caseNumber = http.get("/api/v1/cases/" + caseId, jour1).json().get("caseNumber").asString();
         assertThat(text(queued)).contains(caseNumber, COORDINATOR, "Köade kontakter");
         assertThat(queued.body()).contains("/cases/" + caseId + "/contacts/" + contactId + "/status");
+        // …and so does the deadline board of the day.
+        String board = text(page(browser, "/deadlines"));
+        assertThat(board).contains("Köade kontakter att ta i dag");
+        assertThat(board.substring(board.indexOf("Köade kontakter att ta i dag"))).contains(caseNumber, COORDINATOR);
 
         // The morning after: marked as made, with the step.
         Response statusPage = page(browser, "/cases/" + caseId + "/contacts/" + contactId + "/status");

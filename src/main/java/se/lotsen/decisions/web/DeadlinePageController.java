@@ -50,6 +50,8 @@ import se.lotsen.decisions.web.DecisionForms.MetForm;
 @Controller
 class DeadlinePageController {
 
+    private final se.lotsen.cooperation.Cooperation cooperation;
+
     /** The board's look-ahead choices, in days. */
     static final List<Integer> BOARD_DAYS = List.of(7, 14, 30);
     static final int DEFAULT_BOARD_DAYS = 14;
@@ -61,7 +63,9 @@ class DeadlinePageController {
     private final SwedishDates dates;
 
     DeadlinePageController(Deadlines deadlines, Decisions decisions, Cases cases, DeadlineViews views,
-                           SwedishDates dates) {
+                           SwedishDates dates,
+                           se.lotsen.cooperation.Cooperation cooperation) {
+        this.cooperation = cooperation;
         this.deadlines = deadlines;
         this.decisions = decisions;
         this.cases = cases;
@@ -188,6 +192,8 @@ class DeadlinePageController {
         model.addAttribute("days", ahead);
         model.addAttribute("dayChoices", BOARD_DAYS);
         model.addAttribute("urgentCount", rows.stream().filter(r -> r.view().urgent()).count());
+        // Contacts queued for a partner's opening appear on the board of the day they are due.
+        model.addAttribute("queued", cooperation.queued(cases.readableUnits(user), views.today()));
         return "decisions/board";
     }
 
