@@ -83,6 +83,23 @@ public class Routines {
         return version(draft.id()).orElseThrow();
     }
 
+    /**
+     * Applies an edit to the draft as it is now: the draft row is locked, read, edited and saved in one transaction,
+     * so two method developers editing at the same time never overwrite each other's changes.
+     */
+    @Transactional
+    public RoutineDocument editDraft(String routineKey, java.util.function.UnaryOperator<RoutineDocument> edit) {
+        UUID draftId = jdbc.sql("""
+                        SELECT v.id FROM routine_version v JOIN routine r ON r.id = v.routine_id
+                        WHERE r.key = :key AND v.status = 'DRAFT' FOR UPDATE OF v""")
+                .param("key", routineKey).query(UUID.class).optional()
+                .orElseThrow(() -> new NotFoundException("draft"));
+        RoutineDocument edited = edit.apply(version(draftId).orElseThrow().document());
+        jdbc.sql("UPDATE routine_version SET document = CAST(:doc AS jsonb) WHERE id = :id AND status = 'DRAFT'")
+                .param("doc", json.writeValueAsString(edited)).param("id", draftId).update();
+        return edited;
+    }
+
     @Transactional
     public void discardDraft(String routineKey) {
         RoutineVersion draft = draft(routineKey).orElseThrow(() -> new NotFoundException("draft"));

@@ -270,4 +270,33 @@ class RoutinesIT {
         assertThat(checklist.item("rattigheter")).isPresent();
         assertThat(checklists.start(UUID.randomUUID(), Routines.ACUTE, adult()).item("rattigheter")).isEmpty();
     }
+
+    @Test
+    @Order(20)
+    void twoMethodDevelopersEditingAtOnceKeepBothChanges() throws Exception {
+        routines.createDraft(Routines.ACUTE, null);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> edits = new java.util.ArrayList<>();
+            for (String key : java.util.List.of("samtidig-a", "samtidig-b")) {
+                edits.add(pool.submit(() -> {
+                    start.await();
+                    return routines.editDraft(Routines.ACUTE, doc -> RoutineEditing.addStep(doc, "a-mottagande",
+                            new RoutineDocument.Step(key, "Samtidigt steg " + key, "Vägledning", java.util.List.of(),
+                                    Performer.JOUR, java.util.Set.of(), java.util.List.of())));
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> edit : edits) {
+                edit.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        RoutineDocument draft = routines.draft(Routines.ACUTE).orElseThrow().document();
+        assertThat(draft.step("samtidig-a")).isPresent();
+        assertThat(draft.step("samtidig-b")).isPresent();
+        routines.discardDraft(Routines.ACUTE);
+    }
 }

@@ -128,7 +128,7 @@ class RoutineDraftController {
         RoutineDocument.Step step = toStep(stepKey, form, result);
         if (!result.hasErrors()) {
             try {
-                routines.saveDraft(key, RoutineEditing.addStep(draft.document(), target.key(), step));
+                routines.editDraft(key, doc -> RoutineEditing.addStep(doc, target.key(), step));
                 flash.put(redirect, locale, "routines.flash.stepAdded", step.title(), target.title());
                 return redirectToDraft(key, stepKey);
             } catch (FieldProblems problems) {
@@ -163,7 +163,7 @@ class RoutineDraftController {
         RoutineDocument.Step step = toStep(stepKey, form, result);
         if (!result.hasErrors()) {
             try {
-                routines.saveDraft(key, RoutineEditing.changeStep(draft.document(), step));
+                routines.editDraft(key, doc -> RoutineEditing.changeStep(doc, step));
                 flash.put(redirect, locale, "routines.flash.stepSaved", step.title());
                 return redirectToDraft(key, stepKey);
             } catch (FieldProblems problems) {
@@ -185,8 +185,7 @@ class RoutineDraftController {
             case "down" -> false;
             default -> throw new NotFoundException("direction");
         };
-        RoutineDocument moved = RoutineEditing.moveStep(draft.document(), stepKey, up);
-        routines.saveDraft(key, moved);
+        RoutineDocument moved = routines.editDraft(key, doc -> RoutineEditing.moveStep(doc, stepKey, up));
         RoutineDocument.Phase phase = moved.phaseOf(stepKey).orElseThrow();
         int place = phase.steps().stream().map(RoutineDocument.Step::key).toList().indexOf(stepKey) + 1;
         flash.put(redirect, locale, "routines.flash.stepMoved", step.title(), phase.title(), place);
@@ -212,7 +211,7 @@ class RoutineDraftController {
         RoutineAccess.requireMethodDeveloper(user);
         RoutineVersion draft = draft(key);
         RoutineDocument.Step step = step(draft, stepKey);
-        routines.saveDraft(key, RoutineEditing.removeStep(draft.document(), stepKey));
+        routines.editDraft(key, doc -> RoutineEditing.removeStep(doc, stepKey));
         flash.put(redirect, locale, "routines.flash.stepRemoved", step.title());
         return redirectToDraft(key, null);
     }
