@@ -84,6 +84,17 @@ public class ApiTokens {
                 .param("hash", hash(token)).update() > 0;
     }
 
+    /** The token of an {@code Authorization: Bearer …} header, or {@code null}. */
+    public static String bearerToken(jakarta.servlet.http.HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        String prefix = "Bearer ";
+        if (header != null && header.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            String token = header.substring(prefix.length()).trim();
+            return token.isEmpty() ? null : token;
+        }
+        return null;
+    }
+
     static String hash(String token) {
         try {
             return HexFormat.of().formatHex(

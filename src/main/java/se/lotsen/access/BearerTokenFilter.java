@@ -18,8 +18,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-    static final String PREFIX = "Bearer ";
-
     private final ApiTokens tokens;
 
     BearerTokenFilter(ApiTokens tokens) {
@@ -29,7 +27,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String token = bearerToken(request);
+        String token = ApiTokens.bearerToken(request);
         if (token != null) {
             tokens.authenticate(token).ifPresent(user -> {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -41,12 +39,4 @@ class BearerTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    static String bearerToken(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            String token = header.substring(PREFIX.length()).trim();
-            return token.isEmpty() ? null : token;
-        }
-        return null;
-    }
 }

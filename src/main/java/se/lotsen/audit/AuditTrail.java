@@ -17,7 +17,7 @@ import se.lotsen.common.Paging;
 @Service
 public class AuditTrail {
 
-    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    private static final ZoneId SWEDEN = se.lotsen.common.SwedishDates.ZONE;
 
     private final JdbcClient jdbc;
 

@@ -24,7 +24,7 @@ public class SwedishCalendar {
     private final Map<Integer, List<Holiday>> byYear = new ConcurrentHashMap<>();
 
     /** Swedish local time: every statutory date is a Swedish date, whatever the server's time zone. */
-    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Stockholm");
+    public static final java.time.ZoneId ZONE = se.lotsen.common.SwedishDates.ZONE;
 
     /**
      * The Swedish date of an instant: a decision at 00:30 on a Thursday night, Swedish time, counts from that Thursday

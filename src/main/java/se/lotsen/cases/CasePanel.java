@@ -18,16 +18,17 @@ public interface CasePanel {
         BODY
     }
 
-    Position position();
+    /**
+     * Where the panel goes and what renders it.
+     *
+     * @param order    order within the position, lowest first
+     * @param template the template, e.g. {@code decisions/panels}
+     * @param selector the fragment in the template, e.g. {@code deadlines}; it reads its model as {@code pm}
+     */
+    record Slot(Position position, int order, String template, String selector) {
+    }
 
-    /** Order within the position, lowest first. */
-    int order();
-
-    /** The template, e.g. {@code decisions/panels}. */
-    String template();
-
-    /** The fragment in the template, e.g. {@code deadlines}; it reads its model as {@code pm}. */
-    String selector();
+    Slot slot();
 
     /** The model for the fragment; the case is readable by the user (already checked). */
     Map<String, Object> model(CaseId caseId, CurrentUser user);

@@ -59,7 +59,7 @@ public class Cases implements OpenCases {
             Role.UNIT_MANAGER);
     /** Roles that may see the address and placement of a person with protected identity (besides the assignee). */
     static final Set<Role> PROTECTED_VIEW_ROLES = EnumSet.of(Role.DUTY_LEAD, Role.UNIT_MANAGER);
-    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    private static final ZoneId SWEDEN = se.lotsen.common.SwedishDates.ZONE;
 
     private final JdbcClient jdbc;
     private final Persons persons;

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class SystemConfiguration implements WebMvcConfigurer {
 
     /** All dates people see are Swedish local dates. */
-    static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    static final ZoneId SWEDEN = se.lotsen.common.SwedishDates.ZONE;
     static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
     @Bean

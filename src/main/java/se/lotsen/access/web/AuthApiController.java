@@ -91,9 +91,10 @@ class AuthApiController {
     @Operation(summary = "Sign out: revoke the bearer token used for this request")
     @Audited(action = AuditAction.TOKEN_REVOKED, recordType = "ACCOUNT")
     ResponseEntity<Void> revoke(HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
-        String header = request.getHeader("Authorization");
-        String token = header == null ? "" : header.substring(Math.min(header.length(), "Bearer ".length())).trim();
-        tokens.revoke(token, "SIGNED_OUT");
+        String token = ApiTokens.bearerToken(request);
+        if (token != null) {
+            tokens.revoke(token, "SIGNED_OUT");
+        }
         AuditContext.recordId(user.id());
         return ResponseEntity.noContent().build();
     }

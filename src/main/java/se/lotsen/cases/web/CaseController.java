@@ -63,7 +63,7 @@ import se.lotsen.routines.Routines;
 @RequestMapping("/cases")
 class CaseController {
 
-    static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    static final ZoneId SWEDEN = se.lotsen.common.SwedishDates.ZONE;
 
     private final Cases cases;
     private final Persons persons;
@@ -77,7 +77,7 @@ class CaseController {
         this.persons = persons;
         this.routines = routines;
         this.clock = clock;
-        this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(se.lotsen.cases.CasePanel::order)).toList();
+        this.panels = panels.stream().sorted(java.util.Comparator.comparingInt((se.lotsen.cases.CasePanel p) -> p.slot().order())).toList();
     }
 
     /** A rendered panel for the template: its fragment and model. */
@@ -191,8 +191,8 @@ class CaseController {
     }
 
     private List<PanelView> panels(se.lotsen.cases.CasePanel.Position position, CaseId id, CurrentUser user) {
-        return panels.stream().filter(p -> p.position() == position)
-                .map(p -> new PanelView(p.template(), p.selector(), p.model(id, user))).toList();
+        return panels.stream().filter(p -> p.slot().position() == position)
+                .map(p -> new PanelView(p.slot().template(), p.slot().selector(), p.model(id, user))).toList();
     }
 
     /** What changed in the routine since the version this case uses. */

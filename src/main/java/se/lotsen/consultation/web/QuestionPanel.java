@@ -21,23 +21,8 @@ class QuestionPanel implements CasePanel {
     }
 
     @Override
-    public Position position() {
-        return Position.BODY;
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public String template() {
-        return "consultation/panels";
-    }
-
-    @Override
-    public String selector() {
-        return "questions";
+    public Slot slot() {
+        return new Slot(Position.BODY, 30, "consultation/panels", "questions");
     }
 
     @Override

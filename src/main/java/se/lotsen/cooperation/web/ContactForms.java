@@ -28,7 +28,7 @@ import se.lotsen.cooperation.PartnerKind;
 /** The contact forms and what they offer to choose from. */
 final class ContactForms {
 
-    static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    static final ZoneId SWEDEN = se.lotsen.common.SwedishDates.ZONE;
 
     /** The channels a contact can take, in the order shown. */
     static final List<String> CHANNELS = List.of("PHONE", "EMAIL", "SECURE_EMAIL", "MEETING", "VIDEO", "LETTER", "OTHER");

@@ -25,23 +25,8 @@ class CooperationPanel implements CasePanel {
     }
 
     @Override
-    public Position position() {
-        return Position.BODY;
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public String template() {
-        return "cooperation/panels";
-    }
-
-    @Override
-    public String selector() {
-        return "contacts";
+    public Slot slot() {
+        return new Slot(Position.BODY, 20, "cooperation/panels", "contacts");
     }
 
     @Override

@@ -28,23 +28,8 @@ class DeadlinePanel implements CasePanel {
     }
 
     @Override
-    public Position position() {
-        return Position.TOP;
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public String template() {
-        return "decisions/panels";
-    }
-
-    @Override
-    public String selector() {
-        return "deadlines";
+    public Slot slot() {
+        return new Slot(Position.TOP, 10, "decisions/panels", "deadlines");
     }
 
     @Override

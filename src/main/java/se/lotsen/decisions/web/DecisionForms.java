@@ -27,7 +27,7 @@ import se.lotsen.decisions.Mandate;
 final class DecisionForms {
 
     /** Swedish local time: what people type in a datetime-local field. */
-    static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    static final ZoneId SWEDEN = se.lotsen.common.SwedishDates.ZONE;
 
     private DecisionForms() {
     }

@@ -28,23 +28,8 @@ class DecisionPanel implements CasePanel {
     }
 
     @Override
-    public Position position() {
-        return Position.BODY;
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public String template() {
-        return "decisions/panels";
-    }
-
-    @Override
-    public String selector() {
-        return "decisions";
+    public Slot slot() {
+        return new Slot(Position.BODY, 10, "decisions/panels", "decisions");
     }
 
     @Override

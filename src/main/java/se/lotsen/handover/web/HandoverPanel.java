@@ -25,23 +25,8 @@ class HandoverPanel implements CasePanel {
     }
 
     @Override
-    public Position position() {
-        return Position.BODY;
-    }
-
-    @Override
-    public int order() {
-        return 5;
-    }
-
-    @Override
-    public String template() {
-        return "handover/panels";
-    }
-
-    @Override
-    public String selector() {
-        return "handover";
+    public Slot slot() {
+        return new Slot(Position.BODY, 5, "handover/panels", "handover");
     }
 
     @Override
