@@ -187,6 +187,21 @@ public class Accounts {
                 .param("unit", unitId.value()).param("role", role.name()).query(this::mapAccount).list();
     }
 
+    /** The enabled accounts with the role, whatever their unit, by name. */
+    public List<Account> withRole(Role role) {
+        return jdbc.sql(SELECT_ACCOUNT + """
+                         WHERE a.enabled
+                           AND EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = :role)
+                        ORDER BY a.display_name""")
+                .param("role", role.name()).query(this::mapAccount).list();
+    }
+
+    /** The enabled accounts of a unit, by name. */
+    public List<Account> inUnit(UnitId unitId) {
+        return jdbc.sql(SELECT_ACCOUNT + " WHERE a.unit_id = :unit AND a.enabled ORDER BY a.display_name")
+                .param("unit", unitId.value()).query(this::mapAccount).list();
+    }
+
     public boolean anyAdministratorExists() {
         return jdbc.sql("SELECT count(*) FROM account_role WHERE role = 'ADMIN'").query(Long.class).single() > 0;
     }

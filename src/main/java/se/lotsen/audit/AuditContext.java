@@ -12,6 +12,7 @@ public final class AuditContext {
     private static final String RECORD_ID = AuditContext.class.getName() + ".recordId";
     private static final String OUTCOME = AuditContext.class.getName() + ".outcome";
     private static final String DETAIL = AuditContext.class.getName() + ".detail";
+    private static final String REVIEW_FLAG = AuditContext.class.getName() + ".reviewFlag";
 
     private AuditContext() {
     }
@@ -26,6 +27,19 @@ public final class AuditContext {
 
     public static void detail(String detail) {
         set(DETAIL, detail);
+    }
+
+    /**
+     * Flags the request's entry for log review, with why (no personal data): e.g. a lowered protection level or a
+     * right to see protected data given to someone. Auditors can list flagged entries.
+     */
+    public static void flagForReview(String reason) {
+        set(REVIEW_FLAG, reason);
+    }
+
+    /** The review flag set for the current request, or {@code null}. */
+    public static String currentReviewFlag() {
+        return (String) get(REVIEW_FLAG);
     }
 
     private static void set(String name, Object value) {

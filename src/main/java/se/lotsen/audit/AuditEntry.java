@@ -17,6 +17,7 @@ public record AuditEntry(
         String remoteAddress,
         AuditOutcome outcome,
         String detail,
+        String reviewFlag,
         String prevHash,
         String hash) {
 }

@@ -24,6 +24,7 @@ final class AuditEntryRows {
                 rs.getString("remote_address"),
                 AuditOutcome.valueOf(rs.getString("outcome")),
                 rs.getString("detail"),
+                rs.getString("review_flag"),
                 rs.getString("prev_hash"),
                 rs.getString("hash"));
     }

@@ -57,9 +57,9 @@ public class AuditLog {
             String hash = hash(prev, now, complete);
             jdbc.sql("""
                     INSERT INTO audit_entry (occurred_at, actor_account_id, actor_username, actor_unit_code, action,
-                        record_type, record_id, channel, remote_address, outcome, detail, prev_hash, hash)
+                        record_type, record_id, channel, remote_address, outcome, detail, review_flag, prev_hash, hash)
                     VALUES (:at, :accountId, :username, :unit, :action, :recordType, :recordId, :channel, :address,
-                        :outcome, :detail, :prev, :hash)
+                        :outcome, :detail, :flag, :prev, :hash)
                     """)
                     .param("at", now.atOffset(java.time.ZoneOffset.UTC))
                     .param("accountId", complete.actorAccountId())
@@ -72,6 +72,7 @@ public class AuditLog {
                     .param("address", truncate(complete.remoteAddress(), 64))
                     .param("outcome", complete.outcome().name())
                     .param("detail", truncate(complete.detail(), 500))
+                    .param("flag", truncate(complete.reviewFlag(), 200))
                     .param("prev", prev)
                     .param("hash", hash)
                     .update();
@@ -93,7 +94,8 @@ public class AuditLog {
             AuditEntry e = AuditEntryRows.map(rs);
             count[0]++;
             AuditRecord r = new AuditRecord(e.action(), e.recordType(), e.recordId(), e.outcome(), e.detail(),
-                    e.actorAccountId(), e.actorUsername(), e.actorUnitCode(), e.channel(), e.remoteAddress());
+                    e.actorAccountId(), e.actorUsername(), e.actorUnitCode(), e.channel(), e.remoteAddress(),
+                    e.reviewFlag());
             if (!e.prevHash().equals(expectedPrev[0]) || !hash(e.prevHash(), e.occurredAt(), r).equals(e.hash())) {
                 broken[0] = e.id();
             }
@@ -126,7 +128,7 @@ public class AuditLog {
                 : request == null ? null : request.getRemoteAddr();
         return new AuditRecord(r.action(), r.recordType(), r.recordId(),
                 r.outcome() == null ? AuditOutcome.SUCCESS : r.outcome(), r.detail(), r.actorAccountId(),
-                r.actorUsername(), r.actorUnitCode(), r.channel(), address);
+                r.actorUsername(), r.actorUnitCode(), r.channel(), address, r.reviewFlag());
     }
 
     /** {@code API} for requests under {@code /api/}, {@code PAGE} otherwise. */
@@ -146,7 +148,9 @@ public class AuditLog {
                 Objects.toString(r.actorAccountId(), ""), nz(truncate(r.actorUsername(), 64)),
                 nz(r.actorUnitCode()), r.action().name(), r.recordType(), nz(truncate(r.recordId(), 128)),
                 r.channel().name(), nz(truncate(r.remoteAddress(), 64)), r.outcome().name(),
-                nz(truncate(r.detail(), 500))));
+                nz(truncate(r.detail(), 500))))
+                // The review flag came later: entries without one hash as before, so older entries still verify.
+                + (r.reviewFlag() == null ? "" : "|flag:" + nz(truncate(r.reviewFlag(), 200)));
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));

@@ -27,7 +27,12 @@ public class AuditTrail {
 
     /** A filter; blank or null fields do not filter. Dates are Swedish local dates, both inclusive. */
     public record Filter(String username, AuditAction action, String recordType, String recordId, LocalDate from,
-                         LocalDate to) {
+                         LocalDate to, boolean flaggedOnly) {
+
+        public Filter(String username, AuditAction action, String recordType, String recordId, LocalDate from,
+                      LocalDate to) {
+            this(username, action, recordType, recordId, from, to, false);
+        }
     }
 
     public PageResult<AuditEntry> search(Filter filter, Paging paging) {
@@ -56,6 +61,9 @@ public class AuditTrail {
         if (filter.to() != null) {
             where.add("occurred_at < :to");
             params.put("to", filter.to().plusDays(1).atStartOfDay(SWEDEN).toOffsetDateTime());
+        }
+        if (filter.flaggedOnly()) {
+            where.add("review_flag IS NOT NULL");
         }
         String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT count(*) FROM audit_entry" + clause).params(params).query(Long.class).single();

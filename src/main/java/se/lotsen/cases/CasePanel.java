@@ -2,8 +2,6 @@ package se.lotsen.cases;
 
 import java.util.Map;
 
-import se.lotsen.access.CurrentUser;
-
 /**
  * A panel that another module adds to the case page (deadlines, decisions, cooperation…), so that the case page can
  * show them without this module depending on theirs. The template fragment is rendered with the model given here.
@@ -30,6 +28,9 @@ public interface CasePanel {
 
     Slot slot();
 
-    /** The model for the fragment; the case is readable by the user (already checked). */
-    Map<String, Object> model(CaseId caseId, CurrentUser user);
+    /**
+     * The model for the fragment, for the grant the case page was opened with (the panel shows only what the grant
+     * allows: e.g. placement only with {@link CaseRight#PROTECTED_DATA}).
+     */
+    Map<String, Object> model(CaseGrant grant);
 }

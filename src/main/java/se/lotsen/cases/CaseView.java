@@ -10,8 +10,8 @@ import se.lotsen.persons.Person;
 import se.lotsen.routines.CaseFacts;
 
 /**
- * A case as shown to someone who may read it. {@code mayViewProtected} says whether this viewer may see the
- * address and placement of a person with protected identity; views use {@link Person#addressFor(boolean)}.
+ * A case as shown to someone who may read it, with the {@link CaseGrant} that decided it. The person's address is
+ * shown only through {@link #visibleAddress()}, which masks it for a protected identity unless the grant has the right.
  */
 public record CaseView(
         CaseId id,
@@ -40,19 +40,39 @@ public record CaseView(
         List<JournalEntry> journal,
         List<StatusChange> statusChanges,
         CaseFacts facts,
-        boolean mayViewProtected,
-        boolean holdingUnit) {
+        CaseGrant grant) {
 
     /** A change of status with its reason. */
     public record StatusChange(CaseStatus from, CaseStatus to, String reason, Instant at, String byName) {
     }
 
-    /** The viewer's unit holds the case and it is not closed: the viewer may work on it. */
+    /** The viewer may work on the case: their unit holds it and it is not closed. */
     public boolean editable() {
-        return holdingUnit && status.active();
+        return grant.editable();
+    }
+
+    /** The viewer's unit holds the case (not only follows it up after a handover). */
+    public boolean holdingUnit() {
+        return grant.may(CaseRight.WRITE);
+    }
+
+    /** The viewer may see the address and placement of the protected person. */
+    public boolean mayViewProtected() {
+        return grant.mayViewProtected();
+    }
+
+    /** The viewer leads the holding unit and may name who else sees protected data. */
+    public boolean mayNameProtectedViewers() {
+        return grant.may(CaseRight.PROTECTED_DATA) && grant.may(CaseRight.WRITE) && status.active()
+                && grant.user().roles().stream().anyMatch(CaseAccess.LEAD_ROLES::contains);
+    }
+
+    /** The case's version when it was read; forms send it back so a concurrent change is never overwritten. */
+    public int version() {
+        return grant.header().version();
     }
 
     public String visibleAddress() {
-        return person.addressFor(mayViewProtected);
+        return person.addressFor(mayViewProtected());
     }
 }

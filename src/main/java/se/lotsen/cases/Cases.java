@@ -1,7 +1,5 @@
 package se.lotsen.cases;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,75 +13,131 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.lotsen.access.Account;
+import se.lotsen.access.AccountId;
+import se.lotsen.access.Accounts;
 import se.lotsen.access.CurrentUser;
-import se.lotsen.access.Role;
+import se.lotsen.audit.AuditContext;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.common.PageResult;
 import se.lotsen.common.Paging;
 import se.lotsen.common.SqlLike;
-import se.lotsen.organisation.Organisation;
+import se.lotsen.common.SwedishDates;
 import se.lotsen.organisation.Unit;
 import se.lotsen.organisation.UnitId;
+import se.lotsen.organisation.UnitKind;
 import se.lotsen.persons.IdentityKind;
 import se.lotsen.persons.Person;
+import se.lotsen.persons.PersonDetails;
 import se.lotsen.persons.PersonId;
 import se.lotsen.persons.Persons;
 import se.lotsen.routines.CaseFacts;
 import se.lotsen.routines.Checklist;
 import se.lotsen.routines.ChecklistItem;
 import se.lotsen.routines.Checklists;
+import se.lotsen.routines.LinkedStep;
 import se.lotsen.routines.OpenCases;
 import se.lotsen.routines.Routines;
 
 /**
- * The cases module's facade. Every read and change of a case goes through here, and here is the access rule: only
- * staff of the unit that holds a case, in a case-handling role, may see it; for everyone else it does not exist
- * (404). Administrators and auditors see no case content.
+ * The cases module's facade: intake, reading a case for a {@link CaseGrant}, and every change of a case for a
+ * {@link WriteGrant}. Access is decided by {@link CaseAccess} before anything here is called; the invariants of a
+ * change live in the {@link CaseFile} aggregate.
  */
 @Service
 public class Cases implements OpenCases {
 
-    static final Set<Role> CASE_ROLES = EnumSet.of(Role.DUTY_WORKER, Role.DUTY_LEAD, Role.METHOD_DEVELOPER,
-            Role.CASE_WORKER, Role.UNIT_MANAGER);
-    /** Roles that keep read access to a case their unit handed over, for the follow-up period. */
-    static final Set<Role> FOLLOW_UP_ROLES = EnumSet.of(Role.DUTY_WORKER, Role.DUTY_LEAD, Role.CASE_WORKER,
-            Role.UNIT_MANAGER);
-    /** Roles that may see the address and placement of a person with protected identity (besides the assignee). */
-    static final Set<Role> PROTECTED_VIEW_ROLES = EnumSet.of(Role.DUTY_LEAD, Role.UNIT_MANAGER);
-    private static final ZoneId SWEDEN = se.lotsen.common.SwedishDates.ZONE;
+    private static final ZoneId SWEDEN = SwedishDates.ZONE;
 
     private final JdbcClient jdbc;
+    private final CaseAccess access;
+    private final CaseRepository repository;
     private final Persons persons;
     private final Checklists checklists;
-    private final Organisation organisation;
+    private final Accounts accounts;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<CaseClosingCheck> closingChecks;
 
-    public Cases(JdbcClient jdbc, Persons persons, Checklists checklists, Organisation organisation, Clock clock,
-                 org.springframework.context.ApplicationEventPublisher events) {
+    public Cases(JdbcClient jdbc, CaseAccess access, CaseRepository repository, Persons persons, Checklists checklists,
+                 Accounts accounts, Clock clock, ApplicationEventPublisher events,
+                 ObjectProvider<CaseClosingCheck> closingChecks) {
         this.jdbc = jdbc;
+        this.access = access;
+        this.repository = repository;
         this.persons = persons;
         this.checklists = checklists;
-        this.organisation = organisation;
+        this.accounts = accounts;
         this.clock = clock;
         this.events = events;
+        this.closingChecks = closingChecks;
     }
 
     // -- intake --
 
-    /** Opens a case at the user's unit, with a new or an existing person, and starts its checklist. */
+    /**
+     * Search before create. Full matches come only from the user's own unit's register. For a jour, which acts for
+     * every district at night, strong matches in other units' registers are reported only as "another unit holds an
+     * open case about a matching person" (unit, case number, how to reach them), nothing about the person.
+     */
+    public PersonSearch searchBeforeCreate(CurrentUser user, String identityNumber, String name, Integer birthYear) {
+        Unit unit = access.requireCaseWork(user);
+        List<Persons.Match> own = persons.searchSimilar(Persons.Register.of(unit.id()), identityNumber, name,
+                birthYear);
+        List<PersonSearch.KnownElsewhere> elsewhere = List.of();
+        if (unit.kind() == UnitKind.JOUR) {
+            List<UUID> strong = persons.searchSimilar(Persons.Register.otherThan(unit.id()), identityNumber, name,
+                            birthYear).stream().filter(Persons.Match::strong).map(m -> m.person().id().value())
+                    .toList();
+            elsewhere = knownElsewhere(strong);
+        }
+        return new PersonSearch(own, elsewhere);
+    }
+
+    private List<PersonSearch.KnownElsewhere> knownElsewhere(List<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT c.id, c.case_number, c.status, c.custody_decided, u.name, u.contact, a.display_name
+                        FROM case_file c JOIN unit u ON u.id = c.unit_id LEFT JOIN account a ON a.id = c.assigned_to
+                        WHERE c.person_id IN (:persons) AND c.status <> 'CLOSED'
+                        ORDER BY c.received_at DESC LIMIT 20""")
+                .param("persons", personIds)
+                .query((rs, n) -> new PersonSearch.KnownElsewhere(new CaseId(rs.getObject(1, UUID.class)),
+                        rs.getString(2), CaseStatus.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
+    /** A person of the user's own unit's register, for intake with an existing person; empty for anyone else's. */
+    public Optional<Person> personInRegister(CurrentUser user, PersonId id) {
+        Unit unit = access.requireCaseWork(user);
+        return persons.find(id).filter(p -> p.unit().equals(unit.id()) && p.mergedInto() == null);
+    }
+
+    /**
+     * Opens a case at the user's unit, with a new person or one of the unit's register, and starts its checklist.
+     * When a jour opens a case about a person another unit holds an open case about (the same identity number, or the
+     * case chosen at search-before-create), that case's holder is told, without details; the other unit's person
+     * record is never used.
+     */
     @Transactional
     public CaseId open(Intake intake, CurrentUser user) {
-        Unit unit = requireCaseRole(user);
+        Unit unit = access.requireCaseWork(user);
         FieldProblems.Collector problems = new FieldProblems.Collector();
         if (intake.subjectType() == null) {
             problems.add("subjectType", "validation.required");
@@ -102,8 +156,7 @@ public class Cases implements OpenCases {
         }
         PersonId personId;
         if (intake.existingPersonId() != null) {
-            Person existing = persons.find(new PersonId(intake.existingPersonId()))
-                    .filter(p -> p.mergedInto() == null)
+            Person existing = personInRegister(user, new PersonId(intake.existingPersonId()))
                     .orElseThrow(() -> FieldProblems.of("existingPersonId", "validation.case.person.unknown"));
             problems.throwIfAny();
             personId = existing.id();
@@ -118,7 +171,7 @@ public class Cases implements OpenCases {
                 personProblems.problems().forEach(p -> problems.add(p.field(), p.messageKey(), p.args()));
             }
             problems.throwIfAny();
-            personId = persons.create(intake.person(), user.accountId());
+            personId = persons.create(unit.id(), intake.person(), user.accountId());
         }
         UUID id = UUID.randomUUID();
         int year = LocalDate.now(clock.withZone(SWEDEN)).getYear();
@@ -131,9 +184,9 @@ public class Cases implements OpenCases {
         jdbc.sql("""
                         INSERT INTO case_file (id, case_number, unit_id, opened_by_unit_id, person_id, subject_type,
                             received_at, intake_channel, reporter, reporter_contact, summary, exploitation_forms,
-                            exploitation_other, status, assigned_to, created_by)
+                            exploitation_other, status, assigned_to, created_by, changed_by_name)
                         VALUES (:id, :number, :unit, :unit, :person, :subject, :received, :channel, :reporter,
-                            :contact, :summary, :forms, :other, 'OPEN', :user, :user)""")
+                            :contact, :summary, :forms, :other, 'OPEN', :user, :user, :name)""")
                 .param("id", id).param("number", caseNumber).param("unit", unit.id().value())
                 .param("person", personId.value()).param("subject", intake.subjectType().name())
                 .param("received", intake.receivedAt().atOffset(ZoneOffset.UTC))
@@ -142,55 +195,67 @@ public class Cases implements OpenCases {
                 .param("forms", intake.exploitationForms().stream().map(Enum::name).sorted()
                         .collect(Collectors.joining(",")))
                 .param("other", blankToNull(intake.exploitationOther())).param("user", user.accountId())
+                .param("name", user.displayName())
                 .update();
-        statusChange(new CaseId(id), null, CaseStatus.OPEN, null, user);
-        checklists.start(id, Routines.ACUTE, facts(new CaseId(id)));
+        CaseId caseId = new CaseId(id);
+        statusChange(caseId, null, CaseStatus.OPEN, null, user);
+        checklists.start(id, Routines.ACUTE, facts(caseId));
         events.publishEvent(new CaseOpened(id, intake.subjectType(), intake.receivedAt()));
-        return new CaseId(id);
+        if (unit.kind() == UnitKind.JOUR) {
+            for (CaseId other : openCasesElsewhere(caseId, personId, intake.knownElsewhereCaseId())) {
+                events.publishEvent(new PersonKnownElsewhere(caseId, caseNumber, unit.id(), other));
+            }
+        }
+        return caseId;
+    }
+
+    /** Other units' open cases about the same person: by identity number, and the case chosen at intake. */
+    private List<CaseId> openCasesElsewhere(CaseId opened, PersonId person, UUID chosen) {
+        return jdbc.sql("""
+                        SELECT DISTINCT o.id FROM case_file o JOIN person op ON op.id = o.person_id
+                        JOIN case_file c ON c.id = :opened JOIN person p ON p.id = :person
+                        WHERE o.unit_id <> c.unit_id AND o.status <> 'CLOSED'
+                          AND ((p.identity_number IS NOT NULL AND op.identity_number = p.identity_number
+                                AND op.merged_into IS NULL)
+                               OR o.id = :chosen)""")
+                .param("opened", opened.value()).param("person", person.value()).param("chosen", chosen)
+                .query(UUID.class).list().stream().map(CaseId::new).toList();
     }
 
     // -- reading --
 
-    /** The case for a user who may read it; {@link NotFoundException} for everyone else. */
-    public CaseView get(CaseId id, CurrentUser user) {
-        Row row = requireRead(id, user);
-        Person person = persons.find(new PersonId(row.personId)).orElseThrow();
-        Unit unit = organisation.unit(new UnitId(row.unitId)).orElseThrow();
-        boolean mayViewProtected = user.roles().stream().anyMatch(PROTECTED_VIEW_ROLES::contains)
-                || user.accountId().equals(row.assignedTo);
-        return new CaseView(id, row.caseNumber, unit, row.status, row.subjectType, person, row.receivedAt,
-                row.channel, row.reporter, row.reporterContact, row.summary, row.forms, row.exploitationOther,
-                new IndicatorAssessment(indicators(id), row.overallAssessment == null ? "" : row.overallAssessment),
-                row.indicatorsAssessedAt, row.indicatorsAssessedBy, row.protectionOutcome, row.protectionNotes,
-                row.protectionAssessedAt, row.protectionAssessedBy, row.custodyDecided, row.assignedTo,
-                row.assignedToName, journal(id), statusChanges(id), facts(row, person), mayViewProtected,
-                holds(user, row.unitId));
+    /** The case as the grant may see it. */
+    public CaseView view(CaseGrant grant) {
+        requireRead(grant);
+        CaseId id = grant.caseId();
+        CaseRow row = jdbc.sql("""
+                        SELECT c.*, ARRAY(SELECT i.indicator_key FROM case_indicator i WHERE i.case_id = c.id) AS observed
+                        FROM case_file c WHERE c.id = :id""")
+                .param("id", id.value()).query(CaseRow::map).single();
+        Person person = persons.find(grant.header().personId()).orElseThrow();
+        return new CaseView(id, grant.header().caseNumber(), grant.header().unit(), grant.header().status(),
+                grant.header().subjectType(), person, row.receivedAt(), row.channel(), row.reporter(),
+                row.reporterContact(), row.summary(), row.forms(), row.exploitationOther(),
+                new IndicatorAssessment(row.observed(), row.overallAssessment() == null ? "" : row.overallAssessment()),
+                row.indicatorsAssessedAt(), row.indicatorsAssessedBy(), row.protectionOutcome(), row.protectionNotes(),
+                row.protectionAssessedAt(), row.protectionAssessedBy(), row.custodyDecided(),
+                grant.header().assignedTo(), grant.header().assignedToName(), journal(id), statusChanges(id),
+                facts(row, person), grant);
     }
 
-    /** Whether the user may read the case (without revealing whether it exists). */
-    public boolean mayRead(CaseId id, CurrentUser user) {
-        return row(id).map(r -> mayRead(user, r)).orElse(false);
-    }
-
-    /** Whether the user's unit holds the case (full access), not only keeps read access after a handover. */
-    public boolean mayWrite(CaseId id, CurrentUser user) {
-        return row(id).map(r -> holds(user, r.unitId)).orElse(false);
-    }
-
-    public Checklist checklist(CaseId id, CurrentUser user) {
-        requireRead(id, user);
-        return checklists.checklist(id.value()).orElseThrow(() -> new NotFoundException("checklist"));
+    public Checklist checklist(CaseGrant grant) {
+        requireRead(grant);
+        return checklists.checklist(grant.caseId().value()).orElseThrow(() -> new NotFoundException("checklist"));
     }
 
     /** Cases the user may see, newest first. */
     public PageResult<CaseSummary> search(CaseQuery query, CurrentUser user, Paging paging) {
-        if (user.unit() == null || user.roles().stream().noneMatch(CASE_ROLES::contains)) {
+        CaseScope scope = access.scope(user);
+        if (!scope.any()) {
             return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
         }
-        List<String> where = new ArrayList<>(List.of("(c.unit_id = :unit OR EXISTS (SELECT 1 FROM case_access s "
-                + "WHERE s.case_id = c.id AND s.unit_id = :unit AND s.until > now()))"));
-        Map<String, Object> params = new HashMap<>();
-        params.put("unit", user.unit().id().value());
+        List<String> where = new ArrayList<>(List.of(scope.readable()));
+        Map<String, Object> params = new HashMap<>(scope.params());
         if (query.text() != null && !query.text().isBlank()) {
             String text = query.text().trim();
             String digits = text.replaceAll("[^0-9]", "");
@@ -237,183 +302,265 @@ public class Cases implements OpenCases {
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
-    // -- changes --
-
-    @Transactional
-    public void recordIndicators(CaseId id, Set<Indicator> observed, String overallAssessment, CurrentUser user) {
-        Row row = requireAccess(id, user);
-        requireActive(row);
-        Set<Indicator> invalid = observed.stream().filter(i -> !i.appliesTo(row.subjectType)).collect(Collectors.toSet());
-        if (!invalid.isEmpty()) {
-            throw FieldProblems.of("observed", "validation.case.indicator.notForSubject");
+    /** Who besides the leads may see the case's protected data; for those with that right. */
+    public List<ProtectedViewer> protectedViewers(CaseGrant grant) {
+        if (!grant.may(CaseRight.PROTECTED_DATA)) {
+            return List.of();
         }
-        if (overallAssessment == null || overallAssessment.isBlank()) {
-            throw FieldProblems.of("overallAssessment", "validation.case.overallAssessment");
-        }
-        jdbc.sql("DELETE FROM case_indicator WHERE case_id = :id").param("id", id.value()).update();
-        for (Indicator i : observed) {
-            jdbc.sql("INSERT INTO case_indicator (case_id, indicator_key) VALUES (:id, :k)")
-                    .param("id", id.value()).param("k", i.name()).update();
-        }
-        jdbc.sql("""
-                        UPDATE case_file SET overall_assessment = :a, indicators_assessed_at = now(),
-                            indicators_assessed_by = :by, updated_at = now(), version = version + 1 WHERE id = :id""")
-                .param("a", overallAssessment.trim()).param("by", user.displayName()).param("id", id.value()).update();
-        completeStepIfOpen(id, "indikatorer", user);
+        return jdbc.sql("""
+                        SELECT v.account_id, a.display_name, v.named_by_name, v.named_at
+                        FROM case_protected_viewer v JOIN account a ON a.id = v.account_id
+                        WHERE v.case_id = :c ORDER BY a.display_name""")
+                .param("c", grant.caseId().value())
+                .query((rs, n) -> new ProtectedViewer(new AccountId(rs.getObject(1, UUID.class)), rs.getString(2),
+                        rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant()))
+                .list();
     }
 
-    /**
-     * The work of a routine step was done on its own page (or in another module, e.g. a decision was recorded): the
-     * step is marked done if it applies, is still open and needs no fields.
-     */
+    /** The workers of the holding unit a case can be assigned to (or named for protected data): for a lead. */
+    public List<Account> workersOfHoldingUnit(CaseGrant grant) {
+        requireRead(grant);
+        return accounts.inUnit(grant.header().unit().id()).stream()
+                .filter(a -> a.enabled() && a.roles().stream().anyMatch(CaseAccess.HANDLER_ROLES::contains))
+                .toList();
+    }
+
+    // -- changes to the case aggregate --
+
     @Transactional
-    public void completeStepIfOpen(CaseId id, String stepKey, CurrentUser user) {
-        checklists.checklist(id.value()).flatMap(c -> c.item(stepKey))
-                .filter(i -> i.visible() && i.status() == ChecklistItem.Status.OPEN && i.step().fields().isEmpty())
-                .ifPresent(i -> checklists.setStatus(id.value(), stepKey, ChecklistItem.Status.DONE, null, Map.of(),
-                        user.accountId(), user.displayName()));
+    public void recordIndicators(WriteGrant grant, Set<Indicator> observed, String overallAssessment,
+                                 Integer expectedVersion) {
+        CaseFile file = repository.load(grant.caseId(), expectedVersion);
+        file.recordIndicators(observed, overallAssessment);
+        repository.save(file, grant.user().displayName());
+        completeStepIfOpen(grant, LinkedStep.INDICATORS);
     }
 
     /** Records the immediate protection assessment of a child; a custody decision changes the checklist. */
     @Transactional
-    public void recordProtection(CaseId id, ProtectionOutcome outcome, String notes, CurrentUser user) {
-        Row row = requireAccess(id, user);
-        requireActive(row);
-        if (row.subjectType != SubjectType.CHILD) {
-            throw FieldProblems.of("outcome", "validation.case.protection.childOnly");
-        }
-        if (outcome == null) {
-            throw FieldProblems.of("outcome", "validation.required");
-        }
-        if (notes == null || notes.isBlank()) {
-            throw FieldProblems.of("notes", "validation.case.protection.notes");
-        }
-        jdbc.sql("""
-                        UPDATE case_file SET protection_outcome = :o, protection_notes = :n, protection_assessed_at = now(),
-                            protection_assessed_by = :by,
-                            custody_decided = custody_decided OR :custody, updated_at = now(), version = version + 1
-                        WHERE id = :id""")
-                .param("o", outcome.name()).param("n", notes.trim()).param("by", user.displayName())
-                .param("custody", outcome == ProtectionOutcome.CUSTODY_DECIDED).param("id", id.value()).update();
-        checklists.evaluate(id.value(), facts(id));
-        completeStepIfOpen(id, "skyddsbedomning", user);
-        events.publishEvent(new ProtectionAssessed(id.value(), outcome, clock.instant()));
+    public void recordProtection(WriteGrant grant, ProtectionOutcome outcome, String notes, Integer expectedVersion) {
+        CaseFile file = repository.load(grant.caseId(), expectedVersion);
+        file.recordProtection(outcome, notes);
+        repository.save(file, grant.user().displayName());
+        checklists.evaluate(grant.caseId().value(), facts(grant.caseId()));
+        completeStepIfOpen(grant, LinkedStep.PROTECTION_ASSESSMENT);
+        events.publishEvent(new ProtectionAssessed(grant.caseId().value(), outcome, clock.instant()));
     }
 
     /**
-     * Records whether an immediate custody is in force for the case (set by the decisions module); the checklist
-     * follows.
+     * Closes the case with a reason. Refused ({@link CaseCannotBeClosed}) while a custody is in force or a deadline
+     * is open: those must be finished first, each with its own reason.
      */
     @Transactional
-    public void setCustodyDecided(CaseId id, boolean decided) {
-        jdbc.sql("UPDATE case_file SET custody_decided = :d, updated_at = now() WHERE id = :id")
-                .param("d", decided).param("id", id.value()).update();
-        checklists.evaluate(id.value(), facts(id));
+    public void close(WriteGrant grant, String reason, Integer expectedVersion) {
+        CaseFile file = repository.load(grant.caseId(), expectedVersion);
+        List<ClosingBlocker> blockers = new ArrayList<>();
+        closingChecks.orderedStream().forEach(check -> blockers.addAll(check.blockers(grant.caseId())));
+        CaseStatus before = file.status();
+        file.close(reason, blockers);
+        repository.save(file, grant.user().displayName());
+        statusChange(grant.caseId(), before, CaseStatus.CLOSED, reason, grant.user());
+        events.publishEvent(new CaseClosed(grant.caseId(), grant.header().caseNumber(), grant.header().unit().id(),
+                clock.instant()));
     }
 
-    /** Who holds the case, for reminders; no access check (callers are the system or already checked). */
-    public java.util.Optional<CaseHolder> holder(CaseId id) {
-        return jdbc.sql("""
-                        SELECT c.id, c.case_number, c.unit_id, u.code, c.assigned_to, c.status, c.subject_type
-                        FROM case_file c JOIN unit u ON u.id = c.unit_id WHERE c.id = :id""")
-                .param("id", id.value())
-                .query((rs, n) -> new CaseHolder(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class),
-                        CaseStatus.valueOf(rs.getString(6)), SubjectType.valueOf(rs.getString(7))))
-                .optional();
+    /** Reopens a closed case with a reason. */
+    @Transactional
+    public void reopen(WriteGrant grant, String reason, Integer expectedVersion) {
+        CaseFile file = repository.load(grant.caseId(), expectedVersion);
+        CaseStatus before = file.status();
+        file.reopen(reason);
+        repository.save(file, grant.user().displayName());
+        statusChange(grant.caseId(), before, CaseStatus.OPEN, reason, grant.user());
     }
 
-    /**
-     * Throws {@link NotFoundException} unless the user may read the case; for other modules that show case data
-     * (decisions, deadlines) so that the access rule stays in one place.
-     */
-    public CaseHolder requireReadable(CaseId id, CurrentUser user) {
-        requireRead(id, user);
-        return holder(id).orElseThrow(() -> new NotFoundException("case"));
-    }
-
-    /** As {@link #requireReadable} and the case must be active (not closed) to be changed. */
-    public CaseHolder requireWritable(CaseId id, CurrentUser user) {
-        Row row = requireAccess(id, user);
-        requireActive(row);
-        return holder(id).orElseThrow(() -> new NotFoundException("case"));
+    /** "Jag håller i ärendet": the user works the case. */
+    @Transactional
+    public void assignToMe(WriteGrant grant, Integer expectedVersion) {
+        CaseFile file = repository.load(grant.caseId(), expectedVersion);
+        file.assign(grant.user().accountId());
+        repository.save(file, grant.user().displayName());
     }
 
     /**
-     * Hands the case to another unit: the receiving unit gets full access and the case has no assigned worker until
-     * its manager assigns one; the handing unit keeps read access until {@code readUntil} to follow up. Only the holding
-     * unit may hand a case on (also back to the jour, or on to another district).
+     * A lead of the holding unit assigns the case to a worker of the unit (a manager assigning an incoming case).
+     * Taking a case oneself is {@link #assignToMe}.
      */
     @Transactional
-    public CaseHolder handOver(CaseId id, UnitId toUnit, String reason, Instant readUntil, CurrentUser user) {
-        Row row = requireAccess(id, user);
-        if (!(row.status == CaseStatus.OPEN || row.status == CaseStatus.HANDED_OVER)) {
-            throw FieldProblems.of("toUnit", "validation.case.status.transition");
+    public Account assign(WriteGrant grant, AccountId worker) {
+        if (!access.leads(grant.user())) {
+            throw new AccessDeniedException("only a lead assigns a case");
         }
-        if (row.unitId.equals(toUnit.value())) {
-            throw FieldProblems.of("toUnit", "validation.handover.sameUnit");
-        }
-        jdbc.sql("""
-                        UPDATE case_file SET unit_id = :to, status = 'HANDED_OVER', assigned_to = NULL, updated_at = now(),
-                            version = version + 1 WHERE id = :id""")
-                .param("to", toUnit.value()).param("id", id.value()).update();
+        Account account = requireWorkerOfHoldingUnit(grant, worker, "caseWorker");
+        CaseFile file = repository.load(grant.caseId(), null);
+        file.assign(account.id().value());
+        repository.save(file, grant.user().displayName());
+        return account;
+    }
+
+    /**
+     * Hands the case to another unit: the receiving unit holds it from now on and the person's record goes with it;
+     * the handing unit keeps read access until {@code readUntil} to follow up. Who was named for protected data by the
+     * handing unit no longer is.
+     */
+    @Transactional
+    public void handOver(WriteGrant grant, UnitId toUnit, String reason, Instant readUntil) {
+        CaseFile file = repository.load(grant.caseId(), null);
+        UnitId fromUnit = file.unit();
+        CaseStatus before = file.status();
+        file.handOverTo(toUnit);
+        repository.save(file, grant.user().displayName());
+        CaseId id = grant.caseId();
         jdbc.sql("""
                         INSERT INTO case_access (case_id, unit_id, until, reason) VALUES (:c, :u, :until, 'HANDED_OVER')
                         ON CONFLICT (case_id, unit_id) DO UPDATE SET until = greatest(case_access.until, EXCLUDED.until)""")
-                .param("c", id.value()).param("u", row.unitId).param("until", readUntil.atOffset(ZoneOffset.UTC)).update();
+                .param("c", id.value()).param("u", fromUnit.value()).param("until", readUntil.atOffset(ZoneOffset.UTC))
+                .update();
         // The receiving unit holds the case now; any earlier read access of its own is superseded.
         jdbc.sql("DELETE FROM case_access WHERE case_id = :c AND unit_id = :u").param("c", id.value())
                 .param("u", toUnit.value()).update();
-        statusChange(id, row.status, CaseStatus.HANDED_OVER, reason, user);
-        return holder(id).orElseThrow();
-    }
-
-    /** Assigns the case to a worker of the holding unit (a manager assigning an incoming case). */
-    @Transactional
-    public void assign(CaseId id, UUID accountId, CurrentUser user) {
-        Row row = requireAccess(id, user);
-        requireActive(row);
-        jdbc.sql("UPDATE case_file SET assigned_to = :a, updated_at = now(), version = version + 1 WHERE id = :id")
-                .param("a", accountId).param("id", id.value()).update();
+        jdbc.sql("DELETE FROM case_protected_viewer WHERE case_id = :c").param("c", id.value()).update();
+        // The person's record goes with the case into the receiving unit's register; the handing unit keeps its
+        // own when it still has other cases about the person.
+        PersonId person = grant.header().personId();
+        boolean stillUsed = jdbc.sql("SELECT count(*) FROM case_file WHERE person_id = :p AND id <> :c")
+                .param("p", person.value()).param("c", id.value()).query(Long.class).single() > 0;
+        Persons.Transfer transfer = persons.transfer(person, toUnit, stillUsed, grant.user().accountId());
+        jdbc.sql("UPDATE case_file SET person_id = :p WHERE id = :c").param("p", transfer.person().value())
+                .param("c", id.value()).update();
+        transfer.mergedFrom().ifPresent(merged -> {
+            jdbc.sql("UPDATE case_file SET person_id = :keep WHERE person_id = :dup")
+                    .param("keep", transfer.person().value()).param("dup", merged.value()).update();
+            reevaluateCasesOf(transfer.person());
+        });
+        statusChange(id, before, CaseStatus.HANDED_OVER, reason, grant.user());
     }
 
     /**
-     * A journal entry written on behalf of the system or another module (e.g. a consultation answered by the method
-     * developer), signed with the given author's name; no access check: the caller has done its own.
+     * A lead names a worker of the holding unit who may see the address and placement of the case's protected
+     * person. Flagged for log review.
      */
     @Transactional
-    public void addJournalEntryBy(CaseId id, Instant occurredAt, String text, UUID authorId, String authorName) {
-        int number = jdbc.sql("SELECT coalesce(max(number), 0) + 1 FROM journal_entry WHERE case_id = :c")
-                .param("c", id.value()).query(Integer.class).single();
+    public void nameProtectedViewer(WriteGrant grant, AccountId worker) {
+        requireLeadWithProtectedData(grant);
+        Account account = requireWorkerOfHoldingUnit(grant, worker, "account");
         jdbc.sql("""
-                        INSERT INTO journal_entry (id, case_id, number, occurred_at, author_id, author_name, text)
-                        VALUES (:id, :c, :n, :at, :author, :name, :text)""")
-                .param("id", UUID.randomUUID()).param("c", id.value()).param("n", number)
-                .param("at", occurredAt.atOffset(ZoneOffset.UTC)).param("author", authorId).param("name", authorName)
-                .param("text", text.strip()).update();
+                        INSERT INTO case_protected_viewer (case_id, account_id, named_by, named_by_name)
+                        VALUES (:c, :a, :by, :name) ON CONFLICT DO NOTHING""")
+                .param("c", grant.caseId().value()).param("a", account.id().value())
+                .param("by", grant.user().accountId()).param("name", grant.user().displayName()).update();
+        touch(grant, CaseFile.Change.PROTECTED_VIEWERS);
+        AuditContext.flagForReview("protected data: " + account.username() + " named by " + grant.user().username());
     }
 
-    /** The units whose cases the user may see (today: their own unit, with a case role). */
-    public List<UUID> readableUnits(CurrentUser user) {
-        if (user.unit() == null || user.roles().stream().noneMatch(CASE_ROLES::contains)) {
-            return List.of();
-        }
-        return List.of(user.unit().id().value());
-    }
-
-    /** Changes what is known about the case's person; the checklist follows the new facts. */
+    /** A lead takes back the right to see protected data. */
     @Transactional
-    public void updatePerson(CaseId id, se.lotsen.persons.PersonDetails details, CurrentUser user) {
-        Row row = requireAccess(id, user);
-        requireActive(row);
-        persons.update(new PersonId(row.personId), details, user.accountId());
-        reevaluateCasesOf(new PersonId(row.personId));
+    public void removeProtectedViewer(WriteGrant grant, AccountId worker) {
+        requireLeadWithProtectedData(grant);
+        jdbc.sql("DELETE FROM case_protected_viewer WHERE case_id = :c AND account_id = :a")
+                .param("c", grant.caseId().value()).param("a", worker.value()).update();
+        touch(grant, CaseFile.Change.PROTECTED_VIEWERS);
+    }
+
+    /** Records whether a custody is in force (the decisions module, when it records or ends one); the checklist follows. */
+    @Transactional
+    public void setCustodyInForce(WriteGrant grant, boolean inForce) {
+        CaseFile file = repository.load(grant.caseId(), null);
+        file.custodyInForce(inForce);
+        repository.save(file, grant.user().displayName());
+        checklists.evaluate(grant.caseId().value(), facts(grant.caseId()));
+    }
+
+    // -- the person --
+
+    /**
+     * Changes what is known about the case's person (the record in the holding unit's register; no other unit's case
+     * changes). Without the right to see protected data the address is kept as it is. Lowering the protection level is
+     * for a lead, with a reason, and is flagged for log review.
+     */
+    @Transactional
+    public void updatePerson(WriteGrant grant, PersonDetails details, Integer expectedPersonVersion,
+                             String protectionReason) {
+        grant.requireActive();
+        Person before = persons.find(grant.header().personId()).orElseThrow();
+        PersonDetails toSave = details;
+        if (before.isProtected() && !grant.grant().mayViewProtected()) {
+            toSave = details.withAddress(before.address());
+        }
+        boolean lowered = toSave.protectedIdentity().lowerThan(before.protectedIdentity());
+        if (lowered) {
+            if (!access.leads(grant.user()) || !grant.grant().may(CaseRight.PROTECTED_DATA)) {
+                throw FieldProblems.of("protectedIdentity", "validation.person.protection.leadOnly");
+            }
+            if (protectionReason == null || protectionReason.isBlank()) {
+                throw FieldProblems.of("protectionReason", "validation.person.protection.reason");
+            }
+            if (protectionReason.length() > 2000) {
+                throw FieldProblems.of("protectionReason", "validation.size.max.n", 2000);
+            }
+        }
+        persons.update(before.id(), toSave, expectedPersonVersion, protectionReason, grant.user().accountId(),
+                grant.user().displayName());
+        if (lowered) {
+            AuditContext.flagForReview("protection lowered " + before.protectedIdentity() + " -> "
+                    + toSave.protectedIdentity());
+        }
+        touch(grant, CaseFile.Change.PERSON);
+        reevaluateCasesOf(before.id());
+    }
+
+    /**
+     * A lead merges two records of the unit's register: the duplicate's names become aliases, its cases move to the
+     * record that stays. Records of another unit's register are not found.
+     */
+    @Transactional
+    public void mergePersons(PersonId keep, PersonId duplicate, CurrentUser user) {
+        if (!access.leads(user)) {
+            throw new AccessDeniedException("leads only");
+        }
+        if (personInRegister(user, keep).isEmpty() || personInRegister(user, duplicate).isEmpty()) {
+            throw new NotFoundException("person");
+        }
+        persons.merge(keep, duplicate, user.accountId());
+        jdbc.sql("UPDATE case_file SET person_id = :keep, updated_at = now() WHERE person_id = :dup")
+                .param("keep", keep.value()).param("dup", duplicate.value()).update();
+        reevaluateCasesOf(keep);
+    }
+
+    /** Candidates for a merge: the lead's unit's register only. */
+    public List<Persons.Match> mergeCandidates(CurrentUser user, String identityNumber, String name) {
+        if (!access.leads(user)) {
+            throw new AccessDeniedException("leads only");
+        }
+        return persons.searchSimilar(Persons.Register.of(user.unit().id()), identityNumber, name, null);
+    }
+
+    // -- the checklist and the journal --
+
+    /**
+     * The work of a linked routine step was done on its own page or in another module (a decision was recorded, the
+     * case was handed over): the step is marked done if it applies, is still open and needs no fields.
+     */
+    @Transactional
+    public void completeStepIfOpen(WriteGrant grant, LinkedStep step) {
+        checklists.checklist(grant.caseId().value()).flatMap(c -> c.item(step.key()))
+                .filter(i -> i.visible() && i.status() == ChecklistItem.Status.OPEN && i.step().fields().isEmpty())
+                .ifPresent(i -> checklists.setStatus(grant.caseId().value(), step.key(), ChecklistItem.Status.DONE,
+                        null, Map.of(), grant.user().accountId(), grant.user().displayName()));
+    }
+
+    @Transactional
+    public ChecklistItem setChecklistStatus(WriteGrant grant, String stepKey, ChecklistItem.Status status,
+                                            String reason, Map<String, String> fields) {
+        grant.requireActive();
+        return checklists.setStatus(grant.caseId().value(), stepKey, status, reason, fields, grant.user().accountId(),
+                grant.user().displayName());
     }
 
     /** Signs a journal entry; {@code corrects} names an earlier entry of the same case that it corrects. */
     @Transactional
-    public JournalEntry addJournalEntry(CaseId id, Instant occurredAt, String text, UUID corrects, CurrentUser user) {
-        requireAccess(id, user);
+    public JournalEntry addJournalEntry(WriteGrant grant, Instant occurredAt, String text, UUID corrects) {
+        CaseId id = grant.caseId();
         FieldProblems.Collector problems = new FieldProblems.Collector();
         if (text == null || text.isBlank()) {
             problems.add("text", "validation.required");
@@ -430,83 +577,47 @@ public class Cases implements OpenCases {
             problems.add("corrects", "validation.case.journal.corrects");
         }
         problems.throwIfAny();
-        UUID entryId = UUID.randomUUID();
-        int number = jdbc.sql("SELECT coalesce(max(number), 0) + 1 FROM journal_entry WHERE case_id = :c")
-                .param("c", id.value()).query(Integer.class).single();
-        jdbc.sql("""
-                        INSERT INTO journal_entry (id, case_id, number, occurred_at, author_id, author_name, text, corrects)
-                        VALUES (:id, :c, :n, :at, :author, :name, :text, :corrects)""")
-                .param("id", entryId).param("c", id.value()).param("n", number)
-                .param("at", occurredAt.atOffset(ZoneOffset.UTC)).param("author", user.accountId())
-                .param("name", user.displayName()).param("text", text.strip()).param("corrects", corrects).update();
+        UUID entryId = insertJournalEntry(id, occurredAt, text, corrects, grant.user().accountId(),
+                grant.user().displayName());
         return journal(id).stream().filter(e -> e.id().equals(entryId)).findFirst().orElseThrow();
     }
 
-    /** A guarded status change: only the transitions of {@link CaseStatus#next()}; closing and reopening need a reason. */
+    /**
+     * A journal entry that records what was done elsewhere in Lotsen (a handover, a receipt, a question), signed by
+     * the user who did it.
+     */
     @Transactional
-    public void changeStatus(CaseId id, CaseStatus target, String reason, CurrentUser user) {
-        Row row = requireAccess(id, user);
-        if (target == null || target == CaseStatus.HANDED_OVER || !row.status.canBecome(target)) {
-            // A handover goes through handOver, which moves access with the case.
-            throw FieldProblems.of("status", "validation.case.status.transition");
-        }
-        if ((target == CaseStatus.OPEN || target == CaseStatus.CLOSED) && (reason == null || reason.isBlank())) {
-            throw FieldProblems.of("reason", "validation.case.status.reason");
-        }
-        if (reason != null && reason.length() > 2000) {
-            throw FieldProblems.of("reason", "validation.size.max.n", 2000);
-        }
-        int updated = jdbc.sql("""
-                        UPDATE case_file SET status = :to, closed_at = CASE WHEN :to = 'CLOSED' THEN now() ELSE NULL END,
-                            updated_at = now(), version = version + 1 WHERE id = :id AND status = :from""")
-                .param("to", target.name()).param("from", row.status.name()).param("id", id.value()).update();
-        if (updated == 0) {
-            throw FieldProblems.of("status", "validation.case.status.transition");
-        }
-        statusChange(id, row.status, target, reason, user);
-    }
-
-    /** The user takes the case ("Jag håller i ärendet"). */
-    @Transactional
-    public void assignToMe(CaseId id, CurrentUser user) {
-        Row row = requireAccess(id, user);
-        requireActive(row);
-        jdbc.sql("UPDATE case_file SET assigned_to = :me, updated_at = now(), version = version + 1 WHERE id = :id")
-                .param("me", user.accountId()).param("id", id.value()).update();
-    }
-
-    @Transactional
-    public ChecklistItem setChecklistStatus(CaseId id, String stepKey, ChecklistItem.Status status, String reason,
-                                            Map<String, String> fields, CurrentUser user) {
-        Row row = requireAccess(id, user);
-        requireActive(row);
-        return checklists.setStatus(id.value(), stepKey, status, reason, fields, user.accountId(), user.displayName());
+    public void addRecordOfWork(WriteGrant grant, String text) {
+        insertJournalEntry(grant.caseId(), clock.instant(), text, null, grant.user().accountId(),
+                grant.user().displayName());
     }
 
     /**
-     * A duty team lead merges two person records: the duplicate's names become aliases, its cases move to the
-     * person that stays. Both records keep their history.
+     * The method developer's answer to a question about the case, kept in its journal. The consultation grant gives
+     * no other access to the case.
      */
     @Transactional
-    public void mergePersons(PersonId keep, PersonId duplicate, CurrentUser user) {
-        if (!user.has(Role.DUTY_LEAD)) {
-            throw new org.springframework.security.access.AccessDeniedException("duty lead only");
+    public void addConsultationAnswer(CaseGrant consultation, String text) {
+        if (!consultation.may(CaseRight.CONSULTATION)) {
+            throw new AccessDeniedException("no consultation grant");
         }
-        persons.merge(keep, duplicate, user.accountId());
-        jdbc.sql("UPDATE case_file SET person_id = :keep, updated_at = now() WHERE person_id = :dup")
-                .param("keep", keep.value()).param("dup", duplicate.value()).update();
-        reevaluateCasesOf(keep);
+        insertJournalEntry(consultation.caseId(), clock.instant(), text, null, consultation.user().accountId(),
+                consultation.user().displayName());
     }
 
-    /** A person's facts changed: every case about the person follows (interpreter, identity, protection…). */
-    private void reevaluateCasesOf(PersonId person) {
-        for (UUID caseId : jdbc.sql("SELECT id FROM case_file WHERE person_id = :p").param("p", person.value())
-                .query(UUID.class).list()) {
-            checklists.evaluate(caseId, facts(new CaseId(caseId)));
-        }
-    }
+    // -- for the system: reminders and routines --
 
-    // -- routines' view of open cases --
+    /** Who holds a case, for reminders; no access check (callers are the system). */
+    public Optional<CaseHolder> holder(CaseId id) {
+        return jdbc.sql("""
+                        SELECT c.id, c.case_number, c.unit_id, u.code, c.assigned_to, c.status, c.subject_type
+                        FROM case_file c JOIN unit u ON u.id = c.unit_id WHERE c.id = :id""")
+                .param("id", id.value())
+                .query((rs, n) -> new CaseHolder(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class),
+                        CaseStatus.valueOf(rs.getString(6)), SubjectType.valueOf(rs.getString(7))))
+                .optional();
+    }
 
     @Override
     public Map<UUID, List<CaseRef>> byRoutineVersion() {
@@ -523,59 +634,70 @@ public class Cases implements OpenCases {
 
     // -- internals --
 
+    private static void requireRead(CaseGrant grant) {
+        if (!grant.may(CaseRight.READ)) {
+            throw new NotFoundException("case");
+        }
+    }
+
+    private void requireLeadWithProtectedData(WriteGrant grant) {
+        grant.requireActive();
+        if (!access.leads(grant.user()) || !grant.grant().may(CaseRight.PROTECTED_DATA)) {
+            throw new AccessDeniedException("only the holding unit's leads name who may see protected data");
+        }
+    }
+
+    private Account requireWorkerOfHoldingUnit(WriteGrant grant, AccountId worker, String field) {
+        Account account = worker == null ? null : accounts.find(worker).orElse(null);
+        if (account == null || !account.enabled() || account.unit() == null
+                || !account.unit().id().equals(grant.header().unit().id())
+                || account.roles().stream().noneMatch(CaseAccess.HANDLER_ROLES::contains)) {
+            throw FieldProblems.of(field, "validation.handover.caseWorker");
+        }
+        return account;
+    }
+
+    /** A change stored outside the case row still changes the case: its version moves on. */
+    private void touch(WriteGrant grant, CaseFile.Change what) {
+        CaseFile file = repository.load(grant.caseId(), null);
+        file.touched(what);
+        repository.save(file, grant.user().displayName());
+    }
+
+    private UUID insertJournalEntry(CaseId id, Instant occurredAt, String text, UUID corrects, UUID authorId,
+                                    String authorName) {
+        UUID entryId = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO journal_entry (id, case_id, number, occurred_at, author_id, author_name, text, corrects)
+                        VALUES (:id, :c, (SELECT coalesce(max(number), 0) + 1 FROM journal_entry WHERE case_id = :c),
+                            :at, :author, :name, :text, :corrects)""")
+                .param("id", entryId).param("c", id.value()).param("at", occurredAt.atOffset(ZoneOffset.UTC))
+                .param("author", authorId).param("name", authorName).param("text", text.strip())
+                .param("corrects", corrects).update();
+        return entryId;
+    }
+
+    /** A person's facts changed: every case about the person follows (interpreter, identity, protection…). */
+    private void reevaluateCasesOf(PersonId person) {
+        for (UUID caseId : jdbc.sql("SELECT id FROM case_file WHERE person_id = :p").param("p", person.value())
+                .query(UUID.class).list()) {
+            checklists.evaluate(caseId, facts(new CaseId(caseId)));
+        }
+    }
+
     /** The facts that decide which routine steps apply. */
     CaseFacts facts(CaseId id) {
-        Row row = row(id).orElseThrow();
-        return facts(row, persons.find(new PersonId(row.personId)).orElseThrow());
+        CaseRow row = jdbc.sql("""
+                        SELECT c.*, ARRAY[]::varchar[] AS observed FROM case_file c WHERE c.id = :id""")
+                .param("id", id.value()).query(CaseRow::map).single();
+        return facts(row, persons.find(row.personId()).orElseThrow());
     }
 
-    private static CaseFacts facts(Row row, Person person) {
+    private static CaseFacts facts(CaseRow row, Person person) {
         IdentityKind kind = person.identity().kind();
-        return new CaseFacts(row.subjectType == SubjectType.CHILD, row.custodyDecided, person.foreignNational(),
+        return new CaseFacts(row.subjectType() == SubjectType.CHILD, row.custodyDecided(), person.foreignNational(),
                 person.isProtected(), kind == IdentityKind.UNKNOWN || kind == IdentityKind.RESERVNUMMER,
-                person.interpreterNeeded(), row.channel.police());
-    }
-
-    private Unit requireCaseRole(CurrentUser user) {
-        if (user.unit() == null || user.roles().stream().noneMatch(CASE_ROLES::contains)) {
-            throw new org.springframework.security.access.AccessDeniedException("no case role");
-        }
-        return user.unit();
-    }
-
-    /** Read access: the holding unit, or a unit that keeps read access for a while after handing the case over. */
-    private Row requireRead(CaseId id, CurrentUser user) {
-        return row(id).filter(r -> mayRead(user, r)).orElseThrow(() -> new NotFoundException("case"));
-    }
-
-    /** Full access: only the holding unit. A unit with read access only is refused (it knows the case exists). */
-    private Row requireAccess(CaseId id, CurrentUser user) {
-        Row row = requireRead(id, user);
-        if (!holds(user, row.unitId)) {
-            throw new org.springframework.security.access.AccessDeniedException("read-only access after handover");
-        }
-        return row;
-    }
-
-    private boolean mayRead(CurrentUser user, Row row) {
-        if (holds(user, row.unitId)) {
-            return true;
-        }
-        // Follow-up access after a handover is for those who worked the case, not the method developer.
-        return user.unit() != null && user.roles().stream().anyMatch(FOLLOW_UP_ROLES::contains)
-                && jdbc.sql("SELECT count(*) FROM case_access WHERE case_id = :c AND unit_id = :u AND until > now()")
-                .param("c", row.id).param("u", user.unit().id().value()).query(Long.class).single() > 0;
-    }
-
-    private static void requireActive(Row row) {
-        if (!row.status.active()) {
-            throw FieldProblems.of("status", "validation.case.closed");
-        }
-    }
-
-    private static boolean holds(CurrentUser user, UUID unitId) {
-        return user.unit() != null && user.unit().id().value().equals(unitId)
-                && user.roles().stream().anyMatch(CASE_ROLES::contains);
+                person.interpreterNeeded(), row.channel().police());
     }
 
     private void statusChange(CaseId id, CaseStatus from, CaseStatus to, String reason, CurrentUser user) {
@@ -585,19 +707,6 @@ public class Cases implements OpenCases {
                 .param("c", id.value()).param("from", from == null ? null : from.name()).param("to", to.name())
                 .param("reason", blankToNull(reason)).param("by", user.accountId()).param("name", user.displayName())
                 .update();
-    }
-
-    private Set<Indicator> indicators(CaseId id) {
-        Set<Indicator> result = EnumSet.noneOf(Indicator.class);
-        jdbc.sql("SELECT indicator_key FROM case_indicator WHERE case_id = :id").param("id", id.value())
-                .query(String.class).list().forEach(k -> {
-                    try {
-                        result.add(Indicator.valueOf(k));
-                    } catch (IllegalArgumentException ignored) {
-                        // an indicator removed from the catalogue stays in the database, unshown
-                    }
-                });
-        return result;
     }
 
     private List<JournalEntry> journal(CaseId id) {
@@ -623,44 +732,47 @@ public class Cases implements OpenCases {
                 .list();
     }
 
-    private record Row(UUID id, String caseNumber, UUID unitId, UUID personId, SubjectType subjectType,
-                       Instant receivedAt, IntakeChannel channel, String reporter, String reporterContact,
-                       String summary, Set<ExploitationForm> forms, String exploitationOther,
-                       String overallAssessment, Instant indicatorsAssessedAt, String indicatorsAssessedBy,
-                       ProtectionOutcome protectionOutcome, String protectionNotes, Instant protectionAssessedAt,
-                       String protectionAssessedBy, boolean custodyDecided, CaseStatus status, UUID assignedTo,
-                       String assignedToName) {
-    }
+    /** The case row as the pages read it. */
+    private record CaseRow(PersonId personId, SubjectType subjectType, Instant receivedAt, IntakeChannel channel,
+                           String reporter, String reporterContact, String summary, Set<ExploitationForm> forms,
+                           String exploitationOther, Set<Indicator> observed, String overallAssessment,
+                           Instant indicatorsAssessedAt, String indicatorsAssessedBy,
+                           ProtectionOutcome protectionOutcome, String protectionNotes, Instant protectionAssessedAt,
+                           String protectionAssessedBy, boolean custodyDecided) {
 
-    private java.util.Optional<Row> row(CaseId id) {
-        return jdbc.sql("""
-                        SELECT c.*, a.display_name AS assigned_name FROM case_file c
-                        LEFT JOIN account a ON a.id = c.assigned_to WHERE c.id = :id""")
-                .param("id", id.value()).query(Cases::mapRow).optional();
-    }
-
-    private static Row mapRow(ResultSet rs, int n) throws SQLException {
-        String forms = rs.getString("exploitation_forms");
-        Set<ExploitationForm> formSet = EnumSet.noneOf(ExploitationForm.class);
-        if (forms != null && !forms.isBlank()) {
-            Arrays.stream(forms.split(",")).map(ExploitationForm::valueOf).forEach(formSet::add);
+        static CaseRow map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+            String forms = rs.getString("exploitation_forms");
+            Set<ExploitationForm> formSet = EnumSet.noneOf(ExploitationForm.class);
+            if (forms != null && !forms.isBlank()) {
+                Arrays.stream(forms.split(",")).map(ExploitationForm::valueOf).forEach(formSet::add);
+            }
+            Set<Indicator> observed = EnumSet.noneOf(Indicator.class);
+            java.sql.Array keys = rs.getArray("observed");
+            if (keys != null) {
+                for (Object key : (Object[]) keys.getArray()) {
+                    try {
+                        observed.add(Indicator.valueOf((String) key));
+                    } catch (IllegalArgumentException ignored) {
+                        // an indicator removed from the catalogue stays in the database, unshown
+                    }
+                }
+            }
+            String outcome = rs.getString("protection_outcome");
+            return new CaseRow(new PersonId(rs.getObject("person_id", UUID.class)),
+                    SubjectType.valueOf(rs.getString("subject_type")), instant(rs, "received_at"),
+                    IntakeChannel.valueOf(rs.getString("intake_channel")), rs.getString("reporter"),
+                    rs.getString("reporter_contact"), rs.getString("summary"), formSet,
+                    rs.getString("exploitation_other"), observed, rs.getString("overall_assessment"),
+                    instant(rs, "indicators_assessed_at"), rs.getString("indicators_assessed_by"),
+                    outcome == null ? null : ProtectionOutcome.valueOf(outcome), rs.getString("protection_notes"),
+                    instant(rs, "protection_assessed_at"), rs.getString("protection_assessed_by"),
+                    rs.getBoolean("custody_decided"));
         }
-        String outcome = rs.getString("protection_outcome");
-        return new Row(rs.getObject("id", UUID.class), rs.getString("case_number"), rs.getObject("unit_id", UUID.class),
-                rs.getObject("person_id", UUID.class), SubjectType.valueOf(rs.getString("subject_type")),
-                instant(rs, "received_at"), IntakeChannel.valueOf(rs.getString("intake_channel")),
-                rs.getString("reporter"), rs.getString("reporter_contact"), rs.getString("summary"), formSet,
-                rs.getString("exploitation_other"), rs.getString("overall_assessment"),
-                instant(rs, "indicators_assessed_at"), rs.getString("indicators_assessed_by"),
-                outcome == null ? null : ProtectionOutcome.valueOf(outcome), rs.getString("protection_notes"),
-                instant(rs, "protection_assessed_at"), rs.getString("protection_assessed_by"),
-                rs.getBoolean("custody_decided"), CaseStatus.valueOf(rs.getString("status")),
-                rs.getObject("assigned_to", UUID.class), rs.getString("assigned_name"));
-    }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+        private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+            OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
+        }
     }
 
     private static String blankToNull(String s) {

@@ -7,8 +7,9 @@ import java.util.UUID;
 import se.lotsen.persons.PersonDetails;
 
 /**
- * Everything intake records when a case is opened. Either {@code existingPersonId} names a person found by
- * search-before-create, or {@code person} describes a new one.
+ * Everything intake records when a case is opened. Either {@code existingPersonId} names a person of the unit's
+ * register found by search-before-create, or {@code person} describes a new one. {@code knownElsewhereCaseId} is
+ * another unit's case the jour found about a matching person: its holder is told.
  */
 public record Intake(
         SubjectType subjectType,
@@ -20,7 +21,8 @@ public record Intake(
         Set<ExploitationForm> exploitationForms,
         String exploitationOther,
         UUID existingPersonId,
-        PersonDetails person) {
+        PersonDetails person,
+        UUID knownElsewhereCaseId) {
 
     public Intake {
         exploitationForms = exploitationForms == null ? Set.of() : Set.copyOf(exploitationForms);

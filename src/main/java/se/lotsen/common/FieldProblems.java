@@ -10,7 +10,7 @@ import java.util.List;
 public class FieldProblems extends RuntimeException {
 
     /** One problem: the field, the message key and its arguments. */
-    public record Problem(String field, String messageKey, Object... args) {
+    public record Problem(String field, String messageKey, Object... args) implements java.io.Serializable {
     }
 
     private final List<Problem> problems;

@@ -4,59 +4,65 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import se.lotsen.access.Account;
 import se.lotsen.access.AccountId;
-import se.lotsen.access.Accounts;
 import se.lotsen.access.CurrentUser;
 import se.lotsen.access.Role;
-import se.lotsen.cases.CaseHolder;
+import se.lotsen.cases.CaseAccess;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseRight;
 import se.lotsen.cases.Cases;
+import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.common.PageResult;
 import se.lotsen.common.Paging;
-import se.lotsen.notifications.Notifications;
 
-/** Questions to the method developer. */
+/**
+ * Questions to the method developer. Asking about a case writes the question into its journal, so it takes a
+ * {@link WriteGrant} (a unit that only follows a handed-over case up cannot); the method developer answers with the
+ * consultation grant, which gives no other access to the case. Notifications and e-mail follow from the events.
+ */
 @Service
 public class Questions {
 
     private final JdbcClient jdbc;
     private final Cases cases;
-    private final Accounts accounts;
-    private final Notifications notifications;
+    private final CaseAccess access;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public Questions(JdbcClient jdbc, Cases cases, Accounts accounts, Notifications notifications, Clock clock) {
+    public Questions(JdbcClient jdbc, Cases cases, CaseAccess access, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.cases = cases;
-        this.accounts = accounts;
-        this.notifications = notifications;
+        this.access = access;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
-     * Asks a question, about a case the asker may read or a general one. The method developers are notified in the
-     * app; an urgent question also by e-mail.
+     * Asks a question about a case ({@code grant}) or a general one ({@code grant} null). The method developers are
+     * notified in the app; an urgent question also by e-mail.
      */
     @Transactional
-    public Question ask(UUID caseId, String text, boolean urgent, CurrentUser user) {
-        if (user.roles().stream().noneMatch(r -> r == Role.DUTY_WORKER || r == Role.DUTY_LEAD || r == Role.CASE_WORKER
-                || r == Role.UNIT_MANAGER || r == Role.METHOD_DEVELOPER)) {
+    public Question ask(WriteGrant grant, String text, boolean urgent, CurrentUser user) {
+        if (!access.handlesCases(user) && !user.has(Role.METHOD_DEVELOPER)) {
             throw new AccessDeniedException("no case role");
         }
-        CaseHolder holder = caseId == null ? null : cases.requireReadable(new CaseId(caseId), user);
+        if (grant != null) {
+            grant.requireActive();
+        }
+        UUID caseId = grant == null ? null : grant.caseId().value();
         if (text == null || text.isBlank()) {
             throw FieldProblems.of("text", "validation.required");
         }
@@ -70,14 +76,13 @@ public class Questions {
                 .param("id", id).param("c", caseId).param("by", user.accountId()).param("name", user.displayName())
                 .param("unit", user.unit() == null ? null : user.unit().id().value()).param("text", text.strip())
                 .param("urgent", urgent).update();
-        if (holder != null) {
-            cases.addJournalEntryBy(new CaseId(caseId), clock.instant(), "Fråga till metodutvecklaren"
-                    + (urgent ? " (brådskande)" : "") + ":\n" + text.strip(), user.accountId(), user.displayName());
+        if (grant != null) {
+            cases.addRecordOfWork(grant, "Fråga till metodutvecklaren" + (urgent ? " (brådskande)" : "") + ":\n"
+                    + text.strip());
         }
-        List<Account> methodDevelopers = methodDevelopers();
-        notifications.notify(methodDevelopers, null, null,
-                urgent ? "notification.question.urgent" : "notification.question.new",
-                List.of(holder == null ? "–" : holder.caseNumber(), user.displayName()), "/questions/" + id, urgent);
+        events.publishEvent(new QuestionAsked(new QuestionId(id), grant == null ? null : grant.caseId(),
+                grant == null ? null : grant.header().caseNumber(), new AccountId(user.accountId()),
+                user.displayName(), urgent));
         return find(id).orElseThrow();
     }
 
@@ -103,13 +108,12 @@ public class Questions {
                 .param("a", answer.strip()).param("by", user.accountId()).param("name", user.displayName())
                 .param("id", id).update();
         if (q.caseId() != null) {
-            cases.addJournalEntryBy(new CaseId(q.caseId()), clock.instant(), "Svar från metodutvecklaren "
-                    + user.displayName() + " på frågan från " + q.askedByName() + ":\n" + answer.strip(),
-                    user.accountId(), user.displayName());
+            CaseGrant consultation = access.consultation(new CaseId(q.caseId()), user);
+            cases.addConsultationAnswer(consultation, "Svar från metodutvecklaren " + user.displayName()
+                    + " på frågan från " + q.askedByName() + ":\n" + answer.strip());
         }
-        accounts.find(new AccountId(q.askedBy())).ifPresent(asker -> notifications.notify(List.of(asker), q.caseId(),
-                null, "notification.question.answered", List.of(q.caseNumber() == null ? "–" : q.caseNumber(),
-                        user.displayName()), "/questions/" + id, false));
+        events.publishEvent(new QuestionAnswered(new QuestionId(id), q.caseId() == null ? null : new CaseId(q.caseId()),
+                q.caseNumber(), new AccountId(q.askedBy()), user.displayName()));
         return find(id).orElseThrow();
     }
 
@@ -146,10 +150,12 @@ public class Questions {
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
-    /** Questions about a case, for a user who may read it. */
-    public List<Question> forCase(CaseId caseId, CurrentUser user) {
-        cases.requireReadable(caseId, user);
-        return jdbc.sql(SELECT + " WHERE q.case_id = :c ORDER BY q.asked_at").param("c", caseId.value())
+    /** Questions about a case, for a reader of it. */
+    public List<Question> forCase(CaseGrant grant) {
+        if (!grant.may(CaseRight.READ)) {
+            throw new NotFoundException("case");
+        }
+        return jdbc.sql(SELECT + " WHERE q.case_id = :c ORDER BY q.asked_at").param("c", grant.caseId().value())
                 .query(Questions::map).list();
     }
 
@@ -157,15 +163,6 @@ public class Questions {
         return jdbc.sql(SELECT + " WHERE q.id = :id").param("id", id).query(Questions::map).optional();
     }
 
-    private List<Account> methodDevelopers() {
-        List<Account> result = new ArrayList<>();
-        jdbc.sql("SELECT DISTINCT a.unit_id FROM account a JOIN account_role r ON r.account_id = a.id "
-                        + "WHERE r.role = 'METHOD_DEVELOPER' AND a.enabled AND a.unit_id IS NOT NULL")
-                .query(UUID.class).list()
-                .forEach(unit -> result.addAll(accounts.withRoleInUnit(new se.lotsen.organisation.UnitId(unit),
-                        Role.METHOD_DEVELOPER)));
-        return result;
-    }
 
     private static final String SELECT = """
             SELECT q.*, c.case_number, u.name AS unit_name FROM question q

@@ -2,6 +2,8 @@ package se.lotsen.cooperation;
 
 import java.util.List;
 
+import se.lotsen.routines.LinkedStep;
+
 /**
  * Typed contacts, each with its own fields and the routine step it can complete. Field kinds: {@code TEXT},
  * {@code TEXTAREA}, {@code YES_NO}, {@code DATE}, or a choice given as {@code CHOICE:A|B|C}.
@@ -15,24 +17,24 @@ public enum ContactType {
             new Field("officer", "TEXT", false),
             new Field("policeUnit", "TEXT", false),
             new Field("interviewPlanned", "TEXT", false),
-            new Field("evidenceBy", "TEXT", false)), "polisanmalan"),
+            new Field("evidenceBy", "TEXT", false)), LinkedStep.POLICE_REPORT),
     HOME_COUNTRY_UD(List.of(
             new Field("contactMayEndanger", "YES_NO", true),
             new Field("riskAssessment", "TEXTAREA", true),
             new Field("requestType", "CHOICE:REPORT_ON_CHILD|SERIOUS_DANGER_NOTICE|PLACEMENT_CONSENT|OTHER", false),
-            new Field("reply", "TEXTAREA", false)), "riskbedomning-hemland"),
+            new Field("reply", "TEXTAREA", false)), LinkedStep.HOME_COUNTRY_RISK),
     HOME_INVESTIGATION(List.of(
             new Field("investigated", "TEXTAREA", true),
             new Field("investigatedBy", "TEXT", true),
             new Field("sources", "TEXTAREA", false),
-            new Field("outcome", "TEXTAREA", false)), "utredning-hem"),
+            new Field("outcome", "TEXTAREA", false)), LinkedStep.HOME_INVESTIGATION),
     MIGRATIONSVERKET(List.of(
             new Field("applicationDate", "DATE", false),
-            new Field("decision", "TEXT", false)), "betanketid"),
+            new Field("decision", "TEXT", false)), LinkedStep.REFLECTION_PERIOD),
     REGIONAL_COORDINATOR(List.of(
-            new Field("consent", "CHOICE:YES|NO|GENERAL_CONSULTATION", true)), "regionkoordinator"),
-    NATIONAL_HOTLINE(List.of(), "stodtelefon"),
-    INTERPRETER(List.of(new Field("language", "TEXT", true)), "tolk"),
+            new Field("consent", "CHOICE:YES|NO|GENERAL_CONSULTATION", true)), LinkedStep.REGIONAL_COORDINATOR),
+    NATIONAL_HOTLINE(List.of(), LinkedStep.SUPPORT_LINE),
+    INTERPRETER(List.of(new Field("language", "TEXT", true)), LinkedStep.INTERPRETER),
     PLACEMENT(List.of(), null),
     HEALTH_CARE(List.of(), null),
     OTHER(List.of(), null);
@@ -45,11 +47,11 @@ public enum ContactType {
     }
 
     private final List<Field> fields;
-    private final String stepKey;
+    private final LinkedStep step;
 
-    ContactType(List<Field> fields, String stepKey) {
+    ContactType(List<Field> fields, LinkedStep step) {
         this.fields = fields;
-        this.stepKey = stepKey;
+        this.step = step;
     }
 
     public List<Field> fields() {
@@ -57,7 +59,17 @@ public enum ContactType {
     }
 
     /** The routine step a completed contact of this type can complete, or {@code null}. */
+    public LinkedStep step() {
+        return step;
+    }
+
+    /** The key of that step, or {@code null}. */
     public String stepKey() {
-        return stepKey;
+        return step == null ? null : step.key();
+    }
+
+    /** Whether a contact of this type always concerns where the person stays. */
+    public boolean placement() {
+        return this == PLACEMENT;
     }
 }

@@ -19,16 +19,21 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import se.lotsen.access.CurrentUser;
 import se.lotsen.calendar.SwedishCalendar;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseRight;
+import se.lotsen.cases.CaseScope;
 import se.lotsen.cases.Cases;
+import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.routines.ChecklistItem;
+import se.lotsen.routines.LinkedStep;
 
 /**
- * Each case's cooperation log. Reads and writes go through {@link Cases} for the access rule.
+ * Each case's cooperation log. Reads take a {@link CaseGrant}, changes a {@link WriteGrant}; a placement contact of a
+ * person with protected identity is shown only to those with the right.
  */
 @Service
 public class Cooperation {
@@ -53,8 +58,9 @@ public class Cooperation {
 
     /** Records a contact; queued when the partner is closed; may complete the matching routine step. */
     @Transactional
-    public Contact record(CaseId caseId, ContactCommand cmd, CurrentUser user) {
-        cases.requireWritable(caseId, user);
+    public Contact record(WriteGrant grant, ContactCommand cmd) {
+        grant.requireActive();
+        CaseId caseId = grant.caseId();
         FieldProblems.Collector problems = new FieldProblems.Collector();
         Partner partner = cmd.partnerId() == null ? null : partners.find(cmd.partnerId()).filter(Partner::active).orElse(null);
         if (partner == null) {
@@ -103,27 +109,29 @@ public class Cooperation {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO cooperation_contact (id, case_id, partner_id, type, at, channel, summary, follow_up_on,
-                            status, queued_for, fields, recorded_by, recorded_by_name)
+                            status, queued_for, fields, recorded_by, recorded_by_name, placement)
                         VALUES (:id, :c, :p, :type, :at, :channel, :summary, :follow, :status, :queued, CAST(:fields AS jsonb),
-                            :by, :name)""")
+                            :by, :name, :placement)""")
                 .param("id", id).param("c", caseId.value()).param("p", partner.id()).param("type", cmd.type().name())
                 .param("at", cmd.at().atOffset(ZoneOffset.UTC)).param("channel", cmd.channel())
                 .param("summary", cmd.summary().trim()).param("follow", cmd.followUpOn()).param("status", status.name())
                 .param("queued", queuedFor == null ? null : queuedFor.atOffset(ZoneOffset.UTC))
-                .param("fields", json.writeValueAsString(fields)).param("by", user.accountId())
-                .param("name", user.displayName()).update();
+                .param("fields", json.writeValueAsString(fields)).param("by", grant.user().accountId())
+                .param("name", grant.user().displayName())
+                .param("placement", cmd.placement() || cmd.type().placement()).update();
         if (cmd.completeStep() && (status == ContactStatus.DONE || status == ContactStatus.AWAITING_REPLY || endangers)) {
             // A risk assessment that forbids contact is still a documented risk assessment.
-            completeStep(caseId, cmd.type(), fields, user);
+            completeStep(grant, cmd.type(), fields);
         }
         return find(caseId.value(), id).orElseThrow();
     }
 
     /** Marks a queued or awaiting contact as done (or closed), e.g. the morning after; may complete the step. */
     @Transactional
-    public Contact changeStatus(CaseId caseId, UUID contactId, ContactStatus status, String note, boolean completeStep,
-                                CurrentUser user) {
-        cases.requireWritable(caseId, user);
+    public Contact changeStatus(WriteGrant grant, UUID contactId, ContactStatus status, String note,
+                                boolean completeStep) {
+        grant.requireActive();
+        CaseId caseId = grant.caseId();
         Contact c = find(caseId.value(), contactId).orElseThrow(() -> new NotFoundException("contact"));
         if (status == null || status == ContactStatus.QUEUED) {
             throw FieldProblems.of("status", "validation.required");
@@ -136,34 +144,48 @@ public class Cooperation {
             throw FieldProblems.of("note", "validation.size.max.n", 2000);
         }
         String summary = note == null || note.isBlank() ? c.summary()
-                : c.summary() + "\n\n" + SwedishCalendar.swedishDate(clock.instant()) + " " + user.displayName() + ": "
+                : c.summary() + "\n\n" + SwedishCalendar.swedishDate(clock.instant()) + " " + grant.user().displayName()
+                + ": "
                 + note.trim();
         jdbc.sql("UPDATE cooperation_contact SET status = :s, summary = :sum, queued_for = NULL, updated_at = now() WHERE id = :id")
                 .param("s", status.name()).param("sum", summary).param("id", contactId).update();
         if (completeStep && (status == ContactStatus.DONE || status == ContactStatus.AWAITING_REPLY)) {
-            completeStep(caseId, c.type(), c.fields(), user);
+            completeStep(grant, c.type(), c.fields());
         }
         return find(caseId.value(), contactId).orElseThrow();
     }
 
-    /** The case's contacts, oldest first, for a user who may read the case. */
-    public List<Contact> forCase(CaseId caseId, CurrentUser user) {
-        cases.requireReadable(caseId, user);
-        return jdbc.sql(SELECT + " WHERE c.case_id = :c ORDER BY c.at").param("c", caseId.value())
-                .query(this::map).list();
+    /** The case's contacts, oldest first; placement contacts of a protected person only for those with the right. */
+    public List<Contact> forCase(CaseGrant grant) {
+        if (!grant.may(CaseRight.READ)) {
+            throw new NotFoundException("case");
+        }
+        boolean mayViewPlacement = grant.mayViewProtected();
+        return jdbc.sql(SELECT + " WHERE c.case_id = :c ORDER BY c.at").param("c", grant.caseId().value())
+                .query(this::map).list().stream().map(c -> mayViewPlacement ? c : c.withPlacementHidden()).toList();
     }
 
-    /** Queued contacts due on or before the day, for the cases of the units (the day's board). */
-    public List<QueuedContact> queued(List<UUID> unitIds, LocalDate until) {
-        if (unitIds.isEmpty()) {
+    /**
+     * Queued contacts due on or before the day, of the cases the user's unit holds (the day's board). A placement
+     * contact of a protected person is listed without partner or summary.
+     */
+    public List<QueuedContact> queued(CaseScope scope, LocalDate until) {
+        if (!scope.any()) {
             return List.of();
         }
-        return jdbc.sql(SELECT.replace("FROM cooperation_contact c", "FROM cooperation_contact c JOIN case_file f ON f.id = c.case_id")
-                        .replace("SELECT c.*,", "SELECT c.*, f.case_number,")
-                        + " WHERE c.status = 'QUEUED' AND f.unit_id IN (:units) AND c.queued_for < :until ORDER BY c.queued_for")
-                .param("units", unitIds)
+        return jdbc.sql(SELECT.replace("FROM cooperation_contact c", "FROM cooperation_contact k JOIN case_file c ON c.id = k.case_id JOIN person f ON f.id = c.person_id")
+                        .replace("SELECT c.*,", "SELECT k.*, c.case_number, f.protected_identity,")
+                        .replace("p.id = c.partner_id", "p.id = k.partner_id")
+                        + " WHERE k.status = 'QUEUED' AND " + scope.held() + " AND k.queued_for < :until"
+                        + " ORDER BY k.queued_for")
+                .params(scope.params())
                 .param("until", until.plusDays(1).atStartOfDay(SwedishCalendar.ZONE).toOffsetDateTime())
-                .query((rs, n) -> new QueuedContact(map(rs, n), rs.getString("case_number"))).list();
+                .query((rs, n) -> {
+                    Contact contact = map(rs, n);
+                    boolean hide = !"NONE".equals(rs.getString("protected_identity"));
+                    return new QueuedContact(hide ? contact.withPlacementHidden() : contact,
+                            rs.getString("case_number"));
+                }).list();
     }
 
     /** A queued contact with its case number, for boards. */
@@ -175,12 +197,13 @@ public class Cooperation {
                 .query(this::map).optional();
     }
 
-    private void completeStep(CaseId caseId, ContactType type, Map<String, String> fields, CurrentUser user) {
-        String step = type.stepKey();
-        if (step == null) {
+    private void completeStep(WriteGrant grant, ContactType type, Map<String, String> fields) {
+        LinkedStep linked = type.step();
+        if (linked == null) {
             return;
         }
-        var checklist = cases.checklist(caseId, user);
+        String step = linked.key();
+        var checklist = cases.checklist(grant.grant());
         var item = checklist.item(step).filter(ChecklistItem::visible).orElse(null);
         if (item == null || item.status() != ChecklistItem.Status.OPEN) {
             return;
@@ -189,21 +212,21 @@ public class Cooperation {
         switch (type) {
             case POLICE -> {
                 if ("NO".equals(fields.get("reportMade"))) {
-                    cases.setChecklistStatus(caseId, step, ChecklistItem.Status.NOT_APPLICABLE,
+                    cases.setChecklistStatus(grant, step, ChecklistItem.Status.NOT_APPLICABLE,
                             fields.getOrDefault("noReportReason", "") + " (" + secrecyRuleInWords(fields.get("secrecyRule"))
-                                    + ")", Map.of(), user);
+                                    + ")", Map.of());
                     return;
                 }
-                stepFields.put("diarienummer", fields.getOrDefault("reportNumber", ""));
+                stepFields.put(linked.field(), fields.getOrDefault("reportNumber", ""));
             }
-            case HOME_COUNTRY_UD -> stepFields.put("riskbedomning", fields.getOrDefault("riskAssessment", ""));
-            case REGIONAL_COORDINATOR -> stepFields.put("samtycke", fields.getOrDefault("consent", ""));
-            case INTERPRETER -> stepFields.put("sprak", fields.getOrDefault("language", ""));
+            case HOME_COUNTRY_UD -> stepFields.put(linked.field(), fields.getOrDefault("riskAssessment", ""));
+            case REGIONAL_COORDINATOR -> stepFields.put(linked.field(), fields.getOrDefault("consent", ""));
+            case INTERPRETER -> stepFields.put(linked.field(), fields.getOrDefault("language", ""));
             default -> {
             }
         }
         try {
-            cases.setChecklistStatus(caseId, step, ChecklistItem.Status.DONE, null, stepFields, user);
+            cases.setChecklistStatus(grant, step, ChecklistItem.Status.DONE, null, stepFields);
         } catch (FieldProblems e) {
             // The step needs more than the contact holds: it stays open for the worker to complete.
         }
@@ -280,6 +303,7 @@ public class Cooperation {
                 ContactType.valueOf(rs.getString("type")), rs.getObject("at", OffsetDateTime.class).toInstant(),
                 rs.getString("channel"), rs.getString("summary"), rs.getObject("follow_up_on", LocalDate.class),
                 ContactStatus.valueOf(rs.getString("status")), queued == null ? null : queued.toInstant(),
-                json.readValue(rs.getString("fields"), FIELDS), rs.getString("recorded_by_name"));
+                json.readValue(rs.getString("fields"), FIELDS), rs.getString("recorded_by_name"),
+                rs.getBoolean("placement"), false);
     }
 }

@@ -1,70 +1,59 @@
 package se.lotsen.decisions;
 
-import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import se.lotsen.access.Account;
-import se.lotsen.access.AccountId;
-import se.lotsen.access.Accounts;
-import se.lotsen.access.Role;
 import se.lotsen.calendar.SwedishCalendar;
-import se.lotsen.cases.CaseHolder;
 import se.lotsen.cases.CaseId;
-import se.lotsen.cases.Cases;
-import se.lotsen.notifications.Notifications;
-import se.lotsen.organisation.Organisation;
-import se.lotsen.organisation.UnitId;
-import se.lotsen.organisation.UnitKind;
 
 /**
- * Reminds the case holder and the unit's managers of deadlines at the configured lead times (by default two working
- * days before and on the last day), and escalates an overdue deadline to the unit's leads. Each reminder is sent once:
- * the job runs on one node at a time (a lock row), and every occasion is claimed by a unique row before it is sent,
- * in the same transaction, so a failed e-mail is retried on the next run and a sent one never again.
+ * Finds the deadline reminders that are due (by default two working days before the last day, on the day, and when
+ * overdue) and publishes each once as a {@link DeadlineReminderDue}; who is reminded is decided when it is delivered,
+ * so the reminder goes to whoever holds the case then. The job runs on one node at a time (ShedLock), and each
+ * occasion is claimed by a unique row in the same transaction as its event, which the event publication registry
+ * delivers after commit and again until it succeeds.
  */
 @Service
 public class DeadlineReminders {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineReminders.class);
-    private static final String JOB = "deadline-reminders";
+    static final String JOB = "deadline-reminders";
 
     private final JdbcClient jdbc;
     private final Deadlines deadlines;
-    private final Cases cases;
-    private final Accounts accounts;
-    private final Organisation organisation;
-    private final Notifications notifications;
     private final SwedishCalendar calendar;
     private final ReminderProperties properties;
     private final TransactionTemplate tx;
-    private final String node = ManagementFactory.getRuntimeMXBean().getName();
-    private final se.lotsen.common.SwedishDates dates = new se.lotsen.common.SwedishDates();
-    private static final java.util.Locale SWEDISH = java.util.Locale.forLanguageTag("sv-SE");
+    private final ApplicationEventPublisher events;
+    private final LockingTaskExecutor locks;
+    private final Clock clock;
 
-    public DeadlineReminders(JdbcClient jdbc, Deadlines deadlines, Cases cases, Accounts accounts,
-                             Organisation organisation, Notifications notifications, SwedishCalendar calendar,
-                             ReminderProperties properties, PlatformTransactionManager transactionManager) {
+    public DeadlineReminders(JdbcClient jdbc, Deadlines deadlines, SwedishCalendar calendar,
+                             ReminderProperties properties, PlatformTransactionManager transactionManager,
+                             ApplicationEventPublisher events, LockingTaskExecutor locks, Clock clock) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
-        this.cases = cases;
-        this.accounts = accounts;
-        this.organisation = organisation;
-        this.notifications = notifications;
         this.calendar = calendar;
         this.properties = properties;
         this.tx = new TransactionTemplate(transactionManager);
+        this.events = events;
+        this.locks = locks;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${lotsen.reminders.interval:PT5M}", initialDelayString = "PT30S")
@@ -74,35 +63,35 @@ public class DeadlineReminders {
         }
     }
 
-    /** One run; returns how many reminders were sent, or -1 when another node holds the job. */
+    /** One run; returns how many reminders became due, or -1 when another node runs the job. */
     public int runOnce() {
-        int claimed = jdbc.sql("""
-                        UPDATE job_lock SET locked_until = now() + interval '10 minutes', locked_by = :node
-                        WHERE name = :job AND locked_until < now()""")
-                .param("node", node).param("job", JOB).update();
-        if (claimed == 0) {
-            return -1;
-        }
-        int sent = 0;
         try {
-            LocalDate today = deadlines.today();
-            for (Deadline d : deadlines.openWithDueDate()) {
-                Optional<String> occasion = occasion(d, today);
-                if (occasion.isEmpty()) {
-                    continue;
-                }
-                try {
-                    Integer done = tx.execute(status -> remind(d, occasion.get()));
-                    sent += done == null ? 0 : done;
-                } catch (RuntimeException e) {
-                    log.warn("Reminder for deadline {} not sent; it is retried on the next run: {}", d.id(), e.getMessage());
-                }
-            }
-        } finally {
-            jdbc.sql("UPDATE job_lock SET locked_until = now() WHERE name = :job AND locked_by = :node")
-                    .param("job", JOB).param("node", node).update();
+            LockingTaskExecutor.TaskResult<Integer> result = locks.executeWithLock(this::remindDue,
+                    new LockConfiguration(clock.instant(), JOB, Duration.ofMinutes(10), Duration.ZERO));
+            return result.wasExecuted() ? result.getResult() : -1;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
-        return sent;
+    }
+
+    private int remindDue() {
+        int due = 0;
+        LocalDate today = deadlines.today();
+        for (Deadline d : deadlines.openWithDueDate()) {
+            Optional<String> occasion = occasion(d, today);
+            if (occasion.isEmpty()) {
+                continue;
+            }
+            try {
+                Boolean claimed = tx.execute(status -> claim(d, occasion.get()));
+                due += Boolean.TRUE.equals(claimed) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("Reminder for deadline {} not claimed; it is tried on the next run: {}", d.id(), e.getMessage());
+            }
+        }
+        return due;
     }
 
     /** Which occasion, if any, is due today: a lead time, the last day, or overdue. */
@@ -118,31 +107,19 @@ public class DeadlineReminders {
                 .min(Integer::compare).map(lead -> "LEAD_" + lead);
     }
 
-    private int remind(Deadline d, String occasion) {
+    /** Claims the occasion once (also across nodes) and publishes the reminder in the same transaction. */
+    private boolean claim(Deadline d, String occasion) {
         List<UUID> inserted = jdbc.sql("""
-                        INSERT INTO reminder (id, deadline_id, occasion) VALUES (:id, :d, :o)
+                        INSERT INTO reminder (id, deadline_id, occasion)
+                        SELECT :id, :d, :o FROM case_file c WHERE c.id = :c AND c.status <> 'CLOSED'
                         ON CONFLICT (deadline_id, occasion) DO NOTHING RETURNING id""")
-                .param("id", UUID.randomUUID()).param("d", d.id()).param("o", occasion).query(UUID.class).list();
+                .param("id", UUID.randomUUID()).param("d", d.id()).param("o", occasion).param("c", d.caseId())
+                .query(UUID.class).list();
         if (inserted.isEmpty()) {
-            return 0;
+            return false;
         }
-        CaseHolder holder = cases.holder(new CaseId(d.caseId())).orElseThrow();
-        if (!holder.status().active()) {
-            return 0;
-        }
-        List<Account> recipients = new ArrayList<>();
-        if (holder.assignedTo() != null) {
-            accounts.find(new AccountId(holder.assignedTo())).filter(Account::enabled).ifPresent(recipients::add);
-        }
-        UnitId unit = new UnitId(holder.unitId());
-        boolean jour = organisation.unit(unit).map(u -> u.kind() == UnitKind.JOUR).orElse(false);
-        recipients.addAll(accounts.withRoleInUnit(unit, jour ? Role.DUTY_LEAD : Role.UNIT_MANAGER));
-        if (occasion.equals("OVERDUE")) {
-            recipients.addAll(accounts.withRoleInUnit(unit, jour ? Role.UNIT_MANAGER : Role.DUTY_LEAD));
-        }
-        String key = occasion.equals("OVERDUE") ? "notification.deadline.overdue" : "notification.deadline.due";
-        notifications.notify(recipients, d.caseId(), d.id(), key,
-                List.of(holder.caseNumber(), d.legalBasis(), dates.date(d.dueDate(), SWEDISH)), "/cases/" + d.caseId());
-        return 1;
+        events.publishEvent(new DeadlineReminderDue(new CaseId(d.caseId()), d.deadlineId(), occasion, d.legalBasis(),
+                d.dueDate()));
+        return true;
     }
 }

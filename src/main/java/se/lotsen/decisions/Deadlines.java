@@ -10,12 +10,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.lotsen.calendar.StatutoryDeadline;
 import se.lotsen.calendar.SwedishCalendar;
+import se.lotsen.cases.CaseGrant;
+import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseRight;
+import se.lotsen.cases.CaseScope;
+import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.organisation.Committee;
@@ -34,12 +40,15 @@ public class Deadlines {
     private final SwedishCalendar calendar;
     private final Organisation organisation;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public Deadlines(JdbcClient jdbc, SwedishCalendar calendar, Organisation organisation, Clock clock) {
+    public Deadlines(JdbcClient jdbc, SwedishCalendar calendar, Organisation organisation, Clock clock,
+                     ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.organisation = organisation;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The rule of the kind valid on the day. */
@@ -117,83 +126,78 @@ public class Deadlines {
     }
 
     /**
-     * Marks a deadline as met on a day, with evidence (e.g. the court's case number). Meeting the 7 § submission
-     * starts the court's review week; a 14 § review starts the next one.
+     * Marks a deadline of the grant's case as met on a day, with evidence (e.g. the court's case number), and starts
+     * what follows in the same transaction: meeting the 7 § submission starts the court's review week, a 14 § review
+     * the next one, and a decision to open an investigation ({@code investigationOpened}) the four months.
      */
     @Transactional
-    public Deadline markMet(UUID id, LocalDate on, String evidence, String byName) {
-        Deadline d = find(id).orElseThrow(() -> new NotFoundException("deadline"));
-        FieldProblems.Collector problems = new FieldProblems.Collector();
-        if (!d.status().open()) {
-            problems.add("metOn", "validation.deadline.notOpen");
-        }
-        LocalDate today = today();
-        if (on == null) {
-            problems.add("metOn", "validation.required");
-        } else if (on.isAfter(today)) {
-            problems.add("metOn", "validation.date.past");
-        } else if (on.isBefore(d.anchorDate())) {
-            problems.add("metOn", "validation.deadline.beforeAnchor");
-        }
-        if (evidence != null && evidence.length() > 500) {
-            problems.add("evidence", "validation.size.max.n", 500);
-        }
-        if (d.kind() == DeadlineKind.LVU_7_SUBMISSION && (evidence == null || evidence.isBlank())) {
-            problems.add("evidence", "validation.deadline.evidence.court");
-        }
-        if (on != null && d.kind().custodyLapsesWhenMissed() && d.dueDate() != null && on.isAfter(d.dueDate())) {
-            // Too late is too late: the custody lapsed by law on the day after the last day.
-            problems.add("metOn", "validation.deadline.tooLate");
-        }
-        problems.throwIfAny();
-        int updated = jdbc.sql("""
-                        UPDATE deadline SET status = 'MET', met_on = :on, met_at = now(), met_by_name = :by,
-                            evidence = :e WHERE id = :id AND status IN ('PENDING', 'EXTENDED')""")
-                .param("on", on).param("by", byName).param("e", evidence == null || evidence.isBlank() ? null : evidence.trim())
-                .param("id", id).update();
-        if (updated == 0) {
-            // Someone else marked it in the meantime (a double submit): nothing is started twice.
-            throw FieldProblems.of("metOn", "validation.deadline.notOpen");
-        }
+    public Deadline markMet(WriteGrant grant, DeadlineId id, LocalDate on, String evidence,
+                            boolean investigationOpened) {
+        grant.requireActive();
+        Deadline d = own(grant.caseId(), id);
+        Deadline met = d.markMet(on, evidence, grant.user().displayName(), today(), clock.instant());
+        save(met);
         if (d.kind() == DeadlineKind.LVU_7_SUBMISSION) {
             start(d.caseId(), d.decisionId(), DeadlineKind.LVU_7_COURT_REVIEW, on, null);
         } else if (d.kind() == DeadlineKind.LVU_14_REVIEW) {
             start(d.caseId(), d.decisionId(), DeadlineKind.LVU_14_REVIEW, on, null);
+        } else if (d.kind() == DeadlineKind.CHILD_INVESTIGATION_DECISION && investigationOpened) {
+            start(d.caseId(), null, DeadlineKind.CHILD_INVESTIGATION, on, null);
         }
-        return find(id).orElseThrow();
+        events.publishEvent(new DeadlineMet(grant.caseId(), id, d.kind(), on));
+        return find(id.value()).orElseThrow();
     }
 
-    /** Starts the four-month investigation when the decision to open it is recorded as met. */
+    /** A deadline met by what Lotsen recorded elsewhere (e.g. the court granted a continuation). */
     @Transactional
-    public void startInvestigation(UUID caseId, LocalDate on) {
-        start(caseId, null, DeadlineKind.CHILD_INVESTIGATION, on, null);
+    void meet(UUID id, LocalDate on, String evidence, String byName) {
+        Deadline d = find(id).orElseThrow(() -> new NotFoundException("deadline"));
+        if (d.status().open()) {
+            jdbc.sql("""
+                            UPDATE deadline SET status = 'MET', met_on = :on, met_at = now(), met_by_name = :by,
+                                evidence = :e WHERE id = :id AND status IN ('PENDING', 'EXTENDED')""")
+                    .param("on", on).param("by", byName).param("e", evidence).param("id", id).update();
+        }
+    }
+
+    /** Saves a met deadline while it is still open: a double submit is refused, nothing starts twice. */
+    private void save(Deadline met) {
+        int updated = jdbc.sql("""
+                        UPDATE deadline SET status = 'MET', met_on = :on, met_at = :at, met_by_name = :by,
+                            evidence = :e WHERE id = :id AND status IN ('PENDING', 'EXTENDED')""")
+                .param("on", met.metOn()).param("at", met.metAt().atOffset(java.time.ZoneOffset.UTC))
+                .param("by", met.metByName()).param("e", met.evidence()).param("id", met.id()).update();
+        if (updated == 0) {
+            throw FieldProblems.of("metOn", "validation.deadline.notOpen");
+        }
     }
 
     /** The court extended the time (8 § LVU): the deadline gets a new due date. */
     @Transactional
-    public Deadline extend(UUID id, LocalDate newDate, String note) {
-        Deadline d = find(id).orElseThrow(() -> new NotFoundException("deadline"));
-        FieldProblems.Collector problems = new FieldProblems.Collector();
-        if (d.kind() != DeadlineKind.LVU_8_APPLICATION) {
-            problems.add("newDate", "validation.deadline.notExtendable");
+    public Deadline extend(WriteGrant grant, DeadlineId id, LocalDate newDate, String note) {
+        grant.requireActive();
+        Deadline extended = own(grant.caseId(), id).extend(newDate, note);
+        int updated = jdbc.sql("""
+                        UPDATE deadline SET status = 'EXTENDED', due_date = :d, extension_note = :n
+                        WHERE id = :id AND status IN ('PENDING', 'EXTENDED')""")
+                .param("d", extended.dueDate()).param("n", extended.extensionNote()).param("id", id.value()).update();
+        if (updated == 0) {
+            throw FieldProblems.of("newDate", "validation.deadline.notOpen");
         }
-        if (!d.status().open()) {
-            problems.add("newDate", "validation.deadline.notOpen");
+        return find(id.value()).orElseThrow();
+    }
+
+    /** A deadline of the case, for a reader of it; 404 for a deadline of another case. */
+    public Deadline forRead(CaseGrant grant, DeadlineId id) {
+        if (!grant.may(CaseRight.READ)) {
+            throw new NotFoundException("case");
         }
-        if (newDate == null) {
-            problems.add("newDate", "validation.required");
-        } else if (d.dueDate() != null && !newDate.isAfter(d.dueDate())) {
-            problems.add("newDate", "validation.deadline.extendLater");
-        }
-        if (note == null || note.isBlank()) {
-            problems.add("note", "validation.deadline.extensionNote");
-        } else if (note.length() > 500) {
-            problems.add("note", "validation.size.max.n", 500);
-        }
-        problems.throwIfAny();
-        jdbc.sql("UPDATE deadline SET status = 'EXTENDED', due_date = :d, extension_note = :n WHERE id = :id")
-                .param("d", newDate).param("n", note.trim()).param("id", id).update();
-        return find(id).orElseThrow();
+        return own(grant.caseId(), id);
+    }
+
+    private Deadline own(CaseId caseId, DeadlineId id) {
+        return find(id.value()).filter(d -> d.caseId().equals(caseId.value()))
+                .orElseThrow(() -> new NotFoundException("deadline"));
     }
 
     /** Closes every open deadline of the decisions, except the report of a chair's decision, which still must be made. */
@@ -223,20 +227,20 @@ public class Deadlines {
     }
 
     /**
-     * Open deadlines of cases held by the units, due up to {@code days} days ahead (and every overdue one, and those
-     * without a date), overdue first, then by due date.
+     * Open deadlines of the cases the user's unit holds ({@link CaseScope#held()}), due up to {@code days} days ahead
+     * (and every overdue one, and those without a date), overdue first, then by due date.
      */
-    public List<BoardRow> board(List<UUID> unitIds, int days) {
-        if (unitIds.isEmpty()) {
+    public List<BoardRow> board(CaseScope scope, int days) {
+        if (!scope.any()) {
             return List.of();
         }
         LocalDate until = today().plusDays(days);
         List<BoardRow> rows = new ArrayList<>();
-        jdbc.sql(SELECT_BOARD + """
-                         WHERE c.unit_id IN (:units) AND c.status <> 'CLOSED' AND d.status IN ('PENDING', 'EXTENDED')
+        jdbc.sql(SELECT_BOARD + " WHERE " + scope.held() + """
+                           AND c.status <> 'CLOSED' AND d.status IN ('PENDING', 'EXTENDED')
                            AND (d.due_date IS NULL OR d.due_date <= :until)
                         ORDER BY d.due_date NULLS FIRST""")
-                .param("units", unitIds).param("until", until)
+                .params(scope.params()).param("until", until)
                 .query((rs, n) -> rows.add(new BoardRow(map(rs, n), rs.getString("case_number"), rs.getString("unit_code"),
                         !"NONE".equals(rs.getString("protected_identity")))))
                 .list();

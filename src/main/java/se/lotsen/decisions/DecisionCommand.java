@@ -7,6 +7,7 @@ import java.util.UUID;
 /**
  * A decision to record. For custody: grounds ({@code LVU_2}, {@code LVU_3}) and why the court's decision cannot be
  * awaited; for 6 a §: the jurisdiction assessment. Linked decisions name their custody (or the active one is used).
+ * {@code placement} marks texts that concern a placement or whereabouts (always so for 11 § and protected housing).
  */
 public record DecisionCommand(
         DecisionType type,
@@ -21,7 +22,8 @@ public record DecisionCommand(
         String jurisdictionBasis,
         String jurisdictionNotes,
         String details,
-        UUID custodyId) {
+        UUID custodyId,
+        boolean placement) {
 
     public DecisionCommand {
         grounds = grounds == null ? Set.of() : Set.copyOf(grounds);

@@ -19,20 +19,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import se.lotsen.access.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
+
 import se.lotsen.calendar.SwedishCalendar;
-import se.lotsen.cases.CaseHolder;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseRight;
 import se.lotsen.cases.Cases;
 import se.lotsen.cases.SubjectType;
+import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.organisation.Organisation;
 import se.lotsen.organisation.Unit;
 import se.lotsen.organisation.UnitKind;
+import se.lotsen.routines.LinkedStep;
 
 /**
- * Recording decisions and ending custody. Reads and writes go through {@link Cases} for the access rule.
+ * Recording decisions and ending custody. Reads take a {@link CaseGrant}, changes a {@link WriteGrant}; the texts of
+ * a placement decision about a person with protected identity are shown only to those with the right.
  */
 @Service
 public class Decisions {
@@ -42,24 +47,32 @@ public class Decisions {
     /** Jurisdiction bases recorded for 6 a §. */
     public static final Set<String> JURISDICTION_BASES = Set.of("BRUSSELS_IIB", "HAGUE_1996", "OTHER");
 
+    /** Decisions whose texts always concern a placement or whereabouts. */
+    static final Set<DecisionType> PLACEMENT_TYPES = Set.of(DecisionType.LVU_11_PLACEMENT,
+            DecisionType.ADULT_PROTECTED_HOUSING);
+
     private final JdbcClient jdbc;
     private final Cases cases;
     private final Deadlines deadlines;
     private final Organisation organisation;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public Decisions(JdbcClient jdbc, Cases cases, Deadlines deadlines, Organisation organisation, Clock clock) {
+    public Decisions(JdbcClient jdbc, Cases cases, Deadlines deadlines, Organisation organisation, Clock clock,
+                     ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.deadlines = deadlines;
         this.organisation = organisation;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Records a decision and starts its deadlines; a custody decision also updates the case's checklist. */
     @Transactional
-    public Decision record(CaseId caseId, DecisionCommand cmd, CurrentUser user) {
-        CaseHolder holder = cases.requireWritable(caseId, user);
+    public Decision record(WriteGrant grant, DecisionCommand cmd) {
+        grant.requireActive();
+        CaseId caseId = grant.caseId();
         // One decision at a time per case, so that two custodies cannot both pass the check below.
         jdbc.sql("SELECT id FROM case_file WHERE id = :id FOR UPDATE").param("id", caseId.value()).query(UUID.class).list();
         FieldProblems.Collector problems = new FieldProblems.Collector();
@@ -68,7 +81,7 @@ public class Decisions {
             problems.throwIfAny();
         }
         DecisionType type = cmd.type();
-        SubjectType subject = holder.subjectType();
+        SubjectType subject = grant.header().subjectType();
         if (type.subject() == DecisionType.Subject.CHILD && subject != SubjectType.CHILD) {
             problems.add("type", "validation.decision.childOnly");
         }
@@ -160,9 +173,9 @@ public class Decisions {
         jdbc.sql("""
                         INSERT INTO decision (id, case_id, type, custody_id, decided_at, executed_at, decided_by_name,
                             mandate, committee_unit_id, grounds, urgency_reason, habitual_residence, jurisdiction_basis,
-                            jurisdiction_notes, details, recorded_by, recorded_by_name)
+                            jurisdiction_notes, details, recorded_by, recorded_by_name, placement)
                         VALUES (:id, :c, :type, :custody, :decided, :executed, :by, :mandate, :committee, :grounds,
-                            :urgency, :residence, :basis, :jnotes, :details, :recorder, :recorderName)""")
+                            :urgency, :residence, :basis, :jnotes, :details, :recorder, :recorderName, :placement)""")
                 .param("id", id).param("c", caseId.value()).param("type", type.name())
                 .param("custody", custody == null ? null : custody.id())
                 .param("decided", cmd.decidedAt().atOffset(ZoneOffset.UTC))
@@ -172,8 +185,9 @@ public class Decisions {
                 .param("grounds", cmd.grounds().stream().sorted().collect(Collectors.joining(",")))
                 .param("urgency", blankToNull(cmd.urgencyReason())).param("residence", blankToNull(cmd.habitualResidence()))
                 .param("basis", blankToNull(cmd.jurisdictionBasis())).param("jnotes", blankToNull(cmd.jurisdictionNotes()))
-                .param("details", blankToNull(cmd.details())).param("recorder", user.accountId())
-                .param("recorderName", user.displayName())
+                .param("details", blankToNull(cmd.details())).param("recorder", grant.user().accountId())
+                .param("recorderName", grant.user().displayName())
+                .param("placement", cmd.placement() || PLACEMENT_TYPES.contains(type))
                 .update();
 
         UUID custodyDecisionId = type.custody() ? id : custody == null ? null : custody.id();
@@ -182,9 +196,11 @@ public class Decisions {
             if (cmd.executedAt() != null) {
                 startExecutionDeadlines(caseId.value(), id, type, SwedishCalendar.swedishDate(cmd.executedAt()));
             }
-            cases.setCustodyDecided(caseId, true);
+            cases.setCustodyInForce(grant, true);
             // The decision is documented with what the routine step asks for.
-            cases.completeStepIfOpen(caseId, "beslut-dokumenterat", user);
+            cases.completeStepIfOpen(grant, LinkedStep.DECISION_DOCUMENTED);
+            events.publishEvent(new CustodyDecided(caseId, grant.header().caseNumber(), new DecisionId(id), type,
+                    cmd.decidedAt()));
         }
         if (cmd.mandate() != null && cmd.mandate().mustBeReported()) {
             deadlines.start(caseId.value(), id, DeadlineKind.COMMITTEE_REPORT, decidedDay, committee.id());
@@ -199,8 +215,8 @@ public class Decisions {
                               AND (d.decision_id = :custody OR d.decision_id IN (SELECT id FROM decision WHERE custody_id = :custody))""")
                     .param("custody", custodyDecisionId).query(UUID.class).list();
             for (UUID deadlineId : earlier) {
-                deadlines.markMet(deadlineId, decidedDay, "Förvaltningsrätten medgav fortsatt omhändertagande",
-                        user.displayName());
+                deadlines.meet(deadlineId, decidedDay, "Förvaltningsrätten medgav fortsatt omhändertagande",
+                        grant.user().displayName());
             }
             LocalDate start = latestContinuationEnd(custodyDecisionId).orElse(decidedDay);
             deadlines.start(caseId.value(), id, DeadlineKind.LVU_6A_CONTINUATION, start, null);
@@ -210,26 +226,18 @@ public class Decisions {
 
     /** Records when a custody was carried out, if that was not known when it was recorded; starts the 8 § time. */
     @Transactional
-    public Decision recordExecution(CaseId caseId, UUID decisionId, Instant executedAt, CurrentUser user) {
-        cases.requireWritable(caseId, user);
-        Decision d = find(decisionId).filter(x -> x.caseId().equals(caseId.value()))
-                .orElseThrow(() -> new NotFoundException("decision"));
-        if (!d.type().custody() || d.executedAt() != null || !d.active()) {
+    public Decision recordExecution(WriteGrant grant, DecisionId decisionId, Instant executedAt) {
+        grant.requireActive();
+        Decision executed = own(grant.caseId(), decisionId).execute(executedAt, clock.instant());
+        int updated = jdbc.sql("UPDATE decision SET executed_at = :e WHERE id = :id AND executed_at IS NULL AND ended_at IS NULL")
+                .param("e", executedAt.atOffset(ZoneOffset.UTC)).param("id", decisionId.value()).update();
+        if (updated == 0) {
+            // Recorded by someone else in the meantime: nothing is started twice.
             throw FieldProblems.of("executedAt", "validation.decision.executionNotExpected");
         }
-        if (executedAt == null) {
-            throw FieldProblems.of("executedAt", "validation.required");
-        }
-        if (executedAt.isBefore(d.decidedAt())) {
-            throw FieldProblems.of("executedAt", "validation.decision.executedBeforeDecided");
-        }
-        if (executedAt.isAfter(clock.instant().plusSeconds(300))) {
-            throw FieldProblems.of("executedAt", "validation.case.receivedAt.future");
-        }
-        jdbc.sql("UPDATE decision SET executed_at = :e WHERE id = :id")
-                .param("e", executedAt.atOffset(ZoneOffset.UTC)).param("id", decisionId).update();
-        startExecutionDeadlines(caseId.value(), decisionId, d.type(), SwedishCalendar.swedishDate(executedAt));
-        return find(decisionId).orElseThrow();
+        startExecutionDeadlines(grant.caseId().value(), decisionId.value(), executed.type(),
+                SwedishCalendar.swedishDate(executedAt));
+        return find(decisionId.value()).orElseThrow();
     }
 
     /**
@@ -237,50 +245,55 @@ public class Decisions {
      * those of its linked decisions are closed; the chair's report at the next meeting stays.
      */
     @Transactional
-    public Decision endCustody(CaseId caseId, UUID decisionId, CustodyEnd reason, Instant endedAt, String note,
-                               CurrentUser user) {
-        cases.requireWritable(caseId, user);
-        Decision d = find(decisionId).filter(x -> x.caseId().equals(caseId.value()))
-                .orElseThrow(() -> new NotFoundException("decision"));
-        FieldProblems.Collector problems = new FieldProblems.Collector();
-        if (!d.type().custody() || !d.active()) {
-            problems.add("reason", "validation.decision.notActiveCustody");
+    public Decision endCustody(WriteGrant grant, DecisionId decisionId, CustodyEnd reason, Instant endedAt,
+                               String note) {
+        CaseId caseId = grant.caseId();
+        Decision ended = own(caseId, decisionId).end(reason, endedAt, note, clock.instant());
+        int updated = jdbc.sql("""
+                        UPDATE decision SET ended_at = :at, end_reason = :r, end_note = :n
+                        WHERE id = :id AND ended_at IS NULL""")
+                .param("at", endedAt.atOffset(ZoneOffset.UTC)).param("r", reason.name()).param("n", ended.endNote())
+                .param("id", decisionId.value()).update();
+        if (updated == 0) {
+            // Ended by someone else in the meantime.
+            throw FieldProblems.of("reason", "validation.decision.notActiveCustody");
         }
-        if (reason == null) {
-            problems.add("reason", "validation.required");
-        }
-        if (endedAt == null) {
-            problems.add("endedAt", "validation.required");
-        } else if (endedAt.isBefore(d.decidedAt())) {
-            problems.add("endedAt", "validation.decision.endBeforeDecision");
-        } else if (endedAt.isAfter(clock.instant().plusSeconds(300))) {
-            problems.add("endedAt", "validation.case.receivedAt.future");
-        }
-        if ((reason == CustodyEnd.OTHER) && (note == null || note.isBlank())) {
-            problems.add("note", "validation.decision.endNote");
-        }
-        problems.throwIfAny();
         List<UUID> ids = jdbc.sql("SELECT id FROM decision WHERE id = :id OR custody_id = :id")
-                .param("id", decisionId).query(UUID.class).list();
-        jdbc.sql("UPDATE decision SET ended_at = :at, end_reason = :r, end_note = :n WHERE id IN (:ids) AND ended_at IS NULL")
-                .param("at", endedAt.atOffset(ZoneOffset.UTC)).param("r", reason.name()).param("n", blankToNull(note))
-                .param("ids", ids).update();
+                .param("id", decisionId.value()).query(UUID.class).list();
+        jdbc.sql("UPDATE decision SET ended_at = :at, end_reason = :r WHERE custody_id = :id AND ended_at IS NULL")
+                .param("at", endedAt.atOffset(ZoneOffset.UTC)).param("r", reason.name())
+                .param("id", decisionId.value()).update();
         deadlines.closeOpen(ids, "custodyEnded." + reason.name());
-        cases.setCustodyDecided(caseId, activeCustody(caseId.value()).isPresent());
-        return find(decisionId).orElseThrow();
+        cases.setCustodyInForce(grant, activeCustody(caseId.value()).isPresent());
+        events.publishEvent(new CustodyEnded(caseId, grant.header().caseNumber(), decisionId, reason, endedAt));
+        return find(decisionId.value()).orElseThrow();
     }
 
-    /** The case's decisions, oldest first, for a user who may read the case. */
-    public List<Decision> forCase(CaseId caseId, CurrentUser user) {
-        cases.requireReadable(caseId, user);
-        return jdbc.sql(SELECT + " WHERE d.case_id = :c ORDER BY d.decided_at, d.created_at").param("c", caseId.value())
-                .query(Decisions::map).list();
+    /** The case's decisions, oldest first; placement texts only for those who may see them. */
+    public List<Decision> forCase(CaseGrant grant) {
+        requireRead(grant);
+        boolean mayViewPlacement = grant.mayViewProtected();
+        return jdbc.sql(SELECT + " WHERE d.case_id = :c ORDER BY d.decided_at, d.created_at")
+                .param("c", grant.caseId().value()).query(Decisions::map).list().stream()
+                .map(d -> mayViewPlacement ? d : d.withPlacementHidden()).toList();
     }
 
-    /** The case's deadlines, for a user who may read the case. */
-    public List<Deadline> deadlines(CaseId caseId, CurrentUser user) {
-        cases.requireReadable(caseId, user);
-        return deadlines.forCase(caseId.value());
+    /** The case's deadlines. */
+    public List<Deadline> deadlines(CaseGrant grant) {
+        requireRead(grant);
+        return deadlines.forCase(grant.caseId().value());
+    }
+
+    private static void requireRead(CaseGrant grant) {
+        if (!grant.may(CaseRight.READ)) {
+            throw new NotFoundException("case");
+        }
+    }
+
+    /** The decision, only when it belongs to the case; 404 otherwise. */
+    private Decision own(CaseId caseId, DecisionId decisionId) {
+        return find(decisionId.value()).filter(x -> x.caseId().equals(caseId.value()))
+                .orElseThrow(() -> new NotFoundException("decision"));
     }
 
     public Optional<Decision> activeCustody(UUID caseId) {
@@ -320,7 +333,8 @@ public class Decisions {
                 mandate == null ? null : Mandate.valueOf(mandate), rs.getString("committee_code"), groundSet,
                 rs.getString("urgency_reason"), rs.getString("habitual_residence"), rs.getString("jurisdiction_basis"),
                 rs.getString("jurisdiction_notes"), rs.getString("details"), instant(rs, "ended_at"),
-                end == null ? null : CustodyEnd.valueOf(end), rs.getString("end_note"), rs.getString("recorded_by_name"));
+                end == null ? null : CustodyEnd.valueOf(end), rs.getString("end_note"), rs.getString("recorded_by_name"),
+                rs.getBoolean("placement"), false);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

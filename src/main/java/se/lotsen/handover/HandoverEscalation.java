@@ -1,42 +1,48 @@
 package se.lotsen.handover;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import se.lotsen.access.Account;
-import se.lotsen.access.Accounts;
-import se.lotsen.access.Role;
-import se.lotsen.notifications.Notifications;
+import se.lotsen.cases.CaseId;
 
 /**
- * Until the receiving unit acknowledges receipt the jour keeps watch: a handover not acknowledged by noon on the next
- * working day is escalated, once, to the receiving unit's manager and the handing unit's duty lead.
+ * Until the receiving unit acknowledges receipt the handing unit keeps watch: a handover not acknowledged by noon on
+ * the next working day is escalated once, as a {@link HandoverLate} that tells the receiving unit's leads and the
+ * handing unit's duty leads. The job runs on one node at a time (ShedLock); each escalation is claimed in the same
+ * transaction as its event.
  */
 @Service
 public class HandoverEscalation {
 
     private static final Logger log = LoggerFactory.getLogger(HandoverEscalation.class);
+    static final String JOB = "handover-escalation";
 
     private final Handovers handovers;
-    private final Accounts accounts;
-    private final Notifications notifications;
     private final TransactionTemplate tx;
     private final HandoverProperties properties;
+    private final ApplicationEventPublisher events;
+    private final LockingTaskExecutor locks;
+    private final Clock clock;
 
-    public HandoverEscalation(Handovers handovers, Accounts accounts, Notifications notifications,
-                              PlatformTransactionManager transactionManager, HandoverProperties properties) {
+    public HandoverEscalation(Handovers handovers, PlatformTransactionManager transactionManager,
+                              HandoverProperties properties, ApplicationEventPublisher events,
+                              LockingTaskExecutor locks, Clock clock) {
         this.handovers = handovers;
-        this.accounts = accounts;
-        this.notifications = notifications;
         this.tx = new TransactionTemplate(transactionManager);
         this.properties = properties;
+        this.events = events;
+        this.locks = locks;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${lotsen.handover.escalation-interval:PT5M}", initialDelayString = "PT45S")
@@ -46,8 +52,20 @@ public class HandoverEscalation {
         }
     }
 
-    /** Escalates every late handover once; returns how many. */
+    /** Escalates every late handover once; returns how many, or -1 when another node runs the job. */
     public int runOnce() {
+        try {
+            LockingTaskExecutor.TaskResult<Integer> result = locks.executeWithLock(this::escalateLate,
+                    new LockConfiguration(clock.instant(), JOB, Duration.ofMinutes(10), Duration.ZERO));
+            return result.wasExecuted() ? result.getResult() : -1;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int escalateLate() {
         int escalated = 0;
         for (Handover h : handovers.dueForEscalation()) {
             try {
@@ -55,10 +73,8 @@ public class HandoverEscalation {
                     if (!handovers.claimEscalation(h.id())) {
                         return false;
                     }
-                    List<Account> recipients = new ArrayList<>(accounts.withRoleInUnit(h.to().id(), Role.UNIT_MANAGER));
-                    recipients.addAll(accounts.withRoleInUnit(h.from().id(), Role.DUTY_LEAD));
-                    notifications.notify(recipients, h.caseId(), null, "notification.handover.late",
-                            List.of(h.caseNumber(), h.to().name()), "/cases/" + h.caseId());
+                    events.publishEvent(new HandoverLate(new CaseId(h.caseId()), h.caseNumber(),
+                            new HandoverId(h.id()), h.from().id(), h.to().id(), h.to().name()));
                     return true;
                 });
                 escalated += Boolean.TRUE.equals(done) ? 1 : 0;

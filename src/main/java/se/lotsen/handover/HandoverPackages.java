@@ -4,8 +4,7 @@ import java.time.Clock;
 
 import org.springframework.stereotype.Service;
 
-import se.lotsen.access.CurrentUser;
-import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.Cases;
 import se.lotsen.cooperation.Cooperation;
 import se.lotsen.decisions.Decisions;
@@ -28,9 +27,10 @@ public class HandoverPackages {
         this.clock = clock;
     }
 
-    public HandoverPackage build(CaseId caseId, CurrentUser user) {
-        return new HandoverPackage(cases.get(caseId, user), cases.checklist(caseId, user),
-                decisions.forCase(caseId, user), decisions.deadlines(caseId, user), cooperation.forCase(caseId, user),
-                handovers.forCase(caseId), clock.instant(), user.displayName());
+    /** The package as the grant may see it: a protected person's address and placement only with the right. */
+    public HandoverPackage build(CaseGrant grant) {
+        return new HandoverPackage(cases.view(grant), cases.checklist(grant), decisions.forCase(grant),
+                decisions.deadlines(grant), cooperation.forCase(grant), handovers.forCase(grant.caseId()),
+                clock.instant(), grant.user().displayName());
     }
 }

@@ -7,56 +7,55 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.lotsen.access.Account;
 import se.lotsen.access.AccountId;
-import se.lotsen.access.Accounts;
-import se.lotsen.access.CurrentUser;
-import se.lotsen.access.Role;
 import se.lotsen.calendar.SwedishCalendar;
-import se.lotsen.cases.CaseHolder;
 import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseScope;
 import se.lotsen.cases.Cases;
+import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.organisation.Organisation;
 import se.lotsen.organisation.Unit;
 import se.lotsen.organisation.UnitId;
 import se.lotsen.organisation.UnitKind;
+import se.lotsen.routines.LinkedStep;
 
-/** Handing cases over, assigning and acknowledging them. */
+/**
+ * Handing cases over, assigning and acknowledging them. Each takes a {@link WriteGrant}: only the unit that holds a
+ * case hands it on, and after a handover the receiving unit holds it, assigns it and acknowledges receipt. Who is
+ * told is decided by the listeners of the events published here.
+ */
 @Service
 public class Handovers {
-
-    private static final EnumSet<Role> RECEIVING_ROLES = EnumSet.of(Role.CASE_WORKER, Role.UNIT_MANAGER,
-            Role.DUTY_WORKER, Role.DUTY_LEAD);
 
     private final JdbcClient jdbc;
     private final Cases cases;
     private final Organisation organisation;
-    private final Accounts accounts;
     private final SwedishCalendar calendar;
     private final HandoverProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public Handovers(JdbcClient jdbc, Cases cases, Organisation organisation, Accounts accounts,
-                     SwedishCalendar calendar, HandoverProperties properties, Clock clock) {
+    public Handovers(JdbcClient jdbc, Cases cases, Organisation organisation, SwedishCalendar calendar,
+                     HandoverProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.organisation = organisation;
-        this.accounts = accounts;
         this.calendar = calendar;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -64,7 +63,8 @@ public class Handovers {
      * or it escalates to the receiving unit's manager and the handing jour's lead.
      */
     @Transactional
-    public Handover handOver(CaseId caseId, String toUnitCode, String reason, CurrentUser user) {
+    public Handover handOver(WriteGrant grant, String toUnitCode, String reason) {
+        CaseId caseId = grant.caseId();
         FieldProblems.Collector problems = new FieldProblems.Collector();
         Unit to = toUnitCode == null ? null : organisation.unitByCode(toUnitCode.trim()).filter(Unit::active).orElse(null);
         if (to == null) {
@@ -76,11 +76,10 @@ public class Handovers {
             problems.add("reason", "validation.size.max.n", 2000);
         }
         problems.throwIfAny();
-        CaseHolder before = cases.requireWritable(caseId, user);
         // The routine's handover step is done by handing over (afterwards the handing unit can no longer tick it).
-        cases.completeStepIfOpen(caseId, "overlamning", user);
+        cases.completeStepIfOpen(grant, LinkedStep.HANDOVER);
         Instant now = clock.instant();
-        cases.handOver(caseId, to.id(), reason.trim(), now.plus(properties.readAccessAfterHandover()), user);
+        cases.handOver(grant, to.id(), reason.trim(), now.plus(properties.readAccessAfterHandover()));
         LocalDate today = SwedishCalendar.swedishDate(now);
         Instant escalateAt = calendar.nextWorkingDay(today).atTime(properties.acknowledgeBy())
                 .atZone(SwedishCalendar.ZONE).toInstant();
@@ -89,68 +88,82 @@ public class Handovers {
                         INSERT INTO handover (id, case_id, from_unit_id, to_unit_id, reason, handed_over_at, handed_over_by,
                             handed_over_by_name, previous_holder, escalate_at)
                         VALUES (:id, :c, :from, :to, :reason, :at, :by, :name, :prev, :esc)""")
-                .param("id", id).param("c", caseId.value()).param("from", before.unitId()).param("to", to.id().value())
-                .param("reason", reason.trim()).param("at", now.atOffset(ZoneOffset.UTC)).param("by", user.accountId())
-                .param("name", user.displayName()).param("prev", before.assignedTo())
-                .param("esc", escalateAt.atOffset(ZoneOffset.UTC)).update();
-        cases.addJournalEntryBy(caseId, now, "Ärendet överlämnades till " + to.name() + ". Skäl: " + reason.trim(),
-                user.accountId(), user.displayName());
+                .param("id", id).param("c", caseId.value()).param("from", grant.header().unit().id().value())
+                .param("to", to.id().value()).param("reason", reason.trim()).param("at", now.atOffset(ZoneOffset.UTC))
+                .param("by", grant.user().accountId()).param("name", grant.user().displayName())
+                .param("prev", grant.header().assignedTo()).param("esc", escalateAt.atOffset(ZoneOffset.UTC)).update();
+        cases.addRecordOfWork(grant, "Ärendet överlämnades till " + to.name() + ". Skäl: " + reason.trim());
+        events.publishEvent(new CaseHandedOver(caseId, grant.header().caseNumber(), new HandoverId(id),
+                grant.header().unit().id(), to.id(), now));
         return find(id).orElseThrow();
     }
 
-    /** The receiving unit's manager assigns a case worker of the unit. */
+    /**
+     * The receiving unit's manager assigns a case worker of the unit (only a lead assigns someone else; the case must
+     * have come to the unit by a handover).
+     */
     @Transactional
-    public Handover assign(CaseId caseId, UUID caseWorker, CurrentUser manager) {
-        Handover h = latest(caseId).orElseThrow(() -> new NotFoundException("handover"));
-        if (!manager.has(Role.UNIT_MANAGER) && !manager.has(Role.DUTY_LEAD) || manager.unit() == null
-                || !manager.unit().id().equals(h.to().id())) {
-            throw new AccessDeniedException("only the receiving unit's manager assigns");
-        }
-        Account worker = caseWorker == null ? null : accounts.find(new AccountId(caseWorker)).orElse(null);
-        if (worker == null || !worker.enabled() || worker.unit() == null || !worker.unit().id().equals(h.to().id())
-                || worker.roles().stream().noneMatch(RECEIVING_ROLES::contains)) {
-            throw FieldProblems.of("caseWorker", "validation.handover.caseWorker");
-        }
-        cases.assign(caseId, caseWorker, manager);
+    public Handover assign(WriteGrant grant, AccountId caseWorker) {
+        grant.requireActive();
+        Handover h = receivedBy(grant);
+        Account worker = cases.assign(grant, caseWorker);
         jdbc.sql("""
                         UPDATE handover SET assigned_to = :w, assigned_at = now(), assigned_by_name = :by WHERE id = :id""")
-                .param("w", caseWorker).param("by", manager.displayName()).param("id", h.id()).update();
+                .param("w", worker.id().value()).param("by", grant.user().displayName()).param("id", h.id()).update();
+        events.publishEvent(new HandoverAssigned(grant.caseId(), grant.header().caseNumber(), new HandoverId(h.id()),
+                worker.id(), grant.user().displayName()));
         return find(h.id()).orElseThrow();
     }
 
-    /** A case worker (or manager) of the receiving unit acknowledges receipt; the jour's watch ends. */
+    /** A worker of the receiving unit acknowledges receipt; the handing unit's watch ends. */
     @Transactional
-    public Handover acknowledge(CaseId caseId, CurrentUser user) {
-        Handover h = latest(caseId).orElseThrow(() -> new NotFoundException("handover"));
-        if (user.unit() == null || !user.unit().id().equals(h.to().id())
-                || user.roles().stream().noneMatch(RECEIVING_ROLES::contains)) {
-            throw new AccessDeniedException("only the receiving unit acknowledges");
-        }
+    public Handover acknowledge(WriteGrant grant) {
+        grant.requireActive();
+        Handover h = receivedBy(grant);
         if (h.acknowledged()) {
             throw FieldProblems.of("acknowledge", "validation.handover.alreadyAcknowledged");
         }
         if (h.assignedTo() == null) {
-            cases.assign(caseId, user.accountId(), user);
+            cases.assignToMe(grant, null);
             jdbc.sql("UPDATE handover SET assigned_to = :w, assigned_at = now(), assigned_by_name = :by WHERE id = :id")
-                    .param("w", user.accountId()).param("by", user.displayName()).param("id", h.id()).update();
+                    .param("w", grant.user().accountId()).param("by", grant.user().displayName()).param("id", h.id())
+                    .update();
         }
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                         UPDATE handover SET acknowledged_at = now(), acknowledged_by = :u, acknowledged_by_name = :n
                         WHERE id = :id AND acknowledged_at IS NULL""")
-                .param("u", user.accountId()).param("n", user.displayName()).param("id", h.id()).update();
-        cases.completeStepIfOpen(caseId, "kvittens", user);
-        cases.addJournalEntryBy(caseId, clock.instant(), "Mottagandet kvitterades av " + user.displayName() + ", "
-                + h.to().name() + ".", user.accountId(), user.displayName());
+                .param("u", grant.user().accountId()).param("n", grant.user().displayName()).param("id", h.id())
+                .update();
+        if (updated == 0) {
+            throw FieldProblems.of("acknowledge", "validation.handover.alreadyAcknowledged");
+        }
+        cases.completeStepIfOpen(grant, LinkedStep.RECEIPT);
+        cases.addRecordOfWork(grant, "Mottagandet kvitterades av " + grant.user().displayName() + ", "
+                + h.to().name() + ".");
+        events.publishEvent(new HandoverAcknowledged(grant.caseId(), grant.header().caseNumber(),
+                new HandoverId(h.id()), h.from().id(), grant.user().displayName(), clock.instant()));
         return find(h.id()).orElseThrow();
     }
 
-    /** Handovers to the unit, unacknowledged first, newest first. */
-    public List<Handover> incoming(UnitId unit) {
-        return jdbc.sql(SELECT + """
-                         WHERE h.to_unit_id = :u AND h.id = (SELECT h2.id FROM handover h2 WHERE h2.case_id = h.case_id
-                           ORDER BY h2.handed_over_at DESC LIMIT 1)
+    /** The latest handover of the case, to the unit that holds it now (the grant's); 404 when there is none. */
+    private Handover receivedBy(WriteGrant grant) {
+        return latest(grant.caseId()).filter(h -> h.to().id().equals(grant.header().unit().id()))
+                .orElseThrow(() -> new NotFoundException("handover"));
+    }
+
+    /**
+     * The latest handovers of the cases the user's unit holds ({@link CaseScope#held()}): the unit's queue,
+     * unacknowledged first, newest first.
+     */
+    public List<Handover> incoming(CaseScope scope) {
+        if (!scope.any()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE " + scope.held() + """
+                           AND h.to_unit_id = c.unit_id AND h.id = (SELECT h2.id FROM handover h2
+                               WHERE h2.case_id = h.case_id ORDER BY h2.handed_over_at DESC LIMIT 1)
                         ORDER BY (h.acknowledged_at IS NULL) DESC, h.handed_over_at DESC LIMIT 200""")
-                .param("u", unit.value()).query(this::map).list();
+                .params(scope.params()).query(this::map).list();
     }
 
     /** The case's handovers, oldest first (who held it when). */

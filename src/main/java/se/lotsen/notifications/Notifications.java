@@ -1,107 +1,113 @@
 package se.lotsen.notifications;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.lotsen.access.Account;
+import se.lotsen.common.Deliveries;
 import se.lotsen.common.PageResult;
 import se.lotsen.common.Paging;
 
 /**
- * Sends notifications: one in-app row per recipient, and an e-mail to each recipient with an address when mail is
- * configured. Arguments must not contain personal data of the person a case is about (case numbers and dates only).
+ * In-app notifications and what became of their e-mails. Notifications are made by this module's listeners of the
+ * other modules' events, after the change that caused them was saved; e-mail is sent by {@link MailDelivery} and
+ * retried until delivered. Arguments never contain personal data of the person a case is about (case numbers, dates,
+ * names of staff and units only).
  */
 @Service
-public class Notifications {
+public class Notifications implements Deliveries {
 
-    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
-    private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
-    private static final String SEPARATOR = "\u001f";
+    static final String SEPARATOR = "\u001f";
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mail;
-    private final MessageSource messages;
-    private final NotificationProperties properties;
 
-    public Notifications(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, MessageSource messages,
-                         NotificationProperties properties) {
+    public Notifications(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail) {
         this.jdbc = jdbc;
         this.mail = mail;
-        this.messages = messages;
-        this.properties = properties;
+    }
+
+    /** What to notify: the message and its arguments, the case and deadline it concerns, where it links to. */
+    record Message(String sourceKey, String messageKey, List<String> args, UUID caseId, String caseNumber,
+                   UUID deadlineId, String link, boolean email) {
     }
 
     /**
-     * Notifies each recipient once (duplicates in the list are ignored). E-mail failures are logged and do not undo the
-     * in-app notification; the exception is rethrown so a caller that must not lose the e-mail can retry.
+     * Notifies each recipient once: a recipient already notified of the same source is skipped, so a listener run
+     * again after a failure never notifies anyone twice. Returns the new notifications whose e-mail is to be sent.
      */
     @Transactional
-    public int notify(List<Account> recipients, UUID caseId, UUID deadlineId, String messageKey, List<String> args,
-                      String link) {
-        return notify(recipients, caseId, deadlineId, messageKey, args, link, true);
-    }
-
-    /** As above; {@code email} false keeps it in the app only. */
-    @Transactional
-    public int notify(List<Account> recipients, UUID caseId, UUID deadlineId, String messageKey, List<String> args,
-                      String link, boolean email) {
-        JavaMailSender sender = email ? mail.getIfAvailable() : null;
-        int sent = 0;
-        for (Account account : recipients.stream().distinct().toList()) {
-            UUID id = UUID.randomUUID();
-            jdbc.sql("""
-                            INSERT INTO notification (id, account_id, case_id, deadline_id, message_key, arguments)
-                            VALUES (:id, :a, :c, :d, :k, :args)""")
-                    .param("id", id).param("a", account.id().value()).param("c", caseId).param("d", deadlineId)
-                    .param("k", messageKey).param("args", String.join(SEPARATOR, args)).update();
-            if (sender != null && account.email() != null && !account.email().isBlank()) {
-                SimpleMailMessage message = new SimpleMailMessage();
-                message.setFrom(properties.from());
-                message.setTo(account.email());
-                message.setSubject("Lotsen: " + messages.getMessage(messageKey + ".subject", args.toArray(), SWEDISH));
-                message.setText(messages.getMessage(messageKey, args.toArray(), SWEDISH) + "\n\n"
-                        + properties.baseUrl() + link + "\n\n"
-                        + messages.getMessage("notification.mail.footer", null, SWEDISH));
-                try {
-                    sender.send(message);
-                    jdbc.sql("UPDATE notification SET emailed_at = now() WHERE id = :id").param("id", id).update();
-                    sent++;
-                } catch (MailException e) {
-                    log.error("E-mail notification {} could not be sent: {}", id, e.getMessage());
-                    throw e;
-                }
+    List<UUID> create(List<Account> recipients, Message m) {
+        boolean mailConfigured = mail.getIfAvailable() != null;
+        List<UUID> toMail = new ArrayList<>();
+        for (Account account : recipients.stream().filter(Account::enabled).distinct().toList()) {
+            String status;
+            if (!m.email()) {
+                status = "NONE";
+            } else if (!mailConfigured) {
+                status = "NOT_CONFIGURED";
+            } else if (account.email() == null || account.email().isBlank()) {
+                status = "NO_ADDRESS";
+            } else {
+                status = "PENDING";
+            }
+            List<UUID> inserted = jdbc.sql("""
+                            INSERT INTO notification (id, account_id, case_id, case_number, deadline_id, message_key,
+                                arguments, email_status, source_key, link)
+                            VALUES (:id, :a, :c, :number, :d, :k, :args, :status, :source, :link)
+                            ON CONFLICT (source_key, account_id) WHERE source_key IS NOT NULL DO NOTHING
+                            RETURNING id""")
+                    .param("id", UUID.randomUUID()).param("a", account.id().value()).param("c", m.caseId())
+                    .param("number", m.caseNumber()).param("d", m.deadlineId()).param("k", m.messageKey())
+                    .param("args", String.join(SEPARATOR, m.args())).param("status", status)
+                    .param("source", m.sourceKey()).param("link", m.link())
+                    .query(UUID.class).list();
+            if ("PENDING".equals(status)) {
+                toMail.addAll(inserted);
             }
         }
-        return sent;
+        return toMail;
+    }
+
+    @Override
+    public Delivery of(String sourceKey) {
+        return jdbc.sql("""
+                        SELECT count(*),
+                               count(*) FILTER (WHERE email_status = 'SENT'),
+                               count(*) FILTER (WHERE email_status = 'PENDING'),
+                               count(*) FILTER (WHERE email_status = 'RETRYING'),
+                               count(*) FILTER (WHERE email_status = 'NOT_CONFIGURED'),
+                               count(*) FILTER (WHERE email_status = 'NO_ADDRESS')
+                        FROM notification WHERE source_key = :s""")
+                .param("s", sourceKey)
+                .query((rs, n) -> new Delivery(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6)))
+                .single();
     }
 
     public PageResult<Notification> forAccount(UUID accountId, Paging paging) {
         long total = jdbc.sql("SELECT count(*) FROM notification WHERE account_id = :a").param("a", accountId)
                 .query(Long.class).single();
         List<Notification> items = jdbc.sql("""
-                        SELECT * FROM notification WHERE account_id = :a ORDER BY created_at DESC LIMIT :l OFFSET :o""")
+                        SELECT * FROM notification WHERE account_id = :a ORDER BY created_at DESC, id LIMIT :l OFFSET :o""")
                 .param("a", accountId).param("l", paging.size()).param("o", paging.offset())
                 .query((rs, n) -> {
                     OffsetDateTime read = rs.getObject("read_at", OffsetDateTime.class);
                     String args = rs.getString("arguments");
                     return new Notification(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
-                            rs.getString("message_key"), args.isEmpty() ? List.of() : Arrays.asList(args.split(SEPARATOR)),
+                            rs.getString("case_number"), rs.getString("message_key"),
+                            args.isEmpty() ? List.of() : Arrays.asList(args.split(SEPARATOR)),
                             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                            read == null ? null : read.toInstant());
+                            read == null ? null : read.toInstant(), rs.getString("email_status"));
                 }).list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }

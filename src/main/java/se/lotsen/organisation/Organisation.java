@@ -62,9 +62,12 @@ public class Organisation {
             throw FieldProblems.of("code", "validation.unit.code.taken");
         }
         UnitId id = UnitId.random();
-        jdbc.sql("INSERT INTO unit (id, code, name, kind, active) VALUES (:id, :code, :name, :kind, :active)")
+        jdbc.sql("""
+                        INSERT INTO unit (id, code, name, kind, active, contact)
+                        VALUES (:id, :code, :name, :kind, :active, :contact)""")
                 .param("id", id.value()).param("code", code).param("name", form.name().trim())
-                .param("kind", form.kind().name()).param("active", form.active()).update();
+                .param("kind", form.kind().name()).param("active", form.active())
+                .param("contact", blankToNull(form.contact())).update();
         setCommittee(id, form.committeeName());
         return unit(id).orElseThrow();
     }
@@ -73,11 +76,24 @@ public class Organisation {
     @Transactional
     public Unit updateUnit(String code, UnitForm form) {
         Unit unit = unitByCode(code).orElseThrow(() -> new NotFoundException("unit"));
-        jdbc.sql("UPDATE unit SET name = :name, kind = :kind, active = :active, version = version + 1 WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE unit SET name = :name, kind = :kind, active = :active, contact = :contact,
+                            version = version + 1 WHERE id = :id""")
                 .param("name", form.name().trim()).param("kind", form.kind().name())
-                .param("active", form.active()).param("id", unit.id().value()).update();
+                .param("active", form.active()).param("contact", blankToNull(form.contact()))
+                .param("id", unit.id().value()).update();
         setCommittee(unit.id(), form.committeeName());
         return unit(unit.id()).orElseThrow();
+    }
+
+    /** How to reach the unit (a phone number or a functional mailbox), or empty. */
+    public Optional<String> contact(UnitId unitId) {
+        return jdbc.sql("SELECT contact FROM unit WHERE id = :id").param("id", unitId.value()).query(String.class)
+                .optional();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     public Optional<Committee> committeeOf(UnitId unitId) {

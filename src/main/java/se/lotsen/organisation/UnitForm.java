@@ -20,14 +20,21 @@ public record UnitForm(
         UnitKind kind,
         Boolean active,
         @Size(max = 200, message = "{validation.size.max}")
-        String committeeName) {
+        String committeeName,
+        @Size(max = 200, message = "{validation.size.max}")
+        String contact) {
 
     /** An unticked checkbox sends nothing: absent means false. */
     public UnitForm {
         active = active != null && active;
     }
 
+    /** A unit without contact details. */
+    public UnitForm(String code, String name, UnitKind kind, Boolean active, String committeeName) {
+        this(code, name, kind, active, committeeName, "");
+    }
+
     public static UnitForm empty() {
-        return new UnitForm("", "", UnitKind.DISTRICT, true, "");
+        return new UnitForm("", "", UnitKind.DISTRICT, true, "", "");
     }
 }

@@ -3,9 +3,15 @@ package se.lotsen.persons;
 import java.time.LocalDate;
 import java.util.List;
 
+import se.lotsen.organisation.UnitId;
+
 /**
- * A person as stored. {@link #address()} must only be shown through {@link #addressFor(boolean)}, which masks it
- * for a protected identity unless the viewer has the right.
+ * A person as stored in one unit's register: a person known to two units has a record in each, so that nothing one
+ * unit records reaches the other. {@link #address()} must only be shown through {@link #addressFor(boolean)}, which
+ * masks it for a protected identity unless the viewer has the right.
+ *
+ * @param unit    the unit whose register holds the record (the unit that holds the person's cases)
+ * @param version the record's version, for optimistic locking
  */
 public record Person(
         PersonId id,
@@ -23,7 +29,9 @@ public record Person(
         String documents,
         ProtectedIdentity protectedIdentity,
         String address,
-        PersonId mergedInto) {
+        PersonId mergedInto,
+        UnitId unit,
+        int version) {
 
     public Person {
         aliases = List.copyOf(aliases);

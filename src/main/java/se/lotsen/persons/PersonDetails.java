@@ -40,6 +40,13 @@ public record PersonDetails(
         identityKind = identityKind == null ? IdentityKind.UNKNOWN : identityKind;
     }
 
+    /** The same details with another address (kept as it was when the user may not see it). */
+    public PersonDetails withAddress(String value) {
+        return new PersonDetails(identityKind, identityNumber, name, aliases, statedBirthDate, statedAge, ageAssessed,
+                sex, nationality, languages, interpreterNeeded, interpreterLanguage, documents, protectedIdentity,
+                value);
+    }
+
     public static PersonDetails empty() {
         return new PersonDetails(IdentityKind.UNKNOWN, "", "", "", null, null, false, Sex.UNKNOWN, "", "", false, "",
                 "", ProtectedIdentity.NONE, "");

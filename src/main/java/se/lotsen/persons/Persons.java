@@ -19,13 +19,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.lotsen.common.ConcurrentChangeException;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
+import se.lotsen.organisation.UnitId;
 
 /**
- * The persons module's facade: create and change person records, search before creating, and merge duplicates.
- * Reading persons for display goes through the cases module, which checks access and audits; this facade is for the
- * cases module and for intake's search-before-create.
+ * The persons module's facade: create and change person records, search before creating, move a record with a case
+ * handed to another unit, and merge duplicates. Every unit keeps its own register: a record belongs to one unit, its
+ * identity number is unique among the unit's living records, and a search looks in one unit's register (or, for the
+ * jour's "known elsewhere", in the others'). Only the cases module calls this facade, after {@code CaseAccess} has
+ * decided; nothing here checks access.
  */
 @Service
 public class Persons {
@@ -42,10 +46,36 @@ public class Persons {
     }
 
     /** A candidate for search-before-create and why it matched. */
-    public record Match(Person person, boolean identityMatch, int nameWordsMatched, boolean birthYearMatch) {
+    public record Match(Person person, boolean identityMatch, int nameWordsMatched, boolean birthYearMatch,
+                        int nameWordsSearched) {
         int score() {
             return (identityMatch ? 100 : 0) + nameWordsMatched * 10 + (birthYearMatch ? 5 : 0);
         }
+
+        /** The same identity number, or every word of the name searched for. */
+        public boolean strong() {
+            return identityMatch || (nameWordsSearched > 0 && nameWordsMatched >= nameWordsSearched);
+        }
+    }
+
+    /** Whose register a search looks in: one unit's, or every register but one unit's. */
+    public record Register(UnitId unit, boolean others) {
+
+        public static Register of(UnitId unit) {
+            return new Register(unit, false);
+        }
+
+        public static Register otherThan(UnitId unit) {
+            return new Register(unit, true);
+        }
+
+        String predicate(String alias) {
+            return alias + (others ? ".unit_id <> :register" : ".unit_id = :register");
+        }
+    }
+
+    /** What a transfer did: the record the case now refers to, and a record of the receiving unit merged into it. */
+    public record Transfer(PersonId person, Optional<PersonId> mergedFrom) {
     }
 
     /** Validates the details, including the identity number against its kind; throws {@link FieldProblems}. */
@@ -90,20 +120,23 @@ public class Persons {
         return identity;
     }
 
+    /** Creates a record in the unit's register. */
     @Transactional
-    public PersonId create(PersonDetails details, UUID actor) {
+    public PersonId create(UnitId unit, PersonDetails details, UUID actor) {
         IdentityNumber identity = validate(details);
-        if (identity.value() != null && findByIdentityNumber(identity.value()).isPresent()) {
+        if (identity.value() != null && findByIdentityNumber(unit, identity.value()).isPresent()) {
             throw FieldProblems.of("identityNumber", "validation.identity.exists");
         }
         PersonId id = new PersonId(UUID.randomUUID());
+        Map<String, Object> params = params(id, identity, details);
+        params.put("unit", unit.value());
         jdbc.sql("""
-                        INSERT INTO person (id, identity_kind, identity_number, name, stated_birth_date, stated_age,
-                            age_assessed, sex, nationality, languages, interpreter_needed, interpreter_language,
-                            documents, protected_identity, address)
-                        VALUES (:id, :kind, :number, :name, :birth, :age, :assessed, :sex, :nat, :lang, :interp,
-                            :interpLang, :docs, :protected, :address)""")
-                .params(params(id, identity, details)).update();
+                        INSERT INTO person (id, unit_id, identity_kind, identity_number, name, stated_birth_date,
+                            stated_age, age_assessed, sex, nationality, languages, interpreter_needed,
+                            interpreter_language, documents, protected_identity, address)
+                        VALUES (:id, :unit, :kind, :number, :name, :birth, :age, :assessed, :sex, :nat, :lang,
+                            :interp, :interpLang, :docs, :protected, :address)""")
+                .params(params).update();
         addName(id, details.name().trim(), "NAME", null, actor);
         for (String alias : aliases(details.aliases())) {
             addName(id, alias, "ALIAS", null, actor);
@@ -112,24 +145,37 @@ public class Persons {
         return id;
     }
 
+    /**
+     * Changes the record. {@code expectedVersion} is the version the user saw; a record changed since is refused
+     * ({@link ConcurrentChangeException}). A lowered protection is recorded in the history with its reason.
+     */
     @Transactional
-    public void update(PersonId id, PersonDetails details, UUID actor) {
+    public Person update(PersonId id, PersonDetails details, Integer expectedVersion, String protectionReason,
+                         UUID actor, String actorName) {
         Person before = find(id).orElseThrow(() -> new NotFoundException("person"));
+        if (expectedVersion != null && expectedVersion != before.version()) {
+            throw concurrentChange(id);
+        }
         IdentityNumber identity = validate(details);
         if (identity.value() != null) {
-            findByIdentityNumber(identity.value()).filter(p -> !p.id().equals(id)).ifPresent(p -> {
+            findByIdentityNumber(before.unit(), identity.value()).filter(p -> !p.id().equals(id)).ifPresent(p -> {
                 throw FieldProblems.of("identityNumber", "validation.identity.exists");
             });
         }
         Map<String, Object> params = params(id, identity, details);
-        jdbc.sql("""
+        params.put("version", before.version());
+        params.put("by", actorName);
+        int updated = jdbc.sql("""
                         UPDATE person SET identity_kind = :kind, identity_number = :number, name = :name,
                             stated_birth_date = :birth, stated_age = :age, age_assessed = :assessed, sex = :sex,
                             nationality = :nat, languages = :lang, interpreter_needed = :interp,
                             interpreter_language = :interpLang, documents = :docs, protected_identity = :protected,
-                            address = :address, updated_at = now(), version = version + 1
-                        WHERE id = :id""")
+                            address = :address, updated_at = now(), version = version + 1, changed_by_name = :by
+                        WHERE id = :id AND version = :version""")
                 .params(params).update();
+        if (updated == 0) {
+            throw concurrentChange(id);
+        }
         String newName = details.name().trim();
         if (!before.name().equals(newName)) {
             // The former name stays as an alias: people are found by every name they have used.
@@ -146,57 +192,93 @@ public class Persons {
             }
         }
         history(id, actor, "CHANGED", identity.kind() != before.identity().kind() ? "identity kind" : null);
+        if (details.protectedIdentity().lowerThan(before.protectedIdentity())) {
+            history(id, actor, "PROTECTION_LOWERED", before.protectedIdentity() + " -> " + details.protectedIdentity()
+                    + ": " + (protectionReason == null ? "" : protectionReason.strip()));
+        }
+        return find(id).orElseThrow();
+    }
+
+    private ConcurrentChangeException concurrentChange(PersonId id) {
+        return jdbc.sql("SELECT changed_by_name, updated_at FROM person WHERE id = :id").param("id", id.value())
+                .query((rs, n) -> new ConcurrentChangeException(rs.getString(1),
+                        rs.getObject(2, java.time.OffsetDateTime.class).toInstant(), "change.person"))
+                .optional().orElseThrow(() -> new NotFoundException("person"));
     }
 
     public Optional<Person> find(PersonId id) {
-        return jdbc.sql("SELECT * FROM person WHERE id = :id").param("id", id.value()).query(this::map).optional();
+        return jdbc.sql(SELECT + " WHERE p.id = :id").param("id", id.value()).query(Persons::map).optional();
     }
 
-    /** A living (not merged) person with this identity number in normal form. */
-    public Optional<Person> findByIdentityNumber(String normalised) {
-        return jdbc.sql("SELECT * FROM person WHERE identity_number = :n AND merged_into IS NULL")
-                .param("n", normalised).query(this::map).optional();
+    /** A living (not merged) person of the unit's register with this identity number in normal form. */
+    public Optional<Person> findByIdentityNumber(UnitId unit, String normalised) {
+        return jdbc.sql(SELECT + " WHERE p.unit_id = :unit AND p.identity_number = :n AND p.merged_into IS NULL")
+                .param("unit", unit.value()).param("n", normalised).query(Persons::map).optional();
+    }
+
+    /** Living persons by id, in one statement (for lists). */
+    public Map<PersonId, Person> findAll(java.util.Collection<PersonId> ids) {
+        Map<PersonId, Person> result = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        jdbc.sql(SELECT + " WHERE p.id IN (:ids)").param("ids", ids.stream().map(PersonId::value).toList())
+                .query(Persons::map).list().forEach(p -> result.put(p.id(), p));
+        return result;
     }
 
     /**
-     * Search before create: people with the typed identity number, and people one of whose names sounds like a
-     * word of the typed name (phonetic keys), ranked, the birth year (±1) counting in favour. At most 20.
+     * Search before create in a register: people with the typed identity number, and people one of whose names
+     * sounds like a word of the typed name (phonetic keys), ranked, the birth year (±1) counting in favour. At most 20.
+     * Three statements whatever the number of matches.
      */
-    public List<Match> searchSimilar(String identityNumber, String name, Integer birthYear) {
+    public List<Match> searchSimilar(Register register, String identityNumber, String name, Integer birthYear) {
         LocalDate today = LocalDate.now(clock);
-        Map<UUID, Match> matches = new LinkedHashMap<>();
+        Set<String> numbers = new LinkedHashSet<>();
         if (identityNumber != null && !identityNumber.isBlank()) {
             for (IdentityKind kind : List.of(IdentityKind.PERSONNUMMER, IdentityKind.SAMORDNINGSNUMMER,
                     IdentityKind.RESERVNUMMER)) {
                 IdentityNumber.Parsed parsed = IdentityNumber.parse(kind, identityNumber, today);
                 if (parsed.valid()) {
-                    findByIdentityNumber(parsed.number().value()).ifPresent(p ->
-                            matches.put(p.id().value(), new Match(p, true, 0, false)));
+                    numbers.add(parsed.number().value());
                 }
             }
         }
         Set<String> keys = SwedishPhonetic.keys(name);
+        Set<UUID> byNumber = new LinkedHashSet<>();
+        if (!numbers.isEmpty()) {
+            byNumber.addAll(jdbc.sql("SELECT p.id FROM person p WHERE p.identity_number IN (:numbers)"
+                            + " AND p.merged_into IS NULL AND " + register.predicate("p"))
+                    .param("numbers", numbers).param("register", register.unit().value()).query(UUID.class).list());
+        }
+        Map<UUID, Integer> words = new LinkedHashMap<>();
         if (!keys.isEmpty()) {
-            List<Object[]> rows = jdbc.sql("""
+            jdbc.sql("""
                             SELECT k.person_id, count(DISTINCT k.key) AS words
                             FROM person_name_key k JOIN person p ON p.id = k.person_id
-                            WHERE k.key IN (:keys) AND p.merged_into IS NULL
-                            GROUP BY k.person_id ORDER BY words DESC LIMIT 200""")
-                    .param("keys", keys)
-                    .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getInt(2)}).list();
-            for (Object[] row : rows) {
-                UUID pid = (UUID) row[0];
-                int words = (Integer) row[1];
-                Person p = find(new PersonId(pid)).orElseThrow();
-                Match existing = matches.get(pid);
-                boolean identity = existing != null && existing.identityMatch();
-                Integer year = p.birthYear(today.getYear());
-                boolean yearMatch = birthYear != null && year != null && Math.abs(year - birthYear) <= 1;
-                if (birthYear != null && year != null && !yearMatch && !identity && words < keys.size()) {
-                    continue; // a partial name match with a clearly different age is noise
-                }
-                matches.put(pid, new Match(p, identity, words, yearMatch));
+                            WHERE k.key IN (:keys) AND p.merged_into IS NULL AND %s
+                            GROUP BY k.person_id ORDER BY words DESC LIMIT 200""".formatted(register.predicate("p")))
+                    .param("keys", keys).param("register", register.unit().value())
+                    .query((rs, n) -> words.put(rs.getObject(1, UUID.class), rs.getInt(2))).list();
+        }
+        Set<PersonId> ids = new LinkedHashSet<>();
+        byNumber.forEach(id -> ids.add(new PersonId(id)));
+        words.keySet().forEach(id -> ids.add(new PersonId(id)));
+        Map<PersonId, Person> people = findAll(ids);
+        Map<UUID, Match> matches = new LinkedHashMap<>();
+        for (PersonId pid : ids) {
+            Person p = people.get(pid);
+            if (p == null) {
+                continue;
             }
+            boolean identity = byNumber.contains(pid.value());
+            int matched = words.getOrDefault(pid.value(), 0);
+            Integer year = p.birthYear(today.getYear());
+            boolean yearMatch = birthYear != null && year != null && Math.abs(year - birthYear) <= 1;
+            if (!identity && birthYear != null && year != null && !yearMatch && matched < keys.size()) {
+                continue; // a partial name match with a clearly different age is noise
+            }
+            matches.put(pid.value(), new Match(p, identity, matched, yearMatch, keys.size()));
         }
         List<Match> ranked = new ArrayList<>(matches.values());
         ranked.sort(Comparator.comparingInt(Match::score).reversed());
@@ -215,6 +297,10 @@ public class Persons {
         Person kept = find(keep).filter(p -> p.mergedInto() == null).orElseThrow(() -> new NotFoundException("person"));
         Person dup = find(duplicate).filter(p -> p.mergedInto() == null)
                 .orElseThrow(() -> new NotFoundException("person"));
+        if (!kept.unit().equals(dup.unit())) {
+            // Registers are kept apart: records of two units are never merged.
+            throw new NotFoundException("person");
+        }
         Set<String> known = new LinkedHashSet<>(kept.aliases());
         known.add(kept.name());
         List<String> names = new ArrayList<>();
@@ -232,8 +318,62 @@ public class Persons {
                     .param("k", dup.identity().kind().name()).param("n", dup.identity().value())
                     .param("id", keep.value()).update();
         }
+        // A merge never lowers protection, and an address known only to the duplicate is kept.
+        ProtectedIdentity protection = ProtectedIdentity.strongest(kept.protectedIdentity(), dup.protectedIdentity());
+        jdbc.sql("""
+                        UPDATE person SET protected_identity = :p, address = coalesce(address, :address),
+                            updated_at = now(), version = version + 1 WHERE id = :id""")
+                .param("p", protection.name()).param("address", dup.address()).param("id", keep.value()).update();
         history(keep, actor, "MERGED_FROM", duplicate.toString());
         history(duplicate, actor, "MERGED_INTO", keep.toString());
+    }
+
+    /**
+     * Takes a person's record along with a case handed to another unit. When the handing unit still has other cases
+     * about the person, the receiving unit gets a copy and the handing unit keeps its record; otherwise the record
+     * moves. A living record of the same identity number in the receiving register is merged into the one that
+     * arrives (its names become aliases, the stronger protection stays), so each register keeps one record per
+     * identity number.
+     */
+    @Transactional
+    public Transfer transfer(PersonId id, UnitId to, boolean copy, UUID actor) {
+        Person p = find(id).orElseThrow(() -> new NotFoundException("person"));
+        Optional<Person> existing = p.identity().value() == null ? Optional.empty()
+                : findByIdentityNumber(to, p.identity().value());
+        PersonId target;
+        if (copy) {
+            target = new PersonId(UUID.randomUUID());
+            jdbc.sql("""
+                            INSERT INTO person (id, unit_id, identity_kind, identity_number, name, stated_birth_date,
+                                stated_age, age_assessed, sex, nationality, languages, interpreter_needed,
+                                interpreter_language, documents, protected_identity, address)
+                            SELECT :target, :to, identity_kind, identity_number, name, stated_birth_date, stated_age,
+                                age_assessed, sex, nationality, languages, interpreter_needed, interpreter_language,
+                                documents, protected_identity, address
+                            FROM person WHERE id = :id""")
+                    .param("target", target.value()).param("to", to.value()).param("id", id.value()).update();
+            jdbc.sql("""
+                            INSERT INTO person_name (id, person_id, name, kind, note, added_at, added_by)
+                            SELECT gen_random_uuid(), :target, name, kind, note, added_at, added_by
+                            FROM person_name WHERE person_id = :id""")
+                    .param("target", target.value()).param("id", id.value()).update();
+            jdbc.sql("""
+                            INSERT INTO person_name_key (person_id, key)
+                            SELECT :target, key FROM person_name_key WHERE person_id = :id""")
+                    .param("target", target.value()).param("id", id.value()).update();
+            history(target, actor, "COPIED_FROM", id.toString());
+            history(id, actor, "COPIED_TO", target.toString());
+        } else {
+            target = id;
+            jdbc.sql("UPDATE person SET unit_id = :to, updated_at = now(), version = version + 1 WHERE id = :id")
+                    .param("to", to.value()).param("id", id.value()).update();
+            history(id, actor, "MOVED", to.toString());
+        }
+        if (existing.isPresent() && !existing.get().id().equals(target)) {
+            merge(target, existing.get().id(), actor);
+            return new Transfer(target, Optional.of(existing.get().id()));
+        }
+        return new Transfer(target, Optional.empty());
     }
 
     /** The record's history, oldest first: created, changed, merged. */
@@ -291,7 +431,8 @@ public class Persons {
             }
             String candidate = String.format("%04d%02d%02d-%s", date.getYear(), date.getMonthValue(),
                     date.getDayOfMonth(), suffix);
-            if (findByIdentityNumber(candidate).isEmpty()) {
+            if (jdbc.sql("SELECT count(*) FROM person WHERE identity_number = :n").param("n", candidate)
+                    .query(Long.class).single() == 0) {
                 return candidate;
             }
         }
@@ -322,10 +463,20 @@ public class Persons {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private Person map(ResultSet rs, int n) throws SQLException {
+    private static final String SELECT = """
+            SELECT p.*, ARRAY(SELECT n.name FROM person_name n WHERE n.person_id = p.id AND n.kind = 'ALIAS'
+                              ORDER BY n.added_at, n.name) AS aliases
+            FROM person p""";
+
+    private static Person map(ResultSet rs, int n) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        List<String> aliases = jdbc.sql("SELECT name FROM person_name WHERE person_id = :id AND kind = 'ALIAS' ORDER BY added_at, name")
-                .param("id", id).query(String.class).list();
+        List<String> aliases = new ArrayList<>();
+        java.sql.Array array = rs.getArray("aliases");
+        if (array != null) {
+            for (Object alias : (Object[]) array.getArray()) {
+                aliases.add((String) alias);
+            }
+        }
         UUID merged = rs.getObject("merged_into", UUID.class);
         return new Person(new PersonId(id),
                 new IdentityNumber(IdentityKind.valueOf(rs.getString("identity_kind")), rs.getString("identity_number")),
@@ -334,6 +485,7 @@ public class Persons {
                 rs.getString("nationality"), rs.getString("languages"), rs.getBoolean("interpreter_needed"),
                 rs.getString("interpreter_language"), rs.getString("documents"),
                 ProtectedIdentity.valueOf(rs.getString("protected_identity")), rs.getString("address"),
-                merged == null ? null : new PersonId(merged));
+                merged == null ? null : new PersonId(merged), new UnitId(rs.getObject("unit_id", UUID.class)),
+                rs.getInt("version"));
     }
 }

@@ -14,4 +14,14 @@ public enum ProtectedIdentity {
     public boolean isProtected() {
         return this != NONE;
     }
+
+    /** Whether this level protects less than {@code other} (only a lead may lower it, with a reason). */
+    public boolean lowerThan(ProtectedIdentity other) {
+        return ordinal() < other.ordinal();
+    }
+
+    /** The stronger of two levels (a merge never lowers protection). */
+    public static ProtectedIdentity strongest(ProtectedIdentity a, ProtectedIdentity b) {
+        return a.ordinal() >= b.ordinal() ? a : b;
+    }
 }

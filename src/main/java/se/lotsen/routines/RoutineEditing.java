@@ -45,11 +45,21 @@ public final class RoutineEditing {
         if (doc.step(step.key()).isEmpty()) {
             throw FieldProblems.of("key", "validation.routine.stepKey.unknown");
         }
+        LinkedStep.of(step.key()).ifPresent(linked -> linked.fields().stream()
+                .filter(field -> step.fields().stream().noneMatch(f -> f.key().equals(field))).findFirst()
+                .ifPresent(field -> {
+                    // Lotsen fills this field in when it completes the step; without it the step could not be done.
+                    throw FieldProblems.of("fields", "validation.routine.linkedField", field);
+                }));
         return new RoutineDocument(doc.phases().stream().map(p -> new RoutineDocument.Phase(p.key(), p.title(),
                 p.steps().stream().map(s -> s.key().equals(step.key()) ? step : s).toList())).toList());
     }
 
+    /** Removes a step; a step Lotsen completes by itself ({@link LinkedStep}) cannot be removed. */
     public static RoutineDocument removeStep(RoutineDocument doc, String key) {
+        if (LinkedStep.of(key).isPresent()) {
+            throw FieldProblems.of("key", "validation.routine.linkedStep");
+        }
         return new RoutineDocument(doc.phases().stream().map(p -> new RoutineDocument.Phase(p.key(), p.title(),
                 p.steps().stream().filter(s -> !s.key().equals(key)).toList())).toList());
     }

@@ -119,6 +119,10 @@ public class Routines {
         if (draft.document().allSteps().isEmpty()) {
             throw FieldProblems.of("changeNote", "validation.routine.empty");
         }
+        List<String> missing = LinkedStep.missingIn(draft.document());
+        if (!missing.isEmpty()) {
+            throw FieldProblems.of("changeNote", "validation.routine.linkedStepsMissing", String.join(", ", missing));
+        }
         jdbc.sql("""
                         UPDATE routine_version SET status = 'PUBLISHED', change_note = :note, published_at = now(),
                             published_by = :by, published_by_name = :name

@@ -79,8 +79,10 @@ class DemoData implements ApplicationRunner {
             String committee = kind == UnitKind.DISTRICT
                     ? u[1].replace(" stadsdelsförvaltning", "").replace("s stadsdelsförvaltning", "")
                     + " stadsdelsnämnd, sociala delegationen" : null;
+            // Fictional contact details, marked as demo like the partner directory's.
             Unit unit = organisation.createUnit(new UnitForm(u[0], u[1], kind, true,
-                    committee == null ? "" : committeeName(u[1])));
+                    committee == null ? "" : committeeName(u[1]),
+                    String.format("08-000 %02d 00 (demo)", index)));
             if (committee != null) {
                 seedMeetings(unit, index);
             }

@@ -3,6 +3,7 @@ package se.lotsen.decisions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -58,13 +59,16 @@ import se.lotsen.persons.ProtectedIdentity;
 import se.lotsen.persons.Sex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Deadline reminders against a real SMTP server (GreenMail): the case holder and the unit's lead get an e-mail with
  * the case number and the due date and no personal data, once per occasion, also when two nodes run the job at the
- * same time; an overdue deadline is escalated once; in-app notifications are kept; a failed e-mail is retried.
- * The scheduled job is switched off so that only the test's explicit runs send. GreenMail listens on a free port
- * (not the fixed 3025) so that parallel builds on the same machine cannot collide.
+ * same time; an overdue deadline is escalated once; in-app notifications are kept; a failed e-mail is retried through
+ * the event publication registry until the mail server takes it, without the reminder being lost or doubled.
+ * Notifications and e-mail follow the job's run after commit (events), so the tests wait for them. The scheduled jobs
+ * are switched off so that only the test's explicit runs send. GreenMail listens on a free port (not the fixed 3025)
+ * so that parallel builds on the same machine cannot collide.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "lotsen.reminders.enabled=false"})
@@ -95,7 +99,13 @@ class DeadlineRemindersIT {
     DeadlineReminders reminders;
 
     @Autowired
+    se.lotsen.system.EventRetries eventRetries;
+
+    @Autowired
     Cases cases;
+
+    @Autowired
+    se.lotsen.cases.CaseAccess access;
 
     @Autowired
     Decisions decisions;
@@ -155,9 +165,10 @@ class DeadlineRemindersIT {
         CaseId id = cases.open(new Intake(SubjectType.CHILD, receivedAt, IntakeChannel.POLICE_PL13, "Polisen",
                 "114 14", "Ung person påträffad", Set.of(ExploitationForm.SEXUAL), null, null,
                 new PersonDetails(IdentityKind.UNKNOWN, "", "Alva " + name, "", null, 15, false, Sex.UNKNOWN, "", "",
-                        false, "", "", ProtectedIdentity.NONE, "")), user);
-        cases.recordProtection(id, ProtectionOutcome.DECISION_PENDING, "Behov av skydd; ordföranden kontaktad", user);
-        return new TestCase(id, cases.get(id, user).caseNumber(), name);
+                        false, "", "", ProtectedIdentity.NONE, ""), null), user);
+        cases.recordProtection(access.write(id, user), ProtectionOutcome.DECISION_PENDING,
+                "Behov av skydd; ordföranden kontaktad", null);
+        return new TestCase(id, cases.view(access.read(id, user)).caseNumber(), name);
     }
 
     /**
@@ -167,9 +178,9 @@ class DeadlineRemindersIT {
     private TestCase caseWithSubmissionDueSoon() {
         LocalDate decided = today().minusWeeks(1);
         TestCase c = openChild("jour1", at(decided, 9));
-        decisions.record(c.id(), new DecisionCommand(DecisionType.LVU_6, at(decided, 10), null, "Anna Ordförande",
-                Mandate.COMMITTEE, "rinkeby-kista", Set.of("LVU_2"), "Rättens beslut kan inte avvaktas.", null, null,
-                null, null, null), user("jour1"));
+        decisions.record(access.write(c.id(), user("jour1")), new DecisionCommand(DecisionType.LVU_6,
+                at(decided, 10), null, "Anna Ordförande", Mandate.COMMITTEE, "rinkeby-kista", Set.of("LVU_2"),
+                "Rättens beslut kan inte avvaktas.", null, null, null, null, null, false));
         Deadline submission = submission(c);
         assertThat(submission.dueDate()).as("precondition").isAfterOrEqualTo(today());
         assertThat(calendar.workingDaysBetween(today(), submission.dueDate())).as("precondition").isLessThanOrEqualTo(2);
@@ -177,12 +188,12 @@ class DeadlineRemindersIT {
     }
 
     private Deadline submission(TestCase c) {
-        return decisions.deadlines(c.id(), user("jour1")).stream()
+        return decisions.deadlines(access.read(c.id(), user("jour1"))).stream()
                 .filter(d -> d.kind() == DeadlineKind.LVU_7_SUBMISSION).findFirst().orElseThrow();
     }
 
     private Deadline ofKind(TestCase c, String holder, DeadlineKind kind) {
-        return decisions.deadlines(c.id(), user(holder)).stream().filter(d -> d.kind() == kind).findFirst()
+        return decisions.deadlines(access.read(c.id(), user(holder))).stream().filter(d -> d.kind() == kind).findFirst()
                 .orElseThrow();
     }
 
@@ -202,6 +213,23 @@ class DeadlineRemindersIT {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Waits until the case has {@code count} e-mails (the listeners run after the job's commit); returns them. */
+    private List<Mail> awaitMails(TestCase c, int count) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailsAbout(c).size() >= count);
+        return mailsAbout(c);
+    }
+
+    /** Gives the listeners of a run that should send nothing time to run, then checks that nothing more came. */
+    private void assertNoMoreMails(TestCase c, int count) {
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(mailsAbout(c)).hasSize(count));
+    }
+
+    private List<String> emailStatuses(UUID deadlineId) {
+        return jdbc.sql("SELECT email_status FROM notification WHERE deadline_id = :d ORDER BY email_status")
+                .param("d", deadlineId).query(String.class).list();
     }
 
     /** The e-mails received so far that concern the case (by its case number). */
@@ -252,7 +280,7 @@ class DeadlineRemindersIT {
         int sent = reminders.runOnce();
 
         assertThat(sent).isPositive();
-        List<Mail> mails = mailsAbout(c);
+        List<Mail> mails = awaitMails(c, 2);
         assertThat(recipients(mails)).as("one e-mail each to the holder and the duty lead")
                 .containsExactlyInAnyOrder(jour1, jourchef);
         assertThat(recipients(mails)).doesNotContain(email("jour2"), email("rinkebychef"));
@@ -276,10 +304,12 @@ class DeadlineRemindersIT {
                     .isPositive();
         }
 
+        assertThat(emailStatuses(submission.id())).containsExactly("SENT", "SENT");
+
         // The next run sends nothing more about it.
         reminders.runOnce();
 
-        assertThat(mailsAbout(c)).hasSize(mails.size());
+        assertNoMoreMails(c, mails.size());
         assertThat(occasions(submission.id())).hasSize(1);
         assertThat(notificationsAbout("jour1", c)).hasSize(1);
     }
@@ -309,7 +339,8 @@ class DeadlineRemindersIT {
 
         assertThat(results).hasSize(2);
         assertThat(results.stream().mapToInt(Integer::intValue).max().orElseThrow()).isPositive();
-        List<Mail> mails = mailsAbout(c);
+        List<Mail> mails = awaitMails(c, 2);
+        assertNoMoreMails(c, 2);
         assertThat(recipients(mails)).containsExactlyInAnyOrder(email("jour1"), email("jourchef"));
         assertThat(occasions(submission.id())).hasSize(1);
         assertThat(notificationRows(submission.id())).isEqualTo(2);
@@ -324,7 +355,7 @@ class DeadlineRemindersIT {
 
         reminders.runOnce();
 
-        List<Mail> mails = mailsAbout(c);
+        List<Mail> mails = awaitMails(c, 2);
         assertThat(recipients(mails)).containsExactlyInAnyOrder(email("jour1"), email("jourchef"));
         assertThat(mails).allSatisfy(m -> {
             assertThat(mentionsDate(m.text(), investigation.dueDate())).as("due date in %s", m).isTrue();
@@ -336,7 +367,7 @@ class DeadlineRemindersIT {
 
         reminders.runOnce();
 
-        assertThat(mailsAbout(c)).hasSize(mails.size());
+        assertNoMoreMails(c, mails.size());
         assertThat(occasions(investigation.id())).containsExactly("OVERDUE");
         assertThat(notificationsAbout("jour1", c)).hasSize(1);
     }
@@ -348,30 +379,40 @@ class DeadlineRemindersIT {
 
         reminders.runOnce();
 
-        List<Mail> mails = mailsAbout(c);
+        List<Mail> mails = awaitMails(c, 2);
         assertThat(recipients(mails)).containsExactlyInAnyOrder(email("rinkeby1"), email("rinkebychef"));
         assertThat(recipients(mails)).doesNotContain(email("jourchef"), email("jour1"));
         assertThat(occasions(investigation.id())).containsExactly("OVERDUE");
     }
 
     @Test
-    void aFailedEmailIsRetriedOnTheNextRun() {
+    void aFailedEmailIsRetriedUntilTheMailServerTakesItAndNothingIsLostOrDoubled() {
         TestCase c = caseWithSubmissionDueSoon();
         Deadline submission = submission(c);
 
         greenMail.stop();
         try {
             reminders.runOnce();
+            // The reminder is claimed and in the app at once; its e-mails wait for the mail server.
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(emailStatuses(submission.id())).containsExactly("RETRYING", "RETRYING"));
         } finally {
             greenMail.start();
         }
+        assertThat(occasions(submission.id())).as("claimed once").hasSize(1);
+        assertThat(notificationRows(submission.id())).isEqualTo(2);
+        assertThat(notificationsAbout("jourchef", c)).hasSize(1);
 
-        assertThat(occasions(submission.id())).as("not claimed when the e-mail failed").isEmpty();
-        assertThat(notificationRows(submission.id())).isZero();
+        // Another run of the reminder job does not remind again; the registry's retry delivers the e-mails.
+        assertThat(reminders.runOnce()).isZero();
+        assertThat(eventRetries.runOnce()).isTrue();
 
-        reminders.runOnce();
-
-        assertThat(recipients(mailsAbout(c))).containsExactlyInAnyOrder(email("jour1"), email("jourchef"));
+        List<Mail> mails = awaitMails(c, 2);
+        assertThat(recipients(mails)).containsExactlyInAnyOrder(email("jour1"), email("jourchef"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(emailStatuses(submission.id())).containsExactly("SENT", "SENT"));
+        eventRetries.runOnce();
+        assertNoMoreMails(c, 2);
         assertThat(occasions(submission.id())).hasSize(1);
         assertThat(notificationRows(submission.id())).isEqualTo(2);
     }

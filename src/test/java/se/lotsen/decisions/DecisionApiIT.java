@@ -79,7 +79,8 @@ class DecisionApiIT {
         CaseId id = cases.open(new Intake(SubjectType.CHILD, receivedAt, IntakeChannel.POLICE_PL13, "Polisen",
                 "114 14", "Ung person påträffad", Set.of(ExploitationForm.SEXUAL), null, null,
                 new PersonDetails(IdentityKind.UNKNOWN, "", "Testbarn " + UUID.randomUUID().toString().substring(0, 8),
-                        "", null, 15, false, Sex.UNKNOWN, "", "", false, "", "", ProtectedIdentity.NONE, "")), user);
+                        "", null, 15, false, Sex.UNKNOWN, "", "", false, "", "", ProtectedIdentity.NONE, ""), null),
+                user);
         return id.value();
     }
 

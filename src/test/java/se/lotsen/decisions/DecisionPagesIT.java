@@ -23,6 +23,7 @@ import se.lotsen.access.LotsenHttp.Browser;
 import se.lotsen.access.LotsenHttp.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static se.lotsen.access.LotsenHttp.DEMO_PASSWORD;
 import static se.lotsen.access.LotsenHttp.csrfToken;
 
@@ -173,7 +174,11 @@ class DecisionPagesIT {
         // with the date for people; marking them read empties the count in the header.
         assertThat(post(jour1, base, base + "/assign", Map.of()).status()).isEqualTo(302);
         reminders.runOnce();
-        String notifications = page(jour1, "/notifications").body();
+        // The notifications follow the job's commit (an event): wait for them. Other tests' cases in this context
+        // are reminded in the same run, so the page that holds this case's reminder is looked for.
+        String wanted = "Ärende " + caseNumber + ": tidsfristen enligt 8 § LVU";
+        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> notificationPageWith(jour1, wanted) != null);
+        String notifications = notificationPageWith(jour1, wanted);
         assertThat(notifications).contains("Ärende " + caseNumber + ": tidsfristen enligt 8 § LVU (1990:52) gick ut "
                 + "fre 16 januari 2026 och är inte markerad som klar.").doesNotContain("Aviseringar (0)")
                 .contains("href=\"/cases/" + caseId + "\"");
@@ -229,6 +234,20 @@ class DecisionPagesIT {
     }
 
     // -- helpers --
+
+    /** The first page of the user's notifications that contains the text, or null. */
+    private static String notificationPageWith(Browser browser, String text) {
+        for (int p = 0; p < 20; p++) {
+            String body = page(browser, "/notifications?page=" + p).body();
+            if (body.contains(text)) {
+                return body;
+            }
+            if (!body.contains("rel=\"next\"")) {
+                return null;
+            }
+        }
+        return null;
+    }
 
     private Browser signedIn(String username) {
         Browser browser = http.browser();

@@ -67,7 +67,7 @@ class AuditInterceptor implements HandlerInterceptor {
             detail = request.getQueryString();
         }
         auditLog.record(AuditRecord.of(audited.action(), audited.recordType(), recordId)
-                .withOutcome(outcome).withDetail(detail));
+                .withOutcome(outcome).withDetail(detail).withReviewFlag(AuditContext.currentReviewFlag()));
     }
 
     static AuditOutcome outcomeOf(int status, Exception ex) {

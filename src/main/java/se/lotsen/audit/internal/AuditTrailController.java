@@ -38,8 +38,10 @@ class AuditTrailController {
                 @RequestParam(required = false) String recordId,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) Boolean flagged,
                 @RequestParam(required = false) Integer page, Model model) {
-        AuditTrail.Filter filter = new AuditTrail.Filter(user, action, recordType, recordId, from, to);
+        AuditTrail.Filter filter = new AuditTrail.Filter(user, action, recordType, recordId, from, to,
+                Boolean.TRUE.equals(flagged));
         model.addAttribute("filter", filter);
         model.addAttribute("actions", AuditAction.values());
         model.addAttribute("result", trail.search(filter, Paging.of(page, 50)));
@@ -50,6 +52,8 @@ class AuditTrailController {
                 .queryParamIfPresent("recordId", java.util.Optional.ofNullable(blankToNull(recordId)))
                 .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
                 .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
+                .queryParamIfPresent("flagged", Boolean.TRUE.equals(flagged) ? java.util.Optional.of(true)
+                        : java.util.Optional.empty())
                 .encode().toUriString());
         return "audit/list";
     }

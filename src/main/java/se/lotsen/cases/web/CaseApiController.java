@@ -28,6 +28,8 @@ import se.lotsen.access.CurrentUser;
 import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.Audited;
+import se.lotsen.cases.CaseAccess;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CaseId;
 import se.lotsen.cases.CaseQuery;
 import se.lotsen.cases.CaseStatus;
@@ -43,10 +45,11 @@ import se.lotsen.common.PageResult;
 import se.lotsen.common.Paging;
 import se.lotsen.persons.IdentityKind;
 import se.lotsen.persons.PersonDetails;
+import se.lotsen.persons.ProtectedIdentity;
 import se.lotsen.routines.Checklist;
 import se.lotsen.routines.ChecklistItem;
 
-/** The cases API: open a case, read it with its checklist, set a step's status, search. */
+/** The cases API: open a case, read it with its checklist, set a step's status, close it, search. */
 @RestController
 @RequestMapping("/api/v1/cases")
 @Tag(name = "Cases")
@@ -54,12 +57,14 @@ class CaseApiController {
 
     /** Fields of the person that the API sends inside {@code subject}. */
     private static final Set<String> SUBJECT_FIELDS = Set.of("name", "identityNumber", "identityKind", "nationality",
-            "statedAge");
+            "statedAge", "address", "protectedIdentity");
 
     private final Cases cases;
+    private final CaseAccess access;
 
-    CaseApiController(Cases cases) {
+    CaseApiController(Cases cases, CaseAccess access) {
         this.cases = cases;
+        this.access = access;
     }
 
     /** The person a case is about, as sent to the API. */
@@ -69,7 +74,9 @@ class CaseApiController {
             @Size(max = 20) String identityNumber,
             IdentityKind identityKind,
             @Size(max = 2) String nationality,
-            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(130) Integer statedAge) {
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(130) Integer statedAge,
+            @Size(max = 500) String address,
+            ProtectedIdentity protectedIdentity) {
     }
 
     record CreateCaseRequest(
@@ -86,13 +93,21 @@ class CaseApiController {
                              String doneBy, Instant doneAt, Map<String, String> fields) {
     }
 
+    /**
+     * The person as the API shows them. {@code address} only to those who may see it: for a protected identity the
+     * holding unit's leads and the workers they named (absent otherwise, whether or not there is one).
+     */
     record SubjectOut(SubjectType type, String name, String identityNumber, IdentityKind identityKind,
-                      boolean protectedIdentity, String nationality) {
+                      boolean protectedIdentity, ProtectedIdentity protectionLevel, String nationality,
+                      String address) {
     }
 
     record CaseJson(UUID id, String caseNumber, CaseStatus status, String unit, Instant receivedAt,
                     IntakeChannel channel, SubjectOut subject, int routineVersion, List<ChecklistItemJson> checklist,
-                    String next) {
+                    String next, int version, boolean writable) {
+    }
+
+    record CloseRequest(@Size(max = 2000) String reason, Integer version) {
     }
 
     record StepRequest(@NotNull ChecklistItem.Status status, @Size(max = 2000) String reason,
@@ -109,10 +124,10 @@ class CaseApiController {
                 : s.identityNumber() == null || s.identityNumber().isBlank() ? IdentityKind.UNKNOWN
                 : IdentityKind.PERSONNUMMER;
         PersonDetails person = new PersonDetails(kind, s.identityNumber(), s.name(), "", null, s.statedAge(), false,
-                null, s.nationality(), "", false, "", "", null, "");
+                null, s.nationality(), "", false, "", "", s.protectedIdentity(), s.address());
         Intake intake = new Intake(s.type(), request.receivedAt().toInstant(),
                 request.channel() == null ? IntakeChannel.OTHER : request.channel(), request.reporter(), null,
-                request.summary(), request.exploitationForms(), request.exploitationOther(), null, person);
+                request.summary(), request.exploitationForms(), request.exploitationOther(), null, person, null);
         CaseId id;
         try {
             id = cases.open(intake, user);
@@ -122,14 +137,14 @@ class CaseApiController {
                     p.args())).toList());
         }
         AuditContext.recordId(id);
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + id)).body(json(id, user));
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id)).body(json(access.read(id, user)));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A case with its checklist")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     CaseJson get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-        return json(new CaseId(id), user);
+        return json(access.read(new CaseId(id), user));
     }
 
     @PostMapping("/{id}/checklist/{key}")
@@ -138,8 +153,19 @@ class CaseApiController {
     ChecklistItemJson setStep(@PathVariable UUID id, @PathVariable String key, @Valid @RequestBody StepRequest request,
                               @AuthenticationPrincipal CurrentUser user) {
         AuditContext.detail("step " + key + " " + request.status());
-        return itemJson(cases.setChecklistStatus(new CaseId(id), key, request.status(), request.reason(),
-                request.fields(), user));
+        return itemJson(cases.setChecklistStatus(access.write(new CaseId(id), user), key, request.status(),
+                request.reason(), request.fields()));
+    }
+
+    @PostMapping("/{id}/close")
+    @Operation(summary = "Close a case with a reason; 409 while a custody is in force or a deadline is open, "
+            + "or when version is given and the case changed since")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    CaseJson close(@PathVariable UUID id, @Valid @RequestBody CloseRequest request,
+                   @AuthenticationPrincipal CurrentUser user) {
+        AuditContext.detail("status CLOSED");
+        cases.close(access.write(new CaseId(id), user), request.reason(), request.version());
+        return json(access.read(new CaseId(id), user));
     }
 
     @GetMapping
@@ -153,15 +179,17 @@ class CaseApiController {
         return cases.search(new CaseQuery(query, status, false, null, null), user, Paging.of(page, size));
     }
 
-    private CaseJson json(CaseId id, CurrentUser user) {
-        CaseView view = cases.get(id, user);
-        Checklist checklist = cases.checklist(id, user);
-        return new CaseJson(id.value(), view.caseNumber(), view.status(), view.unit().code(), view.receivedAt(),
-                view.channel(), new SubjectOut(view.subjectType(), view.person().name(),
+    private CaseJson json(CaseGrant grant) {
+        CaseView view = cases.view(grant);
+        Checklist checklist = cases.checklist(grant);
+        String address = view.visibleAddress();
+        return new CaseJson(view.id().value(), view.caseNumber(), view.status(), view.unit().code(),
+                view.receivedAt(), view.channel(), new SubjectOut(view.subjectType(), view.person().name(),
                 view.person().identity().display(), view.person().identity().kind(), view.person().isProtected(),
-                view.person().nationality()), checklist.version().number(),
+                view.person().protectedIdentity(), view.person().nationality(), address),
+                checklist.version().number(),
                 checklist.visibleItems().stream().map(CaseApiController::itemJson).toList(),
-                checklist.next().map(ChecklistItem::key).orElse(null));
+                checklist.next().map(ChecklistItem::key).orElse(null), view.version(), view.editable());
     }
 
     private static ChecklistItemJson itemJson(ChecklistItem i) {

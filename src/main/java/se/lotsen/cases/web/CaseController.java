@@ -32,7 +32,14 @@ import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.AuditOutcome;
 import se.lotsen.audit.Audited;
+import se.lotsen.access.AccountId;
+import se.lotsen.cases.CaseAccess;
+import se.lotsen.cases.CaseCannotBeClosed;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CasePanel;
+import se.lotsen.cases.PersonSearch;
+import se.lotsen.cases.WriteGrant;
 import se.lotsen.cases.CaseQuery;
 import se.lotsen.cases.CaseStatus;
 import se.lotsen.cases.CaseView;
@@ -46,8 +53,9 @@ import se.lotsen.common.FieldProblems;
 import se.lotsen.common.FormErrors;
 import se.lotsen.common.Paging;
 import se.lotsen.persons.Countries;
+import se.lotsen.common.NotFoundException;
 import se.lotsen.persons.IdentityKind;
-import se.lotsen.persons.Persons;
+import se.lotsen.persons.PersonId;
 import se.lotsen.persons.ProtectedIdentity;
 import se.lotsen.persons.Sex;
 import se.lotsen.routines.Checklist;
@@ -66,18 +74,18 @@ class CaseController {
     static final ZoneId SWEDEN = se.lotsen.common.SwedishDates.ZONE;
 
     private final Cases cases;
-    private final Persons persons;
+    private final CaseAccess access;
     private final Routines routines;
     private final Clock clock;
-    private final List<se.lotsen.cases.CasePanel> panels;
+    private final List<CasePanel> panels;
 
-    CaseController(Cases cases, Persons persons, Routines routines, Clock clock,
-                   List<se.lotsen.cases.CasePanel> panels) {
+    CaseController(Cases cases, CaseAccess access, Routines routines, Clock clock, List<CasePanel> panels) {
         this.cases = cases;
-        this.persons = persons;
+        this.access = access;
         this.routines = routines;
         this.clock = clock;
-        this.panels = panels.stream().sorted(java.util.Comparator.comparingInt((se.lotsen.cases.CasePanel p) -> p.slot().order())).toList();
+        this.panels = panels.stream().sorted(java.util.Comparator.comparingInt((CasePanel p) -> p.slot().order()))
+                .toList();
     }
 
     /** A rendered panel for the template: its fragment and model. */
@@ -111,7 +119,9 @@ class CaseController {
     @Audited(action = AuditAction.SEARCH, recordType = "PERSON")
     String searchBeforeCreate(@RequestParam(required = false) String identityNumber,
                               @RequestParam(required = false) String name,
-                              @RequestParam(required = false) String birthYear, Model model) {
+                              @RequestParam(required = false) String birthYear,
+                              @AuthenticationPrincipal CurrentUser user, Model model) {
+        access.requireCaseWork(user);
         boolean searched = (identityNumber != null && !identityNumber.isBlank()) || (name != null && !name.isBlank());
         Integer year = parseYear(birthYear);
         model.addAttribute("identityNumber", identityNumber == null ? "" : identityNumber);
@@ -119,7 +129,10 @@ class CaseController {
         model.addAttribute("birthYear", birthYear == null ? "" : birthYear);
         model.addAttribute("birthYearInvalid", birthYear != null && !birthYear.isBlank() && year == null);
         model.addAttribute("searched", searched);
-        model.addAttribute("matches", searched ? persons.searchSimilar(identityNumber, name, year) : List.of());
+        PersonSearch found = searched ? cases.searchBeforeCreate(user, identityNumber, name, year)
+                : new PersonSearch(List.of(), List.of());
+        model.addAttribute("matches", found.own());
+        model.addAttribute("elsewhere", found.elsewhere());
         model.addAttribute("currentYear", LocalDate.now(clock.withZone(SWEDEN)).getYear());
         model.addAttribute("newUrl", UriComponentsBuilder.fromPath("/cases/new/intake")
                 .queryParamIfPresent("name", Optional.ofNullable(name).filter(s -> !s.isBlank()))
@@ -132,13 +145,17 @@ class CaseController {
     @GetMapping("/new/intake")
     @Audited(action = AuditAction.READ, recordType = "PERSON")
     String intakeForm(@RequestParam(required = false) UUID personId, @RequestParam(required = false) String name,
-                      @RequestParam(required = false) String identityNumber, Model model) {
+                      @RequestParam(required = false) String identityNumber,
+                      @RequestParam(required = false) UUID knownElsewhere,
+                      @AuthenticationPrincipal CurrentUser user, Model model) {
+        access.requireCaseWork(user);
         if (personId != null) {
             AuditContext.recordId(personId);
+            cases.personInRegister(user, new PersonId(personId)).orElseThrow(() -> new NotFoundException("person"));
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(SWEDEN)).withSecond(0).withNano(0);
-        model.addAttribute("intakeForm", IntakeForm.start(now, name, identityNumber, personId));
-        return intakeView(personId, model);
+        model.addAttribute("intakeForm", IntakeForm.start(now, name, identityNumber, personId, knownElsewhere));
+        return intakeView(personId, user, model);
     }
 
     @PostMapping
@@ -156,12 +173,12 @@ class CaseController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
-        return intakeView(form.existingPersonId(), model);
+        return intakeView(form.existingPersonId(), user, model);
     }
 
-    private String intakeView(UUID personId, Model model) {
+    private String intakeView(UUID personId, CurrentUser user, Model model) {
         model.addAttribute("existingPerson", personId == null ? null
-                : persons.find(new se.lotsen.persons.PersonId(personId)).orElse(null));
+                : cases.personInRegister(user, new PersonId(personId)).orElse(null));
         model.addAttribute("subjectTypes", SubjectType.values());
         model.addAttribute("channels", IntakeChannel.values());
         model.addAttribute("forms", ExploitationForm.values());
@@ -175,8 +192,9 @@ class CaseController {
     @GetMapping("/{id}")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String show(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        CaseView view = cases.get(new CaseId(id), user);
-        Checklist checklist = cases.checklist(new CaseId(id), user);
+        CaseGrant grant = access.read(new CaseId(id), user);
+        CaseView view = cases.view(grant);
+        Checklist checklist = cases.checklist(grant);
         model.addAttribute("c", view);
         model.addAttribute("checklist", checklist);
         model.addAttribute("nationalityName", Countries.name(view.person().nationality(),
@@ -185,22 +203,28 @@ class CaseController {
                 .filter(v -> v.number() > checklist.version().number());
         model.addAttribute("newerVersion", newest.orElse(null));
         model.addAttribute("transitions", view.status().next());
-        model.addAttribute("topPanels", panels(se.lotsen.cases.CasePanel.Position.TOP, new CaseId(id), user));
-        model.addAttribute("bodyPanels", panels(se.lotsen.cases.CasePanel.Position.BODY, new CaseId(id), user));
+        model.addAttribute("topPanels", panels(CasePanel.Position.TOP, grant));
+        model.addAttribute("bodyPanels", panels(CasePanel.Position.BODY, grant));
+        if (view.mayNameProtectedViewers() && view.person().isProtected()) {
+            model.addAttribute("protectedViewers", cases.protectedViewers(grant));
+            model.addAttribute("workers", cases.workersOfHoldingUnit(grant).stream()
+                    .filter(a -> !access.leads(a.roles(), a.unit())).toList());
+        }
         return "cases/show";
     }
 
-    private List<PanelView> panels(se.lotsen.cases.CasePanel.Position position, CaseId id, CurrentUser user) {
+    private List<PanelView> panels(CasePanel.Position position, CaseGrant grant) {
         return panels.stream().filter(p -> p.slot().position() == position)
-                .map(p -> new PanelView(p.slot().template(), p.slot().selector(), p.model(id, user))).toList();
+                .map(p -> new PanelView(p.slot().template(), p.slot().selector(), p.model(grant))).toList();
     }
 
     /** What changed in the routine since the version this case uses. */
     @GetMapping("/{id}/routine-changes")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String routineChanges(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        CaseView view = cases.get(new CaseId(id), user);
-        Checklist checklist = cases.checklist(new CaseId(id), user);
+        CaseGrant grant = access.read(new CaseId(id), user);
+        CaseView view = cases.view(grant);
+        Checklist checklist = cases.checklist(grant);
         RoutineVersion newest = routines.currentPublished(Routines.ACUTE).orElseThrow();
         model.addAttribute("c", view);
         model.addAttribute("caseVersion", checklist.version());
@@ -212,9 +236,9 @@ class CaseController {
     @GetMapping("/{id}/indicators")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String indicators(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        CaseView view = cases.get(new CaseId(id), user);
+        CaseView view = cases.view(access.read(new CaseId(id), user));
         model.addAttribute("indicatorForm", new IndicatorForm(view.indicators().observed(),
-                view.indicators().overallAssessment()));
+                view.indicators().overallAssessment(), view.version()));
         return indicatorView(view, model);
     }
 
@@ -223,10 +247,11 @@ class CaseController {
     String saveIndicators(@PathVariable UUID id, @Valid @ModelAttribute("indicatorForm") IndicatorForm form,
                           BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                           RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
         if (!result.hasErrors()) {
             try {
-                cases.recordIndicators(new CaseId(id), form.observed(), form.overallAssessment(), user);
+                cases.recordIndicators(grant, form.observed(), form.overallAssessment(), form.version());
                 redirect.addFlashAttribute("flash", "flash.case.indicators");
                 return "redirect:/cases/" + id;
             } catch (FieldProblems problems) {
@@ -250,9 +275,9 @@ class CaseController {
     @GetMapping("/{id}/protection")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String protection(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        CaseView view = cases.get(new CaseId(id), user);
+        CaseView view = cases.view(access.read(new CaseId(id), user));
         model.addAttribute("protectionForm", new ProtectionForm(view.protectionOutcome(),
-                view.protectionNotes() == null ? "" : view.protectionNotes()));
+                view.protectionNotes() == null ? "" : view.protectionNotes(), view.version()));
         model.addAttribute("c", view);
         model.addAttribute("outcomes", ProtectionOutcome.values());
         return "cases/protection";
@@ -263,10 +288,11 @@ class CaseController {
     String saveProtection(@PathVariable UUID id, @Valid @ModelAttribute("protectionForm") ProtectionForm form,
                           BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                           RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
         if (!result.hasErrors()) {
             try {
-                cases.recordProtection(new CaseId(id), form.outcome(), form.notes(), user);
+                cases.recordProtection(grant, form.outcome(), form.notes(), form.version());
                 redirect.addFlashAttribute("flash", "flash.case.protection");
                 return "redirect:/cases/" + id;
             } catch (FieldProblems problems) {
@@ -281,26 +307,92 @@ class CaseController {
 
     @PostMapping("/{id}/assign")
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
-    String assignToMe(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        cases.assignToMe(new CaseId(id), user);
-        redirect.addFlashAttribute("flash", "flash.case.assigned");
-        return "redirect:/cases/" + id;
-    }
-
-    @PostMapping("/{id}/status")
-    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
-    String changeStatus(@PathVariable UUID id, @RequestParam(required = false) CaseStatus target,
-                        @RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user,
-                        RedirectAttributes redirect) {
+    String assignToMe(@PathVariable UUID id, @RequestParam(required = false) String version,
+                      @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         try {
-            cases.changeStatus(new CaseId(id), target, reason, user);
-            redirect.addFlashAttribute("flash", "flash.case.status");
+            cases.assignToMe(access.write(new CaseId(id), user), parseVersion(version));
+            redirect.addFlashAttribute("flash", "flash.case.assigned");
         } catch (FieldProblems problems) {
             AuditContext.outcome(AuditOutcome.FAILED);
-            redirect.addFlashAttribute("statusError", problems.problems().get(0).messageKey());
+            redirect.addFlashAttribute("statusProblems", problems.problems());
+        }
+        return "redirect:/cases/" + id + "#status";
+    }
+
+    /**
+     * Closes or reopens the case. A case with a custody in force or an open deadline is not closed: the page lists
+     * what must be finished first.
+     */
+    @PostMapping("/{id}/status")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    String changeStatus(@PathVariable UUID id, @RequestParam(required = false) String target,
+                        @RequestParam(required = false) String reason, @RequestParam(required = false) String version,
+                        @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        WriteGrant grant = access.write(new CaseId(id), user);
+        try {
+            if ("CLOSED".equals(target)) {
+                cases.close(grant, reason, parseVersion(version));
+            } else if ("OPEN".equals(target)) {
+                cases.reopen(grant, reason, parseVersion(version));
+            } else {
+                throw FieldProblems.of("status", "validation.case.status.transition");
+            }
+            AuditContext.detail("status " + target);
+            redirect.addFlashAttribute("flash", "flash.case.status");
+        } catch (CaseCannotBeClosed blocked) {
+            AuditContext.outcome(AuditOutcome.FAILED);
+            redirect.addFlashAttribute("closeBlockers", blocked.blockers());
+            redirect.addFlashAttribute("statusReason", reason);
+        } catch (FieldProblems problems) {
+            AuditContext.outcome(AuditOutcome.FAILED);
+            redirect.addFlashAttribute("statusProblems", problems.problems());
             redirect.addFlashAttribute("statusReason", reason);
         }
         return "redirect:/cases/" + id + "#status";
+    }
+
+    /** A lead names a worker of the unit who may see the protected person's address and placement. */
+    @PostMapping("/{id}/protected-viewers")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    String nameProtectedViewer(@PathVariable UUID id, @RequestParam(required = false) String account,
+                               @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        WriteGrant grant = access.write(new CaseId(id), user);
+        try {
+            cases.nameProtectedViewer(grant, parseAccount(account));
+            AuditContext.detail("protected data viewer named " + account);
+            redirect.addFlashAttribute("flash", "flash.case.protectedViewer.named");
+        } catch (FieldProblems problems) {
+            AuditContext.outcome(AuditOutcome.FAILED);
+            redirect.addFlashAttribute("viewerProblems", problems.problems());
+        }
+        return "redirect:/cases/" + id + "#protected-viewers";
+    }
+
+    @PostMapping("/{id}/protected-viewers/{account}/remove")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    String removeProtectedViewer(@PathVariable UUID id, @PathVariable UUID account,
+                                 @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        cases.removeProtectedViewer(access.write(new CaseId(id), user), new AccountId(account));
+        AuditContext.detail("protected data viewer removed " + account);
+        redirect.addFlashAttribute("flash", "flash.case.protectedViewer.removed");
+        return "redirect:/cases/" + id + "#protected-viewers";
+    }
+
+    private static AccountId parseAccount(String text) {
+        try {
+            return text == null || text.isBlank() ? null : new AccountId(UUID.fromString(text.trim()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The version a form was rendered with; an unreadable one counts as none. */
+    static Integer parseVersion(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static Integer parseYear(String text) {
@@ -315,19 +407,19 @@ class CaseController {
         }
     }
 
-    /** The indicator form: what was observed and the overall assessment. */
+    /** The indicator form: what was observed and the overall assessment; the case version it was shown with. */
     public record IndicatorForm(Set<Indicator> observed,
                                 @jakarta.validation.constraints.Size(max = 20000, message = "{validation.size.max}")
-                                String overallAssessment) {
+                                String overallAssessment, Integer version) {
         public IndicatorForm {
             observed = observed == null ? EnumSet.noneOf(Indicator.class) : observed;
         }
     }
 
-    /** The protection assessment form. */
+    /** The protection assessment form; the case version it was shown with. */
     public record ProtectionForm(ProtectionOutcome outcome,
                                  @jakarta.validation.constraints.Size(max = 20000, message = "{validation.size.max}")
-                                 String notes) {
+                                 String notes, Integer version) {
     }
 
     static Locale locale() {

@@ -27,9 +27,12 @@ import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.AuditOutcome;
 import se.lotsen.audit.Audited;
+import se.lotsen.cases.CaseAccess;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CaseId;
 import se.lotsen.cases.CaseView;
 import se.lotsen.cases.Cases;
+import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.FormErrors;
 import se.lotsen.common.NotFoundException;
@@ -48,10 +51,12 @@ import se.lotsen.routines.ChecklistItem;
 class CaseWorkController {
 
     private final Cases cases;
+    private final CaseAccess access;
     private final Clock clock;
 
-    CaseWorkController(Cases cases, Clock clock) {
+    CaseWorkController(Cases cases, CaseAccess access, Clock clock) {
         this.cases = cases;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -59,8 +64,9 @@ class CaseWorkController {
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String step(@PathVariable UUID id, @PathVariable String key, @AuthenticationPrincipal CurrentUser user,
                 Model model) {
-        CaseView view = cases.get(new CaseId(id), user);
-        Checklist checklist = cases.checklist(new CaseId(id), user);
+        CaseGrant grant = access.read(new CaseId(id), user);
+        CaseView view = cases.view(grant);
+        Checklist checklist = cases.checklist(grant);
         ChecklistItem item = checklist.item(key).filter(ChecklistItem::visible)
                 .orElseThrow(() -> new NotFoundException("step"));
         model.addAttribute("stepForm", new StepForm(null, item.reason() == null ? "" : item.reason(),
@@ -73,15 +79,16 @@ class CaseWorkController {
     String saveStep(@PathVariable UUID id, @PathVariable String key, @ModelAttribute("stepForm") StepForm form,
                     BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                     RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
-        Checklist checklist = cases.checklist(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
+        Checklist checklist = cases.checklist(grant.grant());
         ChecklistItem item = checklist.item(key).filter(ChecklistItem::visible)
                 .orElseThrow(() -> new NotFoundException("step"));
         if (form.status() == null) {
             result.rejectValue("status", "validation.required");
         } else {
             try {
-                cases.setChecklistStatus(new CaseId(id), key, form.status(), form.reason(), form.fields(), user);
+                cases.setChecklistStatus(grant, key, form.status(), form.reason(), form.fields());
                 AuditContext.detail("step " + key + " " + form.status());
                 redirect.addFlashAttribute("flash", "flash.step." + form.status());
                 redirect.addFlashAttribute("flashArg", item.step().title());
@@ -107,11 +114,12 @@ class CaseWorkController {
     String addJournalEntry(@PathVariable UUID id, @Valid @ModelAttribute("journalForm") JournalForm form,
                            BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                            RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
         if (!result.hasErrors()) {
             try {
-                cases.addJournalEntry(new CaseId(id), form.occurredAt().atZone(CaseController.SWEDEN).toInstant(),
-                        form.text(), form.corrects(), user);
+                cases.addJournalEntry(grant, form.occurredAt().atZone(CaseController.SWEDEN).toInstant(),
+                        form.text(), form.corrects());
                 AuditContext.detail(form.corrects() == null ? "journal entry" : "journal correction");
                 redirect.addFlashAttribute("flash", "flash.journal.signed");
                 return "redirect:/cases/" + id + "#journal";
@@ -128,7 +136,7 @@ class CaseWorkController {
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String journalForm(@PathVariable UUID id, @RequestParam(required = false) UUID corrects,
                        @AuthenticationPrincipal CurrentUser user, Model model) {
-        CaseView view = cases.get(new CaseId(id), user);
+        CaseView view = cases.view(access.write(new CaseId(id), user).grant());
         if (corrects != null && view.journal().stream().noneMatch(e -> e.id().equals(corrects))) {
             throw new NotFoundException("journal entry");
         }
@@ -141,34 +149,22 @@ class CaseWorkController {
     @GetMapping("/person")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String personForm(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        CaseView view = cases.get(new CaseId(id), user);
-        Person p = view.person();
-        String address = view.visibleAddress();
-        model.addAttribute("personDetails", new PersonDetails(p.identity().kind(), p.identity().display(), p.name(),
-                String.join(", ", p.aliases()), p.statedBirthDate(), p.statedAge(), p.ageAssessed(), p.sex(),
-                p.nationality(), p.languages(), p.interpreterNeeded(), p.interpreterLanguage(), p.documents(),
-                p.protectedIdentity(), address == null ? "" : address));
+        CaseView view = cases.view(access.write(new CaseId(id), user).grant());
+        model.addAttribute("personDetails", PersonForm.of(view.person(), view.visibleAddress()));
         return personView(view, model);
     }
 
     @PostMapping("/person")
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
-    String savePerson(@PathVariable UUID id, @Valid @ModelAttribute("personDetails") PersonDetails details,
+    String savePerson(@PathVariable UUID id, @Valid @ModelAttribute("personDetails") PersonForm form,
                       BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                       RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
-        PersonDetails toSave = details;
-        if (view.person().isProtected() && !view.mayViewProtected()) {
-            // Without the right, the address was never shown, so it is kept as it is.
-            toSave = new PersonDetails(details.identityKind(), details.identityNumber(), details.name(),
-                    details.aliases(), details.statedBirthDate(), details.statedAge(), details.ageAssessed(),
-                    details.sex(), details.nationality(), details.languages(), details.interpreterNeeded(),
-                    details.interpreterLanguage(), details.documents(), details.protectedIdentity(),
-                    view.person().address());
-        }
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
         if (!result.hasErrors()) {
             try {
-                cases.updatePerson(new CaseId(id), toSave, user);
+                // Without the right to see it, the address was never shown and stays as it is (Cases decides).
+                cases.updatePerson(grant, form.details(), form.version(), form.protectionReason());
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/cases/" + id;
             } catch (FieldProblems problems) {

@@ -52,7 +52,8 @@ public record IntakeForm(
         @Size(max = 100, message = "{validation.size.max}") String interpreterLanguage,
         @Size(max = 500, message = "{validation.size.max}") String documents,
         ProtectedIdentity protectedIdentity,
-        @Size(max = 500, message = "{validation.size.max}") String address) {
+        @Size(max = 500, message = "{validation.size.max}") String address,
+        UUID knownElsewhereCaseId) {
 
     public IntakeForm {
         ageAssessed = ageAssessed != null && ageAssessed;
@@ -60,12 +61,13 @@ public record IntakeForm(
         exploitationForms = exploitationForms == null ? Set.of() : exploitationForms;
     }
 
-    static IntakeForm start(LocalDateTime now, String name, String identityNumber, UUID existingPersonId) {
+    static IntakeForm start(LocalDateTime now, String name, String identityNumber, UUID existingPersonId,
+                            UUID knownElsewhereCaseId) {
         IdentityKind kind = identityNumber == null || identityNumber.isBlank() ? IdentityKind.UNKNOWN
                 : IdentityKind.PERSONNUMMER;
         return new IntakeForm(existingPersonId, null, now, null, "", "", "", Set.of(), "", kind,
                 identityNumber == null ? "" : identityNumber, name == null ? "" : name, "", null, null, false,
-                Sex.UNKNOWN, "", "", false, "", "", ProtectedIdentity.NONE, "");
+                Sex.UNKNOWN, "", "", false, "", "", ProtectedIdentity.NONE, "", knownElsewhereCaseId);
     }
 
     PersonDetails person() {
@@ -77,6 +79,6 @@ public record IntakeForm(
     Intake toIntake(ZoneId zone) {
         return new Intake(subjectType, receivedAt == null ? null : receivedAt.atZone(zone).toInstant(), channel,
                 reporter, reporterContact, summary, exploitationForms, exploitationOther, existingPersonId,
-                existingPersonId == null ? person() : null);
+                existingPersonId == null ? person() : null, knownElsewhereCaseId);
     }
 }

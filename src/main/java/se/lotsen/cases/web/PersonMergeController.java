@@ -19,24 +19,27 @@ import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.AuditOutcome;
 import se.lotsen.audit.Audited;
+import se.lotsen.cases.CaseAccess;
 import se.lotsen.cases.Cases;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.persons.Person;
 import se.lotsen.persons.PersonId;
-import se.lotsen.persons.Persons;
 
-/** A duty team lead merges duplicate person records, keeping history and aliases. */
+/**
+ * A lead (duty lead or unit manager) merges duplicate person records of their own unit's register, keeping history
+ * and aliases. Records of another unit's register are not found.
+ */
 @Controller
 @RequestMapping("/persons/merge")
 class PersonMergeController {
 
-    private final Persons persons;
     private final Cases cases;
+    private final CaseAccess access;
 
-    PersonMergeController(Persons persons, Cases cases) {
-        this.persons = persons;
+    PersonMergeController(Cases cases, CaseAccess access) {
         this.cases = cases;
+        this.access = access;
     }
 
     @GetMapping
@@ -49,10 +52,11 @@ class PersonMergeController {
         model.addAttribute("name", name == null ? "" : name);
         model.addAttribute("identityNumber", identityNumber == null ? "" : identityNumber);
         model.addAttribute("searched", searched);
-        model.addAttribute("matches", searched ? persons.searchSimilar(identityNumber, name, null) : List.of());
-        Person kept = keep == null ? null : persons.find(new PersonId(keep)).orElseThrow(() -> new NotFoundException("person"));
-        Person dup = duplicate == null ? null
-                : persons.find(new PersonId(duplicate)).orElseThrow(() -> new NotFoundException("person"));
+        model.addAttribute("matches", searched ? cases.mergeCandidates(user, identityNumber, name) : List.of());
+        Person kept = keep == null ? null : cases.personInRegister(user, new PersonId(keep))
+                .orElseThrow(() -> new NotFoundException("person"));
+        Person dup = duplicate == null ? null : cases.personInRegister(user, new PersonId(duplicate))
+                .orElseThrow(() -> new NotFoundException("person"));
         model.addAttribute("keep", kept);
         model.addAttribute("duplicate", dup);
         return "persons/merge";
@@ -75,9 +79,9 @@ class PersonMergeController {
         return "redirect:/persons/merge";
     }
 
-    private static void requireLead(CurrentUser user) {
-        if (!user.has(Role.DUTY_LEAD)) {
-            throw new AccessDeniedException("duty lead only");
+    private void requireLead(CurrentUser user) {
+        if (!access.leads(user)) {
+            throw new AccessDeniedException("leads only");
         }
     }
 }

@@ -28,9 +28,12 @@ import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.AuditOutcome;
 import se.lotsen.audit.Audited;
-import se.lotsen.cases.CaseHolder;
+import se.lotsen.cases.CaseAccess;
+import se.lotsen.cases.CaseHeader;
 import se.lotsen.cases.CaseId;
-import se.lotsen.cases.Cases;
+import se.lotsen.cases.CaseRight;
+import se.lotsen.cases.WriteGrant;
+import se.lotsen.common.Deliveries;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.FormErrors;
 import se.lotsen.common.PageResult;
@@ -47,13 +50,16 @@ import se.lotsen.consultation.Questions;
 class QuestionController {
 
     private final Questions questions;
-    private final Cases cases;
+    private final CaseAccess access;
+    private final Deliveries deliveries;
     private final MessageSource messages;
     private final Clock clock;
 
-    QuestionController(Questions questions, Cases cases, MessageSource messages, Clock clock) {
+    QuestionController(Questions questions, CaseAccess access, Deliveries deliveries, MessageSource messages,
+                       Clock clock) {
         this.questions = questions;
-        this.cases = cases;
+        this.access = access;
+        this.deliveries = deliveries;
         this.messages = messages;
         this.clock = clock;
     }
@@ -103,7 +109,8 @@ class QuestionController {
         }
         if (!result.hasErrors()) {
             try {
-                Question q = questions.ask(form.caseUuid(), form.text(), form.urgentChecked(), user);
+                WriteGrant grant = form.caseUuid() == null ? null : access.write(new CaseId(form.caseUuid()), user);
+                Question q = questions.ask(grant, form.text(), form.urgentChecked(), user);
                 AuditContext.recordId(q.id());
                 AuditContext.detail(q.caseId() == null ? "general question" : "question about case " + q.caseId());
                 redirect.addFlashAttribute("flash", q.urgent() ? "flash.question.askedUrgent" : "flash.question.asked");
@@ -117,12 +124,12 @@ class QuestionController {
     }
 
     private String formView(UUID caseId, CurrentUser user, Model model) {
-        CaseHolder holder = null;
+        CaseHeader header = null;
         if (caseId != null) {
             AuditContext.recordId(caseId);
-            holder = cases.requireReadable(new CaseId(caseId), user);
+            header = access.write(new CaseId(caseId), user).header();
         }
-        model.addAttribute("caseHolder", holder);
+        model.addAttribute("caseHolder", header);
         return "consultation/new";
     }
 
@@ -154,6 +161,16 @@ class QuestionController {
         return showView(questions.get(id, user), user, model, false);
     }
 
+    /** What became of the question's notifications and e-mails, for the asker's page (polled until settled). */
+    @GetMapping("/{id}/delivery")
+    @Audited(action = AuditAction.READ, recordType = "QUESTION", idParam = "id")
+    String delivery(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        Question q = questions.get(id, user);
+        model.addAttribute("q", q);
+        addDelivery(q, model);
+        return "consultation/show :: delivery";
+    }
+
     @PostMapping("/{id}/answer")
     @Audited(action = AuditAction.UPDATE, recordType = "QUESTION", idParam = "id")
     String answer(@PathVariable UUID id, @Valid @ModelAttribute("answerForm") AnswerForm form, BindingResult result,
@@ -177,9 +194,22 @@ class QuestionController {
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("q", q);
         model.addAttribute("waited", waited(q, locale));
+        addDelivery(q, model);
         model.addAttribute("mayAnswer", user.has(Role.METHOD_DEVELOPER) && (!q.answered() || withErrors));
-        model.addAttribute("mayOpenCase", q.caseId() != null && cases.mayRead(new CaseId(q.caseId()), user));
+        model.addAttribute("mayOpenCase", q.caseId() != null && access.find(new CaseId(q.caseId()), user)
+                .filter(g -> g.may(CaseRight.READ)).isPresent());
         return "consultation/show";
+    }
+
+    /**
+     * What became of the question's notifications. Nobody notified two minutes after asking means there was nobody to
+     * notify (no method developer has an account): said so, and not asked again.
+     */
+    private void addDelivery(Question q, Model model) {
+        Deliveries.Delivery delivery = deliveries.of("question:" + q.id());
+        model.addAttribute("delivery", delivery);
+        model.addAttribute("deliveryStale", delivery.underway()
+                && q.askedAt().isBefore(clock.instant().minus(Duration.ofMinutes(2))));
     }
 
     /** How long the question waited (or has waited so far), in words: "3 timmar", "2 dagar". */

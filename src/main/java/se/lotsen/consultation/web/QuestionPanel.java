@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import se.lotsen.access.CurrentUser;
-import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CasePanel;
 import se.lotsen.consultation.Questions;
 
@@ -26,10 +26,12 @@ class QuestionPanel implements CasePanel {
     }
 
     @Override
-    public Map<String, Object> model(CaseId caseId, CurrentUser user) {
+    public Map<String, Object> model(CaseGrant grant) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("caseId", caseId.value());
-        model.put("questions", questions.forCase(caseId, user));
+        model.put("caseId", grant.caseId().value());
+        model.put("questions", questions.forCase(grant));
+        // Asking about the case writes into it: not for a unit that only follows it up.
+        model.put("mayAsk", grant.editable());
         return model;
     }
 }

@@ -29,7 +29,8 @@ import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.Audited;
 import se.lotsen.cases.CaseId;
-import se.lotsen.cases.Cases;
+import se.lotsen.cases.CaseAccess;
+import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.cooperation.Contact;
@@ -48,12 +49,12 @@ class ContactApiController {
 
     private final Cooperation cooperation;
     private final Partners partners;
-    private final Cases cases;
+    private final CaseAccess access;
 
-    ContactApiController(Cooperation cooperation, Partners partners, Cases cases) {
+    ContactApiController(Cooperation cooperation, Partners partners, CaseAccess access) {
         this.cooperation = cooperation;
         this.partners = partners;
-        this.cases = cases;
+        this.access = access;
     }
 
     /**
@@ -70,16 +71,22 @@ class ContactApiController {
             @Size(max = 10) String followUpOn,
             @Size(max = 40) String status,
             Map<String, String> fields,
-            Boolean completeStep) {
+            Boolean completeStep,
+            Boolean placement) {
     }
 
+    /**
+     * A contact. For a placement of a person with protected identity, those without the right get no partner, summary
+     * or fields ({@code placementHidden} true).
+     */
     record ContactJson(UUID id, UUID caseId, ContactType type, UUID partnerId, String partner, Instant at,
                        String channel, String summary, LocalDate followUpOn, ContactStatus status, Instant queuedFor,
-                       Map<String, String> fields, String recordedBy) {
+                       Map<String, String> fields, String recordedBy, boolean placement, boolean placementHidden) {
         static ContactJson of(Contact c) {
-            return new ContactJson(c.id(), c.caseId(), c.type(), c.partner().id(), c.partner().name(), c.at(),
-                    c.channel(), c.summary(), c.followUpOn(), c.status(), c.queuedFor(), c.fields(),
-                    c.recordedByName());
+            return new ContactJson(c.id(), c.caseId(), c.type(), c.partner() == null ? null : c.partner().id(),
+                    c.partner() == null ? null : c.partner().name(), c.at(), c.channel(), c.summary(),
+                    c.followUpOn(), c.status(), c.queuedFor(), c.fields(), c.recordedByName(), c.placement(),
+                    c.masked());
         }
     }
 
@@ -108,38 +115,40 @@ class ContactApiController {
             }
         }
         // The access rule first: a case the caller may not change is not there (404) or read-only (403).
-        cases.requireWritable(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
         if (!problems.isEmpty()) {
             throw new FieldProblems(problems);
         }
         Partner partner = resolve(request.partner());
         ContactCommand command = new ContactCommand(partner == null ? null : partner.id(), type, at,
                 request.channel(), request.summary(), followUpOn, status, request.fields(),
-                request.completeStep() == null || request.completeStep());
+                request.completeStep() == null || request.completeStep(), Boolean.TRUE.equals(request.placement()));
         Contact contact;
         try {
-            contact = cooperation.record(new CaseId(id), command, user);
+            contact = cooperation.record(grant, command);
         } catch (FieldProblems e) {
             throw new FieldProblems(e.problems().stream()
                     .map(p -> new FieldProblems.Problem(apiField(p.field()), p.messageKey(), p.args())).toList());
         }
         AuditContext.detail("contact " + contact.id() + " " + contact.type() + " " + contact.status());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/contacts/" + contact.id()))
-                .body(ContactJson.of(contact));
+                .body(ContactJson.of(grant.grant().mayViewProtected() ? contact
+                        : cooperation.forCase(grant.grant()).stream().filter(c -> c.id().equals(contact.id()))
+                        .findFirst().orElseThrow()));
     }
 
     @GetMapping
     @Operation(summary = "The case's cooperation log, oldest first")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     List<ContactJson> list(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-        return cooperation.forCase(new CaseId(id), user).stream().map(ContactJson::of).toList();
+        return cooperation.forCase(access.read(new CaseId(id), user)).stream().map(ContactJson::of).toList();
     }
 
     @GetMapping("/{contactId}")
     @Operation(summary = "One contact of the case's cooperation log")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     ContactJson get(@PathVariable UUID id, @PathVariable UUID contactId, @AuthenticationPrincipal CurrentUser user) {
-        return cooperation.forCase(new CaseId(id), user).stream().filter(c -> c.id().equals(contactId))
+        return cooperation.forCase(access.read(new CaseId(id), user)).stream().filter(c -> c.id().equals(contactId))
                 .findFirst().map(ContactJson::of).orElseThrow(() -> new NotFoundException("contact"));
     }
 

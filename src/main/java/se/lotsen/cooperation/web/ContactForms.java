@@ -53,7 +53,8 @@ final class ContactForms {
             String followUpOn,
             String status,
             Map<String, String> fields,
-            String completeStep) {
+            String completeStep,
+            String placement) {
 
         public ContactForm {
             fields = fields == null ? new LinkedHashMap<>() : fields;
@@ -61,7 +62,7 @@ final class ContactForms {
 
         static ContactForm start(ContactType type, LocalDateTime now) {
             return new ContactForm(type == null ? null : type.name(), "", LOCAL_MINUTES.format(now), "PHONE", "", "",
-                    "", new LinkedHashMap<>(), "true");
+                    "", new LinkedHashMap<>(), "true", "");
         }
 
         ContactType chosenType() {
@@ -70,6 +71,10 @@ final class ContactForms {
 
         public boolean completeStepChecked() {
             return checked(completeStep);
+        }
+
+        public boolean placementChecked() {
+            return checked(placement);
         }
 
         /**
@@ -103,7 +108,7 @@ final class ContactForms {
                 return null;
             }
             return new ContactCommand(partner, t, when == null ? null : when.atZone(SWEDEN).toInstant(), channel,
-                    summary, follow, chosenStatus, fields, completeStepChecked());
+                    summary, follow, chosenStatus, fields, completeStepChecked(), checked(placement));
         }
     }
 

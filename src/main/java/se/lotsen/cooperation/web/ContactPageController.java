@@ -23,9 +23,11 @@ import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.AuditOutcome;
 import se.lotsen.audit.Audited;
+import se.lotsen.cases.CaseAccess;
 import se.lotsen.cases.CaseId;
 import se.lotsen.cases.CaseView;
 import se.lotsen.cases.Cases;
+import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.cooperation.Contact;
@@ -49,12 +51,14 @@ class ContactPageController {
     private final Cooperation cooperation;
     private final Partners partners;
     private final Cases cases;
+    private final CaseAccess access;
     private final Clock clock;
 
-    ContactPageController(Cooperation cooperation, Partners partners, Cases cases, Clock clock) {
+    ContactPageController(Cooperation cooperation, Partners partners, Cases cases, CaseAccess access, Clock clock) {
         this.cooperation = cooperation;
         this.partners = partners;
         this.cases = cases;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -64,36 +68,42 @@ class ContactPageController {
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String newContact(@PathVariable UUID id, @RequestParam(required = false) String type,
                       @AuthenticationPrincipal CurrentUser user, Model model) {
-        CaseView view = cases.get(new CaseId(id), user);
+        CaseView view = cases.view(access.write(new CaseId(id), user).grant());
         model.addAttribute("contactForm", ContactForm.start(ContactForms.parseType(type), now()));
-        return formView(view, user, model);
+        return formView(view, model);
     }
 
     @PostMapping("/cases/{id}/contacts/new")
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     String record(@PathVariable UUID id, @Valid @ModelAttribute("contactForm") ContactForm form, BindingResult result,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
         ContactCommand command = result.hasErrors() ? null : form.toCommand(result);
         if (command != null) {
             try {
-                Contact c = cooperation.record(new CaseId(id), command, user);
+                Contact c = cooperation.record(grant, command);
                 AuditContext.detail("contact " + c.id() + " " + c.type() + " " + c.status());
                 redirect.addFlashAttribute("flash", "flash.contact." + c.status());
-                redirect.addFlashAttribute("flashArg", c.partner().name());
+                redirect.addFlashAttribute("flashArg", partnerName(c, view));
                 return "redirect:/cases/" + id + "#cooperation";
             } catch (FieldProblems problems) {
                 ContactForms.apply(problems, result, ContactForm.class, "summary");
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
-        return formView(view, user, model);
+        return formView(view, model);
     }
 
-    private String formView(CaseView view, CurrentUser user, Model model) {
+    /** Whom the contact was with, for the confirmation; a placement of a protected person is not named. */
+    private static String partnerName(Contact c, CaseView view) {
+        return c.placement() && !view.mayViewProtected() ? "–" : c.partner().name();
+    }
+
+    private String formView(CaseView view, Model model) {
         ContactForm form = (ContactForm) model.getAttribute("contactForm");
         ContactType type = form == null ? null : form.chosenType();
-        Checklist checklist = cases.checklist(view.id(), user);
+        Checklist checklist = cases.checklist(view.grant());
         ChecklistItem step = type == null || type.stepKey() == null ? null
                 : checklist.item(type.stepKey()).filter(ChecklistItem::visible).orElse(null);
         model.addAttribute("c", view);
@@ -113,8 +123,8 @@ class ContactPageController {
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String statusForm(@PathVariable UUID id, @PathVariable UUID contactId, @AuthenticationPrincipal CurrentUser user,
                       Model model) {
-        CaseView view = cases.get(new CaseId(id), user);
-        Contact contact = contact(view, contactId, user);
+        CaseView view = cases.view(access.write(new CaseId(id), user).grant());
+        Contact contact = contact(view, contactId);
         model.addAttribute("statusForm", new StatusForm("", "", "true"));
         return statusView(view, contact, model);
     }
@@ -124,8 +134,9 @@ class ContactPageController {
     String changeStatus(@PathVariable UUID id, @PathVariable UUID contactId,
                         @Valid @ModelAttribute("statusForm") StatusForm form, BindingResult result,
                         @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
-        Contact contact = contact(view, contactId, user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
+        Contact contact = contact(view, contactId);
         ContactStatus status = result.hasErrors() ? null : ContactForms.parseStatus(form.status(), "status", result);
         if (endangers(contact) && status != null && status != ContactStatus.CLOSED) {
             // Hague 1996 art. 37 / Brussels IIb art. 88: a contact that could endanger the child is never made.
@@ -133,11 +144,11 @@ class ContactPageController {
         }
         if (!result.hasErrors()) {
             try {
-                Contact changed = cooperation.changeStatus(new CaseId(id), contactId, status, form.note(),
-                        form.completeStepChecked(), user);
+                Contact changed = cooperation.changeStatus(grant, contactId, status, form.note(),
+                        form.completeStepChecked());
                 AuditContext.detail("contact " + contactId + " " + changed.status());
                 redirect.addFlashAttribute("flash", "flash.contact.status");
-                redirect.addFlashAttribute("flashArg", changed.partner().name());
+                redirect.addFlashAttribute("flashArg", partnerName(changed, view));
                 return "redirect:/cases/" + id + "#cooperation";
             } catch (FieldProblems problems) {
                 ContactForms.apply(problems, result, StatusForm.class, "status");
@@ -148,8 +159,8 @@ class ContactPageController {
         return statusView(view, contact, model);
     }
 
-    private Contact contact(CaseView view, UUID contactId, CurrentUser user) {
-        return cooperation.forCase(view.id(), user).stream().filter(c -> c.id().equals(contactId)).findFirst()
+    private Contact contact(CaseView view, UUID contactId) {
+        return cooperation.forCase(view.grant()).stream().filter(c -> c.id().equals(contactId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("contact"));
     }
 
@@ -174,7 +185,7 @@ class ContactPageController {
     @Audited(action = AuditAction.SEARCH, recordType = "CASE")
     String queued(@AuthenticationPrincipal CurrentUser user, Model model) {
         LocalDate today = LocalDate.now(clock.withZone(ContactForms.SWEDEN));
-        List<Cooperation.QueuedContact> queued = cooperation.queued(cases.readableUnits(user), today);
+        List<Cooperation.QueuedContact> queued = cooperation.queued(access.scope(user), today);
         model.addAttribute("queued", queued);
         model.addAttribute("today", today);
         model.addAttribute("now", clock.instant());

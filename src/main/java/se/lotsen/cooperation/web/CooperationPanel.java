@@ -5,11 +5,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import se.lotsen.access.CurrentUser;
-import se.lotsen.cases.CaseHolder;
-import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CasePanel;
-import se.lotsen.cases.Cases;
 import se.lotsen.cooperation.Cooperation;
 
 /** "Samverkan" in the body of the case page: the case's cooperation log and a way to record a contact. */
@@ -17,11 +14,9 @@ import se.lotsen.cooperation.Cooperation;
 class CooperationPanel implements CasePanel {
 
     private final Cooperation cooperation;
-    private final Cases cases;
 
-    CooperationPanel(Cooperation cooperation, Cases cases) {
+    CooperationPanel(Cooperation cooperation) {
         this.cooperation = cooperation;
-        this.cases = cases;
     }
 
     @Override
@@ -30,12 +25,11 @@ class CooperationPanel implements CasePanel {
     }
 
     @Override
-    public Map<String, Object> model(CaseId caseId, CurrentUser user) {
-        CaseHolder holder = cases.requireReadable(caseId, user);
+    public Map<String, Object> model(CaseGrant grant) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("caseId", caseId.value());
-        model.put("contacts", cooperation.forCase(caseId, user));
-        model.put("editable", holder.status().active() && cases.mayWrite(caseId, user));
+        model.put("caseId", grant.caseId().value());
+        model.put("contacts", cooperation.forCase(grant));
+        model.put("editable", grant.editable());
         return model;
     }
 }

@@ -27,14 +27,17 @@ import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.AuditOutcome;
 import se.lotsen.audit.Audited;
 import se.lotsen.audit.NotAudited;
-import se.lotsen.cases.CaseHolder;
+import se.lotsen.cases.CaseAccess;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CaseId;
 import se.lotsen.cases.CaseView;
 import se.lotsen.cases.Cases;
+import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.common.SwedishDates;
 import se.lotsen.decisions.Deadline;
+import se.lotsen.decisions.DeadlineId;
 import se.lotsen.decisions.DeadlineKind;
 import se.lotsen.decisions.DeadlineRule;
 import se.lotsen.decisions.Deadlines;
@@ -59,16 +62,17 @@ class DeadlinePageController {
     private final Deadlines deadlines;
     private final Decisions decisions;
     private final Cases cases;
+    private final CaseAccess access;
     private final DeadlineViews views;
     private final SwedishDates dates;
 
-    DeadlinePageController(Deadlines deadlines, Decisions decisions, Cases cases, DeadlineViews views,
-                           SwedishDates dates,
-                           se.lotsen.cooperation.Cooperation cooperation) {
+    DeadlinePageController(Deadlines deadlines, Decisions decisions, Cases cases, CaseAccess access,
+                           DeadlineViews views, SwedishDates dates, se.lotsen.cooperation.Cooperation cooperation) {
         this.cooperation = cooperation;
         this.deadlines = deadlines;
         this.decisions = decisions;
         this.cases = cases;
+        this.access = access;
         this.views = views;
         this.dates = dates;
     }
@@ -79,14 +83,15 @@ class DeadlinePageController {
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String show(@PathVariable UUID id, @PathVariable UUID deadlineId, @AuthenticationPrincipal CurrentUser user,
                 Model model) {
-        CaseView view = cases.get(new CaseId(id), user);
+        CaseGrant grant = access.read(new CaseId(id), user);
+        CaseView view = cases.view(grant);
         AuditContext.detail("deadline " + deadlineId);
-        Deadline d = ownDeadline(id, deadlineId);
+        Deadline d = deadlines.forRead(grant, new DeadlineId(deadlineId));
         // For a lapsed deadline the day it was actually done must be given; today would be refused as too late.
         model.addAttribute("metForm", new MetForm(d.status() == se.lotsen.decisions.DeadlineStatus.LAPSED ? null
                 : views.today(), "", false));
         model.addAttribute("extendForm", new ExtendForm(null, ""));
-        return deadlineView(view, d, user, model, null);
+        return deadlineView(view, d, model, null);
     }
 
     @PostMapping("/cases/{id}/deadlines/{deadlineId}/met")
@@ -94,17 +99,14 @@ class DeadlinePageController {
     String markMet(@PathVariable UUID id, @PathVariable UUID deadlineId, @Valid @ModelAttribute("metForm") MetForm form,
                    BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                    RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
         AuditContext.detail("case " + id + " deadline met");
-        Deadline d = ownDeadline(id, deadlineId);
+        Deadline d = deadlines.forRead(grant.grant(), new DeadlineId(deadlineId));
         if (!result.hasErrors()) {
             try {
-                cases.requireWritable(new CaseId(id), user);
                 Set<UUID> before = deadlines.forCase(id).stream().map(Deadline::id).collect(Collectors.toSet());
-                deadlines.markMet(d.id(), form.metOn(), form.evidence(), user.displayName());
-                if (d.kind() == DeadlineKind.CHILD_INVESTIGATION_DECISION && form.investigationOpened()) {
-                    deadlines.startInvestigation(id, form.metOn());
-                }
+                deadlines.markMet(grant, d.deadlineId(), form.metOn(), form.evidence(), form.investigationOpened());
                 List<Deadline> started = deadlines.forCase(id).stream().filter(x -> !before.contains(x.id())).toList();
                 Locale locale = LocaleContextHolder.getLocale();
                 if (started.isEmpty()) {
@@ -121,7 +123,7 @@ class DeadlinePageController {
         }
         AuditContext.outcome(AuditOutcome.FAILED);
         model.addAttribute("extendForm", new ExtendForm(null, ""));
-        return deadlineView(view, d, user, model, "met");
+        return deadlineView(view, d, model, "met");
     }
 
     @PostMapping("/cases/{id}/deadlines/{deadlineId}/extend")
@@ -129,13 +131,13 @@ class DeadlinePageController {
     String extend(@PathVariable UUID id, @PathVariable UUID deadlineId,
                   @Valid @ModelAttribute("extendForm") ExtendForm form, BindingResult result,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
         AuditContext.detail("case " + id + " deadline extended");
-        Deadline d = ownDeadline(id, deadlineId);
+        Deadline d = deadlines.forRead(grant.grant(), new DeadlineId(deadlineId));
         if (!result.hasErrors()) {
             try {
-                cases.requireWritable(new CaseId(id), user);
-                Deadline extended = deadlines.extend(d.id(), form.newDate(), form.note());
+                Deadline extended = deadlines.extend(grant, d.deadlineId(), form.newDate(), form.note());
                 Locale locale = LocaleContextHolder.getLocale();
                 redirect.addFlashAttribute("flash", "flash.deadline.extended");
                 redirect.addFlashAttribute("flashArg", dates.date(extended.dueDate(), locale));
@@ -146,24 +148,17 @@ class DeadlinePageController {
         }
         AuditContext.outcome(AuditOutcome.FAILED);
         model.addAttribute("metForm", new MetForm(views.today(), "", false));
-        return deadlineView(view, d, user, model, "extend");
-    }
-
-    /** The deadline, only when it belongs to the case in the address; 404 otherwise. */
-    private Deadline ownDeadline(UUID caseId, UUID deadlineId) {
-        return deadlines.find(deadlineId).filter(d -> d.caseId().equals(caseId))
-                .orElseThrow(() -> new NotFoundException("deadline"));
+        return deadlineView(view, d, model, "extend");
     }
 
     /**
      * The deadline page. {@code failedForm} names the form just sent with errors ("met", "extend"); it is shown with
      * its errors even when it no longer applies (e.g. sent twice).
      */
-    private String deadlineView(CaseView view, Deadline d, CurrentUser user, Model model, String failedForm) {
-        CaseHolder holder = cases.requireReadable(view.id(), user);
-        boolean editable = DecisionForms.editable(holder, user);
+    private String deadlineView(CaseView view, Deadline d, Model model, String failedForm) {
+        boolean editable = view.editable();
         DeadlineView v = views.view(d, LocaleContextHolder.getLocale());
-        Decision decision = d.decisionId() == null ? null : decisions.forCase(view.id(), user).stream()
+        Decision decision = d.decisionId() == null ? null : decisions.forCase(view.grant()).stream()
                 .filter(x -> x.id().equals(d.decisionId())).findFirst().orElse(null);
         model.addAttribute("c", view);
         model.addAttribute("v", v);
@@ -184,7 +179,7 @@ class DeadlinePageController {
     String board(@RequestParam(required = false) String days, @AuthenticationPrincipal CurrentUser user, Model model) {
         int ahead = parseDays(days);
         Locale locale = LocaleContextHolder.getLocale();
-        List<BoardEntry> rows = deadlines.board(cases.readableUnits(user), ahead).stream()
+        List<BoardEntry> rows = deadlines.board(access.scope(user), ahead).stream()
                 .map(r -> new BoardEntry(r, views.view(r.deadline(), locale)))
                 .sorted((a, b) -> DeadlineViews.ORDER.compare(a.view(), b.view()))
                 .toList();
@@ -193,7 +188,7 @@ class DeadlinePageController {
         model.addAttribute("dayChoices", BOARD_DAYS);
         model.addAttribute("urgentCount", rows.stream().filter(r -> r.view().urgent()).count());
         // Contacts queued for a partner's opening appear on the board of the day they are due.
-        model.addAttribute("queued", cooperation.queued(cases.readableUnits(user), views.today()));
+        model.addAttribute("queued", cooperation.queued(access.scope(user), views.today()));
         return "decisions/board";
     }
 

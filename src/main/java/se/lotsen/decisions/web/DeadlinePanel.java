@@ -7,8 +7,7 @@ import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-import se.lotsen.access.CurrentUser;
-import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CasePanel;
 import se.lotsen.decisions.Decisions;
 
@@ -33,10 +32,10 @@ class DeadlinePanel implements CasePanel {
     }
 
     @Override
-    public Map<String, Object> model(CaseId caseId, CurrentUser user) {
-        List<DeadlineView> all = views.sorted(decisions.deadlines(caseId, user), LocaleContextHolder.getLocale());
+    public Map<String, Object> model(CaseGrant grant) {
+        List<DeadlineView> all = views.sorted(decisions.deadlines(grant), LocaleContextHolder.getLocale());
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("caseId", caseId.value());
+        model.put("caseId", grant.caseId().value());
         model.put("open", all.stream().filter(DeadlineView::open).toList());
         model.put("done", all.stream().filter(v -> !v.open()).toList());
         return model;

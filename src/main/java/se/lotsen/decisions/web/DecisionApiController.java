@@ -27,13 +27,17 @@ import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.Audited;
 import se.lotsen.cases.CaseId;
-import se.lotsen.cases.Cases;
+import se.lotsen.cases.CaseAccess;
+import se.lotsen.cases.CaseGrant;
+import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.decisions.CustodyEnd;
 import se.lotsen.decisions.Deadline;
+import se.lotsen.decisions.DeadlineId;
 import se.lotsen.decisions.Deadlines;
 import se.lotsen.decisions.Decision;
 import se.lotsen.decisions.DecisionCommand;
+import se.lotsen.decisions.DecisionId;
 import se.lotsen.decisions.DecisionType;
 import se.lotsen.decisions.Decisions;
 import se.lotsen.decisions.Mandate;
@@ -46,12 +50,12 @@ class DecisionApiController {
 
     private final Decisions decisions;
     private final Deadlines deadlines;
-    private final Cases cases;
+    private final CaseAccess access;
 
-    DecisionApiController(Decisions decisions, Deadlines deadlines, Cases cases) {
+    DecisionApiController(Decisions decisions, Deadlines deadlines, CaseAccess access) {
         this.decisions = decisions;
         this.deadlines = deadlines;
-        this.cases = cases;
+        this.access = access;
     }
 
     record DecidedBy(@NotNull @Size(max = 200) String name, Mandate mandate) {
@@ -69,7 +73,8 @@ class DecisionApiController {
             String jurisdictionBasis,
             @Size(max = 20000) String jurisdictionNotes,
             @Size(max = 20000) String details,
-            UUID custodyId) {
+            UUID custodyId,
+            Boolean placement) {
     }
 
     record DeadlineJson(UUID id, String kind, LocalDate anchorDate, LocalDate nominalDate, LocalDate dueDate,
@@ -83,9 +88,14 @@ class DecisionApiController {
         }
     }
 
+    /**
+     * A decision. {@code details} and the other free texts of a placement decision about a person with protected
+     * identity are left out for those without the right ({@code placementHidden} true).
+     */
     record DecisionJson(UUID id, String type, String legalBasis, Instant decidedAt, Instant executedAt,
                         String decidedBy, Mandate mandate, String committee, Set<String> grounds, Instant endedAt,
-                        CustodyEnd endReason, UUID custodyId, List<DeadlineJson> deadlines) {
+                        CustodyEnd endReason, UUID custodyId, String details, String urgencyReason,
+                        boolean placement, boolean placementHidden, List<DeadlineJson> deadlines) {
     }
 
     record MetRequest(@NotNull LocalDate on, @Size(max = 500) String evidence, Boolean investigationOpened) {
@@ -105,19 +115,24 @@ class DecisionApiController {
     @Audited(action = AuditAction.CREATE, recordType = "DECISION")
     ResponseEntity<DecisionJson> record(@PathVariable UUID id, @Valid @RequestBody DecisionRequest r,
                                         @AuthenticationPrincipal CurrentUser user) {
-        Decision d = decisions.record(new CaseId(id), new DecisionCommand(r.type(), r.decidedAt().toInstant(),
+        WriteGrant grant = access.write(new CaseId(id), user);
+        Decision d = decisions.record(grant, new DecisionCommand(r.type(), r.decidedAt().toInstant(),
                 r.executedAt() == null ? null : r.executedAt().toInstant(), r.decidedBy().name(),
                 r.decidedBy().mandate(), r.committee(), r.grounds(), r.urgencyReason(), r.habitualResidence(),
-                r.jurisdictionBasis(), r.jurisdictionNotes(), r.details(), r.custodyId()), user);
+                r.jurisdictionBasis(), r.jurisdictionNotes(), r.details(), r.custodyId(),
+                Boolean.TRUE.equals(r.placement())));
         AuditContext.recordId(d.id());
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/decisions/" + d.id())).body(json(d, user));
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/decisions/" + d.id()))
+                .body(json(d.id(), grant.grant()));
     }
 
     @GetMapping("/decisions")
     @Operation(summary = "The case's decisions")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     List<DecisionJson> list(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-        return decisions.forCase(new CaseId(id), user).stream().map(d -> json(d, user)).toList();
+        CaseGrant grant = access.read(new CaseId(id), user);
+        List<Deadline> all = decisions.deadlines(grant);
+        return decisions.forCase(grant).stream().map(d -> json(d, all)).toList();
     }
 
     @PostMapping("/decisions/{decisionId}/execution")
@@ -125,7 +140,9 @@ class DecisionApiController {
     @Audited(action = AuditAction.UPDATE, recordType = "DECISION", idParam = "decisionId")
     DecisionJson execution(@PathVariable UUID id, @PathVariable UUID decisionId,
                            @Valid @RequestBody ExecutionRequest r, @AuthenticationPrincipal CurrentUser user) {
-        return json(decisions.recordExecution(new CaseId(id), decisionId, r.executedAt().toInstant(), user), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        decisions.recordExecution(grant, new DecisionId(decisionId), r.executedAt().toInstant());
+        return json(decisionId, grant.grant());
     }
 
     @PostMapping("/decisions/{decisionId}/end")
@@ -133,15 +150,16 @@ class DecisionApiController {
     @Audited(action = AuditAction.UPDATE, recordType = "DECISION", idParam = "decisionId")
     DecisionJson end(@PathVariable UUID id, @PathVariable UUID decisionId, @Valid @RequestBody EndRequest r,
                      @AuthenticationPrincipal CurrentUser user) {
-        return json(decisions.endCustody(new CaseId(id), decisionId, r.reason(), r.endedAt().toInstant(), r.note(),
-                user), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        decisions.endCustody(grant, new DecisionId(decisionId), r.reason(), r.endedAt().toInstant(), r.note());
+        return json(decisionId, grant.grant());
     }
 
     @GetMapping("/deadlines")
     @Operation(summary = "The case's deadlines with nominal and legal last day, status and legal basis")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     List<DeadlineJson> deadlines(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-        return decisions.deadlines(new CaseId(id), user).stream().map(DeadlineJson::of).toList();
+        return decisions.deadlines(access.read(new CaseId(id), user)).stream().map(DeadlineJson::of).toList();
     }
 
     @PostMapping("/deadlines/{deadlineId}/met")
@@ -149,14 +167,8 @@ class DecisionApiController {
     @Audited(action = AuditAction.UPDATE, recordType = "DEADLINE", idParam = "deadlineId")
     DeadlineJson met(@PathVariable UUID id, @PathVariable UUID deadlineId, @Valid @RequestBody MetRequest r,
                      @AuthenticationPrincipal CurrentUser user) {
-        cases.requireWritable(new CaseId(id), user);
-        Deadline d = ownDeadline(id, deadlineId);
-        Deadline met = deadlines.markMet(d.id(), r.on(), r.evidence(), user.displayName());
-        if (d.kind() == se.lotsen.decisions.DeadlineKind.CHILD_INVESTIGATION_DECISION
-                && Boolean.TRUE.equals(r.investigationOpened())) {
-            deadlines.startInvestigation(id, r.on());
-        }
-        return DeadlineJson.of(met);
+        return DeadlineJson.of(deadlines.markMet(access.write(new CaseId(id), user), new DeadlineId(deadlineId),
+                r.on(), r.evidence(), Boolean.TRUE.equals(r.investigationOpened())));
     }
 
     @PostMapping("/deadlines/{deadlineId}/extend")
@@ -164,20 +176,22 @@ class DecisionApiController {
     @Audited(action = AuditAction.UPDATE, recordType = "DEADLINE", idParam = "deadlineId")
     DeadlineJson extend(@PathVariable UUID id, @PathVariable UUID deadlineId, @Valid @RequestBody ExtendRequest r,
                         @AuthenticationPrincipal CurrentUser user) {
-        cases.requireWritable(new CaseId(id), user);
-        return DeadlineJson.of(deadlines.extend(ownDeadline(id, deadlineId).id(), r.newDate(), r.note()));
+        return DeadlineJson.of(deadlines.extend(access.write(new CaseId(id), user), new DeadlineId(deadlineId),
+                r.newDate(), r.note()));
     }
 
-    private Deadline ownDeadline(UUID caseId, UUID deadlineId) {
-        return deadlines.find(deadlineId).filter(d -> d.caseId().equals(caseId))
-                .orElseThrow(() -> new NotFoundException("deadline"));
+    /** The decision as the grant may see it, with its deadlines. */
+    private DecisionJson json(UUID decisionId, CaseGrant grant) {
+        Decision d = decisions.forCase(grant).stream().filter(x -> x.id().equals(decisionId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("decision"));
+        return json(d, decisions.deadlines(grant));
     }
 
-    private DecisionJson json(Decision d, CurrentUser user) {
-        List<DeadlineJson> own = decisions.deadlines(new CaseId(d.caseId()), user).stream()
-                .filter(x -> d.id().equals(x.decisionId())).map(DeadlineJson::of).toList();
+    private static DecisionJson json(Decision d, List<Deadline> deadlines) {
+        List<DeadlineJson> own = deadlines.stream().filter(x -> d.id().equals(x.decisionId()))
+                .map(DeadlineJson::of).toList();
         return new DecisionJson(d.id(), d.type().name(), d.type().legalBasis(), d.decidedAt(), d.executedAt(),
                 d.decidedByName(), d.mandate(), d.committeeUnitCode(), d.grounds(), d.endedAt(), d.endReason(),
-                d.custodyId(), own);
+                d.custodyId(), d.details(), d.urgencyReason(), d.placement(), d.masked(), own);
     }
 }

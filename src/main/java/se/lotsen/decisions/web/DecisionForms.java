@@ -14,8 +14,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.BindingResult;
 
-import se.lotsen.access.CurrentUser;
-import se.lotsen.cases.CaseHolder;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.FormErrors;
 import se.lotsen.decisions.CustodyEnd;
@@ -46,21 +44,23 @@ final class DecisionForms {
             @Size(max = 40, message = "{validation.size.max}") String jurisdictionBasis,
             @Size(max = 20000, message = "{validation.size.max}") String jurisdictionNotes,
             @Size(max = 20000, message = "{validation.size.max}") String details,
-            UUID custodyId) {
+            UUID custodyId,
+            Boolean placement) {
 
         public DecisionForm {
             grounds = grounds == null ? new LinkedHashSet<>() : new LinkedHashSet<>(grounds);
+            placement = placement != null && placement;
         }
 
         static DecisionForm start(DecisionType type, LocalDateTime now, String committeeUnitCode) {
             return new DecisionForm(type, now, null, "", null, committeeUnitCode, Set.of(), "", "", null, "", "",
-                    null);
+                    null, false);
         }
 
         DecisionCommand toCommand() {
             return new DecisionCommand(type, instant(decidedAt), instant(executedAt), decidedByName, mandate,
                     committeeUnitCode, grounds, urgencyReason, habitualResidence, jurisdictionBasis,
-                    jurisdictionNotes, details, custodyId);
+                    jurisdictionNotes, details, custodyId, placement);
         }
     }
 
@@ -108,8 +108,4 @@ final class DecisionForms {
         FormErrors.apply(new FieldProblems(placed), result);
     }
 
-    /** Whether the user may change the case: it is active and held by the user's unit. */
-    static boolean editable(CaseHolder holder, CurrentUser user) {
-        return holder.status().active() && user.unit() != null && user.unit().id().value().equals(holder.unitId());
-    }
 }

@@ -27,16 +27,18 @@ import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.AuditOutcome;
 import se.lotsen.audit.Audited;
-import se.lotsen.cases.CaseHolder;
+import se.lotsen.cases.CaseAccess;
 import se.lotsen.cases.CaseId;
 import se.lotsen.cases.CaseView;
 import se.lotsen.cases.Cases;
+import se.lotsen.cases.WriteGrant;
 import se.lotsen.cases.SubjectType;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.decisions.CustodyEnd;
 import se.lotsen.decisions.Deadline;
 import se.lotsen.decisions.Decision;
+import se.lotsen.decisions.DecisionId;
 import se.lotsen.decisions.DecisionType;
 import se.lotsen.decisions.Decisions;
 import se.lotsen.decisions.Mandate;
@@ -63,14 +65,16 @@ class DecisionPageController {
 
     private final Decisions decisions;
     private final Cases cases;
+    private final CaseAccess access;
     private final Organisation organisation;
     private final DeadlineViews views;
     private final Clock clock;
 
-    DecisionPageController(Decisions decisions, Cases cases, Organisation organisation, DeadlineViews views,
-                           Clock clock) {
+    DecisionPageController(Decisions decisions, Cases cases, CaseAccess access, Organisation organisation,
+                           DeadlineViews views, Clock clock) {
         this.decisions = decisions;
         this.cases = cases;
+        this.access = access;
         this.organisation = organisation;
         this.views = views;
         this.clock = clock;
@@ -90,11 +94,11 @@ class DecisionPageController {
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String newDecision(@PathVariable UUID id, @RequestParam(required = false) String type,
                        @AuthenticationPrincipal CurrentUser user, Model model) {
-        CaseView view = cases.get(new CaseId(id), user);
+        CaseView view = cases.view(access.write(new CaseId(id), user).grant());
         String committee = user.unit() != null && user.unit().kind() == UnitKind.DISTRICT ? user.unit().code() : null;
         model.addAttribute("decisionForm", DecisionForm.start(parseType(type),
                 LocalDateTime.now(clock.withZone(DecisionForms.SWEDEN)).withSecond(0).withNano(0), committee));
-        return formView(view, parseType(type), user, model);
+        return formView(view, parseType(type), model);
     }
 
     @PostMapping("/new")
@@ -102,13 +106,14 @@ class DecisionPageController {
     String record(@PathVariable UUID id, @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult result,
                   @RequestParam(name = "type", required = false) String type,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
         AuditContext.detail("case " + id);
         if (!result.hasErrors()) {
             try {
-                Decision d = decisions.record(new CaseId(id), form.toCommand(), user);
+                Decision d = decisions.record(grant, form.toCommand());
                 AuditContext.recordId(d.id());
-                List<Deadline> started = decisions.deadlines(new CaseId(id), user).stream()
+                List<Deadline> started = decisions.deadlines(grant.grant()).stream()
                         .filter(x -> d.id().equals(x.decisionId())).toList();
                 if (started.isEmpty()) {
                     redirect.addFlashAttribute("flash", "flash.decision.recorded");
@@ -122,18 +127,17 @@ class DecisionPageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
-        return formView(view, parseType(type), user, model);
+        return formView(view, parseType(type), model);
     }
 
     /**
      * The form page. The chosen type comes from the request, not the bound form: when a typed value cannot be
      * converted (a date that is not a date) there is no form object, only the typed values and their errors.
      */
-    private String formView(CaseView view, DecisionType chosenType, CurrentUser user, Model model) {
-        CaseHolder holder = cases.requireReadable(view.id(), user);
+    private String formView(CaseView view, DecisionType chosenType, Model model) {
         model.addAttribute("c", view);
         model.addAttribute("chosenType", chosenType);
-        model.addAttribute("editable", DecisionForms.editable(holder, user));
+        model.addAttribute("editable", view.editable());
         model.addAttribute("typeGroups", typeGroups(view.subjectType()));
         model.addAttribute("mandates", Mandate.values());
         model.addAttribute("committees", committees());
@@ -175,12 +179,12 @@ class DecisionPageController {
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String show(@PathVariable UUID id, @PathVariable UUID decisionId, @AuthenticationPrincipal CurrentUser user,
                 Model model) {
-        CaseView view = cases.get(new CaseId(id), user);
+        CaseView view = cases.view(access.read(new CaseId(id), user));
         AuditContext.detail("decision " + decisionId);
         model.addAttribute("executionForm", new ExecutionForm(null));
         model.addAttribute("endForm", new EndForm(null,
                 LocalDateTime.now(clock.withZone(DecisionForms.SWEDEN)).withSecond(0).withNano(0), ""));
-        return decisionView(view, decisionId, user, model, null);
+        return decisionView(view, decisionId, model, null);
     }
 
     @PostMapping("/{decisionId}/execution")
@@ -188,11 +192,12 @@ class DecisionPageController {
     String recordExecution(@PathVariable UUID id, @PathVariable UUID decisionId,
                            @Valid @ModelAttribute("executionForm") ExecutionForm form, BindingResult result,
                            @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
         AuditContext.detail("case " + id + " execution");
         if (!result.hasErrors()) {
             try {
-                decisions.recordExecution(new CaseId(id), decisionId, DecisionForms.instant(form.executedAt()), user);
+                decisions.recordExecution(grant, new DecisionId(decisionId), DecisionForms.instant(form.executedAt()));
                 redirect.addFlashAttribute("flash", "flash.decision.executed");
                 return "redirect:/cases/" + id + "/decisions/" + decisionId;
             } catch (FieldProblems problems) {
@@ -201,7 +206,7 @@ class DecisionPageController {
         }
         AuditContext.outcome(AuditOutcome.FAILED);
         model.addAttribute("endForm", new EndForm(null, null, ""));
-        return decisionView(view, decisionId, user, model, "execution");
+        return decisionView(view, decisionId, model, "execution");
     }
 
     @PostMapping("/{decisionId}/end")
@@ -209,12 +214,13 @@ class DecisionPageController {
     String endCustody(@PathVariable UUID id, @PathVariable UUID decisionId, @Valid @ModelAttribute("endForm") EndForm form,
                       BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                       RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
         AuditContext.detail("case " + id + " custody ended");
         if (!result.hasErrors()) {
             try {
-                decisions.endCustody(new CaseId(id), decisionId, form.reason(), DecisionForms.instant(form.endedAt()),
-                        form.note(), user);
+                decisions.endCustody(grant, new DecisionId(decisionId), form.reason(),
+                        DecisionForms.instant(form.endedAt()), form.note());
                 redirect.addFlashAttribute("flash", "flash.decision.ended");
                 return "redirect:/cases/" + id + "/decisions/" + decisionId;
             } catch (FieldProblems problems) {
@@ -223,27 +229,26 @@ class DecisionPageController {
         }
         AuditContext.outcome(AuditOutcome.FAILED);
         model.addAttribute("executionForm", new ExecutionForm(null));
-        return decisionView(view, decisionId, user, model, "end");
+        return decisionView(view, decisionId, model, "end");
     }
 
     /**
      * The decision page. {@code failedForm} names the form that was just sent with errors ("execution", "end"): it
      * is shown with its errors even when it no longer applies (e.g. sent twice), so that nothing is silently lost.
      */
-    private String decisionView(CaseView view, UUID decisionId, CurrentUser user, Model model, String failedForm) {
-        List<Decision> all = decisions.forCase(view.id(), user);
+    private String decisionView(CaseView view, UUID decisionId, Model model, String failedForm) {
+        List<Decision> all = decisions.forCase(view.grant());
         Decision decision = all.stream().filter(d -> d.id().equals(decisionId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("decision"));
-        CaseHolder holder = cases.requireReadable(view.id(), user);
         Locale locale = LocaleContextHolder.getLocale();
-        boolean editable = DecisionForms.editable(holder, user);
+        boolean editable = view.editable();
         model.addAttribute("c", view);
         model.addAttribute("d", decision);
         model.addAttribute("editable", editable);
         model.addAttribute("custody", decision.custodyId() == null ? null
                 : all.stream().filter(x -> x.id().equals(decision.custodyId())).findFirst().orElse(null));
         model.addAttribute("linked", all.stream().filter(x -> decisionId.equals(x.custodyId())).toList());
-        List<DeadlineView> own = views.sorted(decisions.deadlines(view.id(), user).stream()
+        List<DeadlineView> own = views.sorted(decisions.deadlines(view.grant()).stream()
                 .filter(x -> decisionId.equals(x.decisionId())).toList(), locale);
         model.addAttribute("deadlines", own);
         model.addAttribute("lapsed", decision.active() && own.stream().anyMatch(DeadlineView::lapsed));

@@ -6,11 +6,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import se.lotsen.access.CurrentUser;
-import se.lotsen.cases.CaseHolder;
-import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CasePanel;
-import se.lotsen.cases.Cases;
 import se.lotsen.decisions.Deadline;
 import se.lotsen.decisions.DeadlineStatus;
 import se.lotsen.decisions.Decisions;
@@ -20,11 +17,9 @@ import se.lotsen.decisions.Decisions;
 class DecisionPanel implements CasePanel {
 
     private final Decisions decisions;
-    private final Cases cases;
 
-    DecisionPanel(Decisions decisions, Cases cases) {
+    DecisionPanel(Decisions decisions) {
         this.decisions = decisions;
-        this.cases = cases;
     }
 
     @Override
@@ -33,15 +28,14 @@ class DecisionPanel implements CasePanel {
     }
 
     @Override
-    public Map<String, Object> model(CaseId caseId, CurrentUser user) {
-        CaseHolder holder = cases.requireReadable(caseId, user);
+    public Map<String, Object> model(CaseGrant grant) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("caseId", caseId.value());
-        model.put("decisions", decisions.forCase(caseId, user));
-        model.put("lapsed", decisions.deadlines(caseId, user).stream()
+        model.put("caseId", grant.caseId().value());
+        model.put("decisions", decisions.forCase(grant));
+        model.put("lapsed", decisions.deadlines(grant).stream()
                 .filter(d -> d.status() == DeadlineStatus.LAPSED && d.decisionId() != null)
                 .map(Deadline::decisionId).collect(Collectors.toSet()));
-        model.put("editable", DecisionForms.editable(holder, user));
+        model.put("editable", grant.editable());
         return model;
     }
 }

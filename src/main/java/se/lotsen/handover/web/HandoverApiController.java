@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.lotsen.access.CurrentUser;
 import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.Audited;
+import se.lotsen.cases.CaseAccess;
 import se.lotsen.cases.CaseId;
 import se.lotsen.handover.Handover;
 import se.lotsen.handover.Handovers;
@@ -36,10 +37,12 @@ class HandoverApiController {
 
     private final Handovers handovers;
     private final HandoverPdf pdf;
+    private final CaseAccess access;
 
-    HandoverApiController(Handovers handovers, HandoverPdf pdf) {
+    HandoverApiController(Handovers handovers, HandoverPdf pdf, CaseAccess access) {
         this.handovers = handovers;
         this.pdf = pdf;
+        this.access = access;
     }
 
     record HandoverRequest(@NotBlank @Size(max = 64) String toUnit, @NotBlank @Size(max = 2000) String reason) {
@@ -59,7 +62,7 @@ class HandoverApiController {
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     ResponseEntity<HandoverJson> handOver(@PathVariable UUID id, @Valid @RequestBody HandoverRequest request,
                                           @AuthenticationPrincipal CurrentUser user) {
-        Handover h = handovers.handOver(new CaseId(id), request.toUnit(), request.reason(), user);
+        Handover h = handovers.handOver(access.write(new CaseId(id), user), request.toUnit(), request.reason());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/handover")).body(HandoverJson.of(h));
     }
 
@@ -67,7 +70,7 @@ class HandoverApiController {
     @Operation(summary = "The handover package with the handling manual, as PDF")
     @Audited(action = AuditAction.EXPORT, recordType = "CASE", idParam = "id")
     ResponseEntity<byte[]> packagePdf(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-        HandoverPdf.Rendered rendered = pdf.render(new CaseId(id), user);
+        HandoverPdf.Rendered rendered = pdf.render(access.read(new CaseId(id), user));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(rendered.filename()).build().toString())
@@ -79,6 +82,6 @@ class HandoverApiController {
     @Operation(summary = "Acknowledge receipt (a case worker or manager of the receiving unit)")
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     HandoverJson acknowledge(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-        return HandoverJson.of(handovers.acknowledge(new CaseId(id), user));
+        return HandoverJson.of(handovers.acknowledge(access.write(new CaseId(id), user)));
     }
 }

@@ -28,7 +28,10 @@ import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.AuditOutcome;
 import se.lotsen.audit.Audited;
 import se.lotsen.calendar.SwedishCalendar;
+import se.lotsen.access.AccountId;
+import se.lotsen.cases.CaseAccess;
 import se.lotsen.cases.CaseId;
+import se.lotsen.cases.WriteGrant;
 import se.lotsen.cases.CaseStatus;
 import se.lotsen.cases.CaseView;
 import se.lotsen.cases.Cases;
@@ -54,10 +57,12 @@ class HandoverPageController {
     private final HandoverPdf pdf;
     private final HandoverViews views;
     private final Cases cases;
+    private final CaseAccess access;
     private final Organisation organisation;
 
     HandoverPageController(Handovers handovers, HandoverPackages packages, HandoverPdf pdf, HandoverViews views,
-                           Cases cases, Organisation organisation) {
+                           Cases cases, CaseAccess access, Organisation organisation) {
+        this.access = access;
         this.handovers = handovers;
         this.packages = packages;
         this.pdf = pdf;
@@ -83,7 +88,7 @@ class HandoverPageController {
     @GetMapping("/cases/{id}/handover")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String show(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        return showView(cases.get(new CaseId(id), user), user, model);
+        return showView(cases.view(access.read(new CaseId(id), user)), user, model);
     }
 
     private String showView(CaseView view, CurrentUser user, Model model) {
@@ -96,9 +101,10 @@ class HandoverPageController {
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     String acknowledge(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model,
                        RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
         try {
-            Handover h = handovers.acknowledge(new CaseId(id), user);
+            Handover h = handovers.acknowledge(grant);
             AuditContext.detail("handover acknowledged");
             redirect.addFlashAttribute("flash", "flash.handover.acknowledged");
             redirect.addFlashAttribute("flashArg", h.to().name());
@@ -114,9 +120,11 @@ class HandoverPageController {
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     String assign(@PathVariable UUID id, @RequestParam(required = false) String caseWorker,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
         try {
-            Handover h = handovers.assign(new CaseId(id), parseId(caseWorker), user);
+            UUID worker = parseId(caseWorker);
+            Handover h = handovers.assign(grant, worker == null ? null : new AccountId(worker));
             AuditContext.detail("assigned " + h.assignedTo());
             redirect.addFlashAttribute("flash", "flash.handover.assigned");
             redirect.addFlashAttribute("flashArg", h.assignedToName());
@@ -133,7 +141,7 @@ class HandoverPageController {
     @GetMapping("/cases/{id}/handover/new")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String newHandover(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        CaseView view = cases.get(new CaseId(id), user);
+        CaseView view = cases.view(access.write(new CaseId(id), user).grant());
         model.addAttribute("handoverForm", new HandoverForm("", ""));
         return formView(view, model);
     }
@@ -143,10 +151,11 @@ class HandoverPageController {
     String handOver(@PathVariable UUID id, @Valid @ModelAttribute("handoverForm") HandoverForm form,
                     BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                     RedirectAttributes redirect) {
-        CaseView view = cases.get(new CaseId(id), user);
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
         if (!result.hasErrors()) {
             try {
-                Handover h = handovers.handOver(new CaseId(id), form.toUnit(), form.reason(), user);
+                Handover h = handovers.handOver(grant, form.toUnit(), form.reason());
                 AuditContext.detail("handed over to " + h.to().code());
                 redirect.addFlashAttribute("flash", "flash.handover.done");
                 redirect.addFlashAttribute("flashArg", h.to().name());
@@ -178,7 +187,7 @@ class HandoverPageController {
     @GetMapping("/cases/{id}/handover/package")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
     String packagePage(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        HandoverPackage p = packages.build(new CaseId(id), user);
+        HandoverPackage p = packages.build(access.read(new CaseId(id), user));
         model.addAttribute("p", p);
         model.addAttribute("c", p.caseView());
         model.addAttribute("today", SwedishCalendar.swedishDate(p.generatedAt()));
@@ -188,7 +197,7 @@ class HandoverPageController {
     @GetMapping(value = "/cases/{id}/handover/package.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Audited(action = AuditAction.EXPORT, recordType = "CASE", idParam = "id")
     ResponseEntity<byte[]> packagePdf(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-        HandoverPdf.Rendered rendered = pdf.render(new CaseId(id), user);
+        HandoverPdf.Rendered rendered = pdf.render(access.read(new CaseId(id), user));
         AuditContext.detail("handover package PDF");
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -203,7 +212,7 @@ class HandoverPageController {
     @Audited(action = AuditAction.SEARCH, recordType = "CASE")
     String queue(@AuthenticationPrincipal CurrentUser user, Model model) {
         Locale locale = LocaleContextHolder.getLocale();
-        List<QueueRow> rows = user.unit() == null ? List.of() : handovers.incoming(user.unit().id()).stream()
+        List<QueueRow> rows = handovers.incoming(access.scope(user)).stream()
                 .map(h -> new QueueRow(h, views.age(h.handedOverAt(), locale), h.late(views.now()))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("unit", user.unit());

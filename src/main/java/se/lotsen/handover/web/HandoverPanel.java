@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import se.lotsen.access.CurrentUser;
-import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CasePanel;
 import se.lotsen.cases.Cases;
 
@@ -30,7 +30,7 @@ class HandoverPanel implements CasePanel {
     }
 
     @Override
-    public Map<String, Object> model(CaseId caseId, CurrentUser user) {
-        return views.model(cases.get(caseId, user), user);
+    public Map<String, Object> model(CaseGrant grant) {
+        return views.model(cases.view(grant), grant.user());
     }
 }

@@ -8,7 +8,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 
 import se.lotsen.access.CurrentUser;
 import se.lotsen.calendar.SwedishCalendar;
-import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseGrant;
 import se.lotsen.common.PdfRenderer;
 import se.lotsen.handover.HandoverPackage;
 import se.lotsen.handover.HandoverPackages;
@@ -33,8 +33,9 @@ class HandoverPdf {
     record Rendered(String filename, byte[] bytes) {
     }
 
-    Rendered render(CaseId caseId, CurrentUser user) {
-        HandoverPackage p = packages.build(caseId, user);
+    Rendered render(CaseGrant grant) {
+        // A file can travel: it never carries the address or placement of a protected person.
+        HandoverPackage p = packages.build(grant.withoutProtectedData());
         Context context = new Context(Locale.forLanguageTag("sv-SE"));
         context.setVariable("p", p);
         context.setVariable("c", p.caseView());

@@ -94,7 +94,7 @@ class UnitAdminController {
         Unit unit = unit(code);
         Committee committee = organisation.committeeOf(unit.id()).orElse(null);
         model.addAttribute("unitForm", new UnitForm(unit.code(), unit.name(), unit.kind(), unit.active(),
-                committee == null ? "" : committee.name()));
+                committee == null ? "" : committee.name(), organisation.contact(unit.id()).orElse("")));
         return editView(unit, model);
     }
 
@@ -133,7 +133,7 @@ class UnitAdminController {
         AuditContext.outcome(AuditOutcome.FAILED);
         Committee committee = organisation.committeeOf(unit.id()).orElse(null);
         model.addAttribute("unitForm", new UnitForm(unit.code(), unit.name(), unit.kind(), unit.active(),
-                committee == null ? "" : committee.name()));
+                committee == null ? "" : committee.name(), organisation.contact(unit.id()).orElse("")));
         return editView(unit, model);
     }
 

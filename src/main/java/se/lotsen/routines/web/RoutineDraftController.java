@@ -201,6 +201,7 @@ class RoutineDraftController {
         model.addAttribute("draft", draft);
         model.addAttribute("step", step(draft, stepKey));
         model.addAttribute("phase", draft.document().phaseOf(stepKey).orElseThrow());
+        model.addAttribute("linked", se.lotsen.routines.LinkedStep.of(stepKey).isPresent());
         return "routines/remove-step";
     }
 
@@ -211,6 +212,10 @@ class RoutineDraftController {
         RoutineAccess.requireMethodDeveloper(user);
         RoutineVersion draft = draft(key);
         RoutineDocument.Step step = step(draft, stepKey);
+        if (se.lotsen.routines.LinkedStep.of(stepKey).isPresent()) {
+            // The page says why; a forged request is sent back to it.
+            return "redirect:/routines/" + key + "/draft/steps/" + stepKey + "/remove";
+        }
         routines.editDraft(key, doc -> RoutineEditing.removeStep(doc, stepKey));
         flash.put(redirect, locale, "routines.flash.stepRemoved", step.title());
         return redirectToDraft(key, null);

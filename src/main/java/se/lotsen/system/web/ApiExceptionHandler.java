@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import se.lotsen.cases.CaseCannotBeClosed;
+import se.lotsen.common.ConcurrentChangeException;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 
@@ -65,6 +67,24 @@ class ApiExceptionHandler {
         e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> errors.add(
                 new FieldErrorJson(r.getMethodParameter().getParameterName(), messages.getMessage(err, Locale.ENGLISH)))));
         return badRequest(errors);
+    }
+
+    /** Someone else changed the record since the caller read it: nothing was overwritten. */
+    @ExceptionHandler(ConcurrentChangeException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrentChangeException e) {
+        return problem(HttpStatus.CONFLICT, "The record was changed by " + e.changedBy() + " at " + e.changedAt()
+                + " after you read it; nothing was saved. Read it again and repeat the change.", null);
+    }
+
+    /** The case cannot be closed yet: what keeps it open is listed. */
+    @ExceptionHandler(CaseCannotBeClosed.class)
+    ResponseEntity<ProblemDetail> cannotClose(CaseCannotBeClosed e) {
+        List<String> reasons = e.blockers().stream().map(b -> messages.getMessage(b.messageKey(),
+                b.args().toArray(), b.messageKey(), Locale.ENGLISH)).toList();
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONFLICT,
+                "The case cannot be closed yet: " + String.join(" ", reasons), null);
+        response.getBody().setProperty("blockers", reasons);
+        return response;
     }
 
     @ExceptionHandler(FieldProblems.class)

@@ -28,10 +28,12 @@ final class WorkAreas {
                 new WorkArea("deadlines", "/deadlines"),
                 new WorkArea("escalations", null),
                 new WorkArea("duplicates", "/persons/merge")));
+        // The method developer has no access to case content (the case access policy): the deadline rules, not
+        // the board of cases' deadlines.
         BY_ROLE.put(Role.METHOD_DEVELOPER, List.of(
                 new WorkArea("routines", "/routines"),
                 new WorkArea("questions", "/questions"),
-                new WorkArea("deadlines", "/deadlines"),
+                new WorkArea("deadlineRules", "/deadlines/rules"),
                 new WorkArea("partners", "/partners"),
                 new WorkArea("reviews", null),
                 new WorkArea("knowledge", null),
@@ -45,6 +47,7 @@ final class WorkAreas {
                 new WorkArea("unitQueue", "/cases"),
                 new WorkArea("incomingHandovers", "/handovers"),
                 new WorkArea("deadlines", "/deadlines"),
+                new WorkArea("duplicates", "/persons/merge"),
                 new WorkArea("statistics", null)));
         BY_ROLE.put(Role.AUDITOR, List.of(
                 new WorkArea("auditLog", "/audit"),

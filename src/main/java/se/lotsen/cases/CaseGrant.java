@@ -1,0 +1,80 @@
+package se.lotsen.cases;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.security.access.AccessDeniedException;
+
+import se.lotsen.access.CurrentUser;
+
+/**
+ * What one user may do with one case, decided by {@link CaseAccess} when the grant was made (once per request). Only
+ * {@link CaseAccess} makes grants. Reads of case data take a grant; changes take a {@link WriteGrant}, which only a
+ * grant with {@link CaseRight#WRITE} hands out.
+ */
+public final class CaseGrant {
+
+    private final CaseHeader header;
+    private final CurrentUser user;
+    private final Set<CaseRight> rights;
+
+    CaseGrant(CaseHeader header, CurrentUser user, Set<CaseRight> rights) {
+        this.header = header;
+        this.user = user;
+        this.rights = rights.isEmpty() ? EnumSet.noneOf(CaseRight.class) : EnumSet.copyOf(rights);
+    }
+
+    public CaseId caseId() {
+        return header.id();
+    }
+
+    public CaseHeader header() {
+        return header;
+    }
+
+    public CurrentUser user() {
+        return user;
+    }
+
+    public Set<CaseRight> rights() {
+        return EnumSet.copyOf(rights.isEmpty() ? EnumSet.noneOf(CaseRight.class) : rights);
+    }
+
+    public boolean may(CaseRight right) {
+        return rights.contains(right);
+    }
+
+    /** Whether the user may see the address and placement of a protected person (or the person is not protected). */
+    public boolean mayViewProtected() {
+        return !header.protectedIdentity() || rights.contains(CaseRight.PROTECTED_DATA);
+    }
+
+    /** The user may change the case and it is not closed: what pages use to offer forms. */
+    public boolean editable() {
+        return rights.contains(CaseRight.WRITE) && header.active();
+    }
+
+    /**
+     * The same grant without the right to see protected data: what an export (the handover package as PDF) is made
+     * with, so that no address or placement of a protected person ever leaves Lotsen in a file.
+     */
+    public CaseGrant withoutProtectedData() {
+        Set<CaseRight> reduced = rights();
+        reduced.remove(CaseRight.PROTECTED_DATA);
+        return new CaseGrant(header, user, reduced);
+    }
+
+    /** The right to change the case; refused (403) for read-only and consultation grants. */
+    public WriteGrant write() {
+        if (!rights.contains(CaseRight.WRITE)) {
+            throw new AccessDeniedException(rights.contains(CaseRight.FOLLOW_UP)
+                    ? "read-only access after handover" : "no write access to the case");
+        }
+        return new WriteGrant(this);
+    }
+
+    @Override
+    public String toString() {
+        return "CaseGrant[" + header.id() + ", " + user + ", " + rights + "]";
+    }
+}

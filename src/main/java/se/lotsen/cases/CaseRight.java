@@ -1,0 +1,24 @@
+package se.lotsen.cases;
+
+/**
+ * What a user may do with one case. {@link CaseAccess} decides, and answers with a {@link CaseGrant} that holds the
+ * rights. Nothing else in Lotsen decides access to case data.
+ */
+public enum CaseRight {
+    /** Read the case's content: the holding unit, and a unit in its follow-up period after handing the case on. */
+    READ,
+    /** Change the case: duty workers, case workers and leads of the holding unit. */
+    WRITE,
+    /** Read only, after the user's unit handed the case on, until the follow-up period ends. */
+    FOLLOW_UP,
+    /**
+     * See the address and placement of a person with protected identity: the holding unit's leads and a case worker a
+     * lead has named for the case (LEGAL-AND-PRACTICE §5.3).
+     */
+    PROTECTED_DATA,
+    /**
+     * The method developer's consultation: the case's number and unit, and adding an answer to a question asked about
+     * the case to its journal. No case content.
+     */
+    CONSULTATION
+}

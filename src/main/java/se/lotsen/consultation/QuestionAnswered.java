@@ -1,0 +1,9 @@
+package se.lotsen.consultation;
+
+import se.lotsen.access.AccountId;
+import se.lotsen.cases.CaseId;
+
+/** The method developer answered a question; the asker is told. */
+public record QuestionAnswered(QuestionId question, CaseId caseId, String caseNumber, AccountId askedBy,
+                               String answeredByName) {
+}
