@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import se.lotsen.access.CurrentUser;
 import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CasePanel;
 import se.lotsen.consultation.Questions;
