@@ -51,9 +51,10 @@ public class AuditLog {
         AuditRecord complete = completeFromContext(record);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         tx.executeWithoutResult(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query().singleRow();
-            String prev = jdbc.sql("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1")
-                    .query(String.class).optional().orElse(GENESIS);
+            // The chain's head under its lock, in one statement (see V13__audit_chain_head.sql).
+            String head = jdbc.sql("SELECT audit_chain_head(:key)").param("key", CHAIN_LOCK)
+                    .query((rs, n) -> rs.getString(1)).list().get(0);
+            String prev = head == null ? GENESIS : head;
             String hash = hash(prev, now, complete);
             jdbc.sql("""
                     INSERT INTO audit_entry (occurred_at, actor_account_id, actor_username, actor_unit_code, action,

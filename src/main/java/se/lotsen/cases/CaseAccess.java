@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 import se.lotsen.access.CurrentUser;
 import se.lotsen.access.Role;
@@ -54,21 +55,47 @@ public class CaseAccess {
             + " WHERE s.case_id = c.id AND s.unit_id = :accessUnit AND s.until > now()))";
     private static final String READABLE = "(" + HOLDS + " OR " + FOLLOWS + ")";
 
+    /**
+     * The decision and the case in one statement: the rights come from the same predicates the lists use, and the
+     * case's content (person, journal, status changes) comes along, so a page reads the case once.
+     */
     private static final String GRANT = """
             SELECT c.id, c.case_number, c.status, c.subject_type, c.person_id, c.assigned_to, c.custody_decided,
                    c.version, u.id AS u_id, u.code AS u_code, u.name AS u_name, u.kind AS u_kind, u.active AS u_active,
                    a.display_name AS assigned_name, p.protected_identity,
                    %s AS holds, %s AS follows,
                    EXISTS (SELECT 1 FROM case_protected_viewer v
-                           WHERE v.case_id = c.id AND v.account_id = :accessAccount) AS named
+                           WHERE v.case_id = c.id AND v.account_id = :accessAccount) AS named,
+                   %s,
+                   CASE WHEN :accessLead AND %s THEN (
+                       SELECT json_agg(json_build_object('id', w.id, 'name', w.display_name, 'lead',
+                                  EXISTS (SELECT 1 FROM account_role wl WHERE wl.account_id = w.id AND wl.role IN (%s)))
+                              ORDER BY w.display_name)
+                       FROM account w WHERE w.unit_id = c.unit_id AND w.enabled
+                         AND EXISTS (SELECT 1 FROM account_role wr WHERE wr.account_id = w.id AND wr.role IN (%s)))
+                   END AS workers,
+                   CASE WHEN :accessLead AND %s THEN coalesce((
+                       SELECT json_agg(json_build_object('id', pv.account_id, 'name', pa.display_name,
+                                  'by', pv.named_by_name, 'at', pv.named_at) ORDER BY pa.display_name)
+                       FROM case_protected_viewer pv JOIN account pa ON pa.id = pv.account_id
+                       WHERE pv.case_id = c.id), '[]'::json)
+                   END AS viewers
             FROM case_file c JOIN unit u ON u.id = c.unit_id JOIN person p ON p.id = c.person_id
             LEFT JOIN account a ON a.id = c.assigned_to
-            WHERE c.id = :id""".formatted(HOLDS, FOLLOWS);
+            WHERE c.id = :id""".formatted(HOLDS, FOLLOWS, CaseContent.COLUMNS, HOLDS, sqlRoles(LEAD_ROLES),
+            sqlRoles(HANDLER_ROLES), HOLDS);
+
+    /** A set of roles as an SQL list, from the one definition of each set above. */
+    private static String sqlRoles(Set<Role> roles) {
+        return String.join(", ", roles.stream().map(r -> "'" + r.name() + "'").sorted().toList());
+    }
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    public CaseAccess(JdbcClient jdbc) {
+    public CaseAccess(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Whether the user handles cases: one of the handling roles, at a unit. */
@@ -106,6 +133,7 @@ public class CaseAccess {
     public Optional<CaseGrant> find(CaseId id, CurrentUser user) {
         Map<String, Object> params = new HashMap<>(scope(user).params());
         params.put("accessAccount", user.accountId());
+        params.put("accessLead", leads(user));
         params.put("id", id.value());
         return jdbc.sql(GRANT).params(params).query((rs, n) -> grant(rs, user)).optional()
                 .filter(g -> !g.rights().isEmpty());
@@ -149,6 +177,6 @@ public class CaseAccess {
         if (user.has(Role.METHOD_DEVELOPER)) {
             rights.add(CaseRight.CONSULTATION);
         }
-        return new CaseGrant(header, user, rights);
+        return new CaseGrant(header, user, rights, rights.contains(CaseRight.READ) ? CaseContent.map(rs, json) : null);
     }
 }

@@ -1,7 +1,10 @@
 package se.lotsen.cases;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.springframework.security.access.AccessDeniedException;
 
@@ -17,11 +20,28 @@ public final class CaseGrant {
     private final CaseHeader header;
     private final CurrentUser user;
     private final Set<CaseRight> rights;
+    private final CaseContent content;
+    private final Map<String, Object> memo = new ConcurrentHashMap<>();
 
-    CaseGrant(CaseHeader header, CurrentUser user, Set<CaseRight> rights) {
+    CaseGrant(CaseHeader header, CurrentUser user, Set<CaseRight> rights, CaseContent content) {
         this.header = header;
         this.user = user;
         this.rights = rights.isEmpty() ? EnumSet.noneOf(CaseRight.class) : EnumSet.copyOf(rights);
+        this.content = content;
+    }
+
+    /** The case's content, read with the grant; only for a grant that may read it. */
+    CaseContent content() {
+        return content;
+    }
+
+    /**
+     * What a module read for this grant, kept for the rest of the request (a grant lives for one request): two panels
+     * of a page that show the same records read them once.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T remember(String key, Supplier<T> read) {
+        return (T) memo.computeIfAbsent(key, k -> read.get());
     }
 
     public CaseId caseId() {
@@ -61,7 +81,7 @@ public final class CaseGrant {
     public CaseGrant withoutProtectedData() {
         Set<CaseRight> reduced = rights();
         reduced.remove(CaseRight.PROTECTED_DATA);
-        return new CaseGrant(header, user, reduced);
+        return new CaseGrant(header, user, reduced, content);
     }
 
     /** The right to change the case; refused (403) for read-only and consultation grants. */

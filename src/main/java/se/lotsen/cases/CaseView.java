@@ -61,10 +61,14 @@ public record CaseView(
         return grant.mayViewProtected();
     }
 
+    /** The viewer leads the unit that holds the case (assigns it, names who sees protected data). */
+    public boolean leadsHoldingUnit() {
+        return grant.may(CaseRight.WRITE) && grant.user().roles().stream().anyMatch(CaseAccess.LEAD_ROLES::contains);
+    }
+
     /** The viewer leads the holding unit and may name who else sees protected data. */
     public boolean mayNameProtectedViewers() {
-        return grant.may(CaseRight.PROTECTED_DATA) && grant.may(CaseRight.WRITE) && status.active()
-                && grant.user().roles().stream().anyMatch(CaseAccess.LEAD_ROLES::contains);
+        return grant.may(CaseRight.PROTECTED_DATA) && leadsHoldingUnit() && status.active();
     }
 
     /** The case's version when it was read; forms send it back so a concurrent change is never overwritten. */

@@ -224,23 +224,18 @@ public class Cases implements OpenCases {
 
     // -- reading --
 
-    /** The case as the grant may see it. */
+    /** The case as the grant may see it, from what was read with the grant (no statement of its own). */
     public CaseView view(CaseGrant grant) {
         requireRead(grant);
-        CaseId id = grant.caseId();
-        CaseRow row = jdbc.sql("""
-                        SELECT c.*, ARRAY(SELECT i.indicator_key FROM case_indicator i WHERE i.case_id = c.id) AS observed
-                        FROM case_file c WHERE c.id = :id""")
-                .param("id", id.value()).query(CaseRow::map).single();
-        Person person = persons.find(grant.header().personId()).orElseThrow();
-        return new CaseView(id, grant.header().caseNumber(), grant.header().unit(), grant.header().status(),
-                grant.header().subjectType(), person, row.receivedAt(), row.channel(), row.reporter(),
-                row.reporterContact(), row.summary(), row.forms(), row.exploitationOther(),
-                new IndicatorAssessment(row.observed(), row.overallAssessment() == null ? "" : row.overallAssessment()),
-                row.indicatorsAssessedAt(), row.indicatorsAssessedBy(), row.protectionOutcome(), row.protectionNotes(),
-                row.protectionAssessedAt(), row.protectionAssessedBy(), row.custodyDecided(),
-                grant.header().assignedTo(), grant.header().assignedToName(), journal(id), statusChanges(id),
-                facts(row, person), grant);
+        CaseContent c = grant.content();
+        CaseHeader h = grant.header();
+        return new CaseView(h.id(), h.caseNumber(), h.unit(), h.status(), h.subjectType(), c.person(), c.receivedAt(),
+                c.channel(), c.reporter(), c.reporterContact(), c.summary(), c.forms(), c.exploitationOther(),
+                new IndicatorAssessment(c.observed(), c.overallAssessment() == null ? "" : c.overallAssessment()),
+                c.indicatorsAssessedAt(), c.indicatorsAssessedBy(), c.protectionOutcome(), c.protectionNotes(),
+                c.protectionAssessedAt(), c.protectionAssessedBy(), c.custodyDecided(), h.assignedTo(),
+                h.assignedToName(), c.journal(), c.statusChanges(),
+                facts(h.subjectType(), c.custodyDecided(), c.channel(), c.person()), grant);
     }
 
     public Checklist checklist(CaseGrant grant) {
@@ -307,6 +302,9 @@ public class Cases implements OpenCases {
         if (!grant.may(CaseRight.PROTECTED_DATA)) {
             return List.of();
         }
+        if (grant.content() != null && grant.content().viewers() != null) {
+            return grant.content().viewers();
+        }
         return jdbc.sql("""
                         SELECT v.account_id, a.display_name, v.named_by_name, v.named_at
                         FROM case_protected_viewer v JOIN account a ON a.id = v.account_id
@@ -317,12 +315,14 @@ public class Cases implements OpenCases {
                 .list();
     }
 
-    /** The workers of the holding unit a case can be assigned to (or named for protected data): for a lead. */
-    public List<Account> workersOfHoldingUnit(CaseGrant grant) {
+    /**
+     * The workers of the holding unit a case can be assigned to (or named for protected data), for the unit's leads
+     * (read with the grant); nobody for anyone else.
+     */
+    public List<Worker> workersOfHoldingUnit(CaseGrant grant) {
         requireRead(grant);
-        return accounts.inUnit(grant.header().unit().id()).stream()
-                .filter(a -> a.enabled() && a.roles().stream().anyMatch(CaseAccess.HANDLER_ROLES::contains))
-                .toList();
+        List<Worker> workers = grant.content().workers();
+        return workers == null ? List.of() : workers;
     }
 
     // -- changes to the case aggregate --
@@ -694,10 +694,14 @@ public class Cases implements OpenCases {
     }
 
     private static CaseFacts facts(CaseRow row, Person person) {
+        return facts(row.subjectType(), row.custodyDecided(), row.channel(), person);
+    }
+
+    private static CaseFacts facts(SubjectType subject, boolean custodyDecided, IntakeChannel channel, Person person) {
         IdentityKind kind = person.identity().kind();
-        return new CaseFacts(row.subjectType() == SubjectType.CHILD, row.custodyDecided(), person.foreignNational(),
+        return new CaseFacts(subject == SubjectType.CHILD, custodyDecided, person.foreignNational(),
                 person.isProtected(), kind == IdentityKind.UNKNOWN || kind == IdentityKind.RESERVNUMMER,
-                person.interpreterNeeded(), row.channel().police());
+                person.interpreterNeeded(), channel.police());
     }
 
     private void statusChange(CaseId id, CaseStatus from, CaseStatus to, String reason, CurrentUser user) {
@@ -720,15 +724,6 @@ public class Cases implements OpenCases {
                         rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("author_name"),
                         rs.getString("text"), rs.getObject("corrects", UUID.class),
                         (Integer) rs.getObject("corrects_number")))
-                .list();
-    }
-
-    private List<CaseView.StatusChange> statusChanges(CaseId id) {
-        return jdbc.sql("SELECT * FROM case_status_change WHERE case_id = :c ORDER BY id").param("c", id.value())
-                .query((rs, n) -> new CaseView.StatusChange(
-                        rs.getString("from_status") == null ? null : CaseStatus.valueOf(rs.getString("from_status")),
-                        CaseStatus.valueOf(rs.getString("to_status")), rs.getString("reason"),
-                        rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getString("changed_by_name")))
                 .list();
     }
 

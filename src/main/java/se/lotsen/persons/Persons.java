@@ -463,29 +463,52 @@ public class Persons {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static final String SELECT = """
-            SELECT p.*, ARRAY(SELECT n.name FROM person_name n WHERE n.person_id = p.id AND n.kind = 'ALIAS'
-                              ORDER BY n.added_at, n.name) AS aliases
-            FROM person p""";
+    /** The person columns every read of a person selects, each named {@code <prefix><column>}. */
+    private static final List<String> COLUMNS = List.of("id", "identity_kind", "identity_number", "name",
+            "stated_birth_date", "stated_age", "age_assessed", "sex", "nationality", "languages", "interpreter_needed",
+            "interpreter_language", "documents", "protected_identity", "address", "merged_into", "unit_id", "version");
+
+    /**
+     * The select list of a person aliased {@code alias} (with its aliases), each column named {@code <prefix><column>},
+     * so that another module's statement can read a person with its own row; {@link #fromRow} maps it.
+     */
+    public static String columns(String alias, String prefix) {
+        StringBuilder sql = new StringBuilder();
+        for (String column : COLUMNS) {
+            sql.append(alias).append('.').append(column).append(" AS ").append(prefix).append(column).append(", ");
+        }
+        return sql.append("ARRAY(SELECT pn.name FROM person_name pn WHERE pn.person_id = ").append(alias)
+                .append(".id AND pn.kind = 'ALIAS' ORDER BY pn.added_at, pn.name) AS ").append(prefix).append("aliases")
+                .toString();
+    }
+
+    private static final String SELECT = "SELECT " + columns("p", "") + " FROM person p";
 
     private static Person map(ResultSet rs, int n) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
+        return fromRow(rs, "");
+    }
+
+    /** A person read with {@link #columns(String, String)} and the same prefix. */
+    public static Person fromRow(ResultSet rs, String prefix) throws SQLException {
+        UUID id = rs.getObject(prefix + "id", UUID.class);
         List<String> aliases = new ArrayList<>();
-        java.sql.Array array = rs.getArray("aliases");
+        java.sql.Array array = rs.getArray(prefix + "aliases");
         if (array != null) {
             for (Object alias : (Object[]) array.getArray()) {
                 aliases.add((String) alias);
             }
         }
-        UUID merged = rs.getObject("merged_into", UUID.class);
+        UUID merged = rs.getObject(prefix + "merged_into", UUID.class);
         return new Person(new PersonId(id),
-                new IdentityNumber(IdentityKind.valueOf(rs.getString("identity_kind")), rs.getString("identity_number")),
-                rs.getString("name"), aliases, rs.getObject("stated_birth_date", LocalDate.class),
-                (Integer) rs.getObject("stated_age"), rs.getBoolean("age_assessed"), Sex.valueOf(rs.getString("sex")),
-                rs.getString("nationality"), rs.getString("languages"), rs.getBoolean("interpreter_needed"),
-                rs.getString("interpreter_language"), rs.getString("documents"),
-                ProtectedIdentity.valueOf(rs.getString("protected_identity")), rs.getString("address"),
-                merged == null ? null : new PersonId(merged), new UnitId(rs.getObject("unit_id", UUID.class)),
-                rs.getInt("version"));
+                new IdentityNumber(IdentityKind.valueOf(rs.getString(prefix + "identity_kind")),
+                        rs.getString(prefix + "identity_number")),
+                rs.getString(prefix + "name"), aliases, rs.getObject(prefix + "stated_birth_date", LocalDate.class),
+                (Integer) rs.getObject(prefix + "stated_age"), rs.getBoolean(prefix + "age_assessed"),
+                Sex.valueOf(rs.getString(prefix + "sex")), rs.getString(prefix + "nationality"),
+                rs.getString(prefix + "languages"), rs.getBoolean(prefix + "interpreter_needed"),
+                rs.getString(prefix + "interpreter_language"), rs.getString(prefix + "documents"),
+                ProtectedIdentity.valueOf(rs.getString(prefix + "protected_identity")), rs.getString(prefix + "address"),
+                merged == null ? null : new PersonId(merged), new UnitId(rs.getObject(prefix + "unit_id", UUID.class)),
+                rs.getInt(prefix + "version"));
     }
 }

@@ -6,11 +6,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A case's checklist: its routine version and its items in routine order. */
-public record Checklist(UUID caseId, RoutineVersion version, List<ChecklistItem> items) {
+/**
+ * A case's checklist: its routine version and its items in routine order, and the number of the newest published
+ * version of the routine (to say that a newer version exists).
+ */
+public record Checklist(UUID caseId, RoutineVersion version, List<ChecklistItem> items, int newestPublished) {
 
     public Checklist {
         items = List.copyOf(items);
+    }
+
+    /** Whether a newer version of the routine was published after the one the case follows. */
+    public boolean newerVersionExists() {
+        return newestPublished > version.number();
     }
 
     public List<ChecklistItem> visibleItems() {

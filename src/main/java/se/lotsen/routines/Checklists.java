@@ -71,16 +71,36 @@ public class Checklists {
         return checklist(caseId).orElseThrow();
     }
 
+    /**
+     * The case's checklist, in one statement: its items, its version and the newest published version's number (the
+     * version's document comes from {@link Routines#version}, which keeps published versions in memory).
+     */
     public Optional<Checklist> checklist(UUID caseId) {
-        Optional<UUID> versionId = jdbc.sql("SELECT routine_version_id FROM checklist WHERE case_id = :c")
-                .param("c", caseId).query(UUID.class).optional();
-        if (versionId.isEmpty()) {
+        UUID[] versionId = {null};
+        int[] newest = {0};
+        Map<String, Row> rows = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT k.routine_version_id,
+                               (SELECT max(n.number) FROM routine_version v JOIN routine_version n
+                                    ON n.routine_id = v.routine_id AND n.status = 'PUBLISHED'
+                                WHERE v.id = k.routine_version_id) AS newest,
+                               i.step_key, i.applicable, i.status, i.done_by_name, i.done_at, i.reason, i.field_values
+                        FROM checklist k LEFT JOIN checklist_item i ON i.case_id = k.case_id
+                        WHERE k.case_id = :c""")
+                .param("c", caseId)
+                .query((rs, n) -> {
+                    versionId[0] = rs.getObject("routine_version_id", UUID.class);
+                    newest[0] = rs.getInt("newest");
+                    if (rs.getString("step_key") != null) {
+                        Row r = row(rs, n);
+                        rows.put(r.key, r);
+                    }
+                    return null;
+                }).list();
+        if (versionId[0] == null) {
             return Optional.empty();
         }
-        RoutineVersion version = routines.version(versionId.get()).orElseThrow();
-        Map<String, Row> rows = new LinkedHashMap<>();
-        jdbc.sql("SELECT * FROM checklist_item WHERE case_id = :c").param("c", caseId)
-                .query(this::row).list().forEach(r -> rows.put(r.key, r));
+        RoutineVersion version = routines.version(versionId[0]).orElseThrow();
         List<ChecklistItem> items = new ArrayList<>();
         for (RoutineDocument.Phase phase : version.document().phases()) {
             for (RoutineDocument.Step step : phase.steps()) {
@@ -91,7 +111,7 @@ public class Checklists {
                 }
             }
         }
-        return Optional.of(new Checklist(caseId, version, items));
+        return Optional.of(new Checklist(caseId, version, items, Math.max(newest[0], version.number())));
     }
 
     /** The routine version the case's checklist uses. */

@@ -41,8 +41,22 @@ public class Routines {
                 .param("key", routineKey).query(this::map).optional();
     }
 
+    /**
+     * A version. A published version never changes, so it is kept in memory once read: the case page and every
+     * checklist read it without a statement of its own. Drafts are always read afresh.
+     */
     public Optional<RoutineVersion> version(UUID id) {
-        return jdbc.sql(SELECT + " WHERE v.id = :id").param("id", id).query(this::map).optional();
+        RoutineVersion cached = published.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<RoutineVersion> read = jdbc.sql(SELECT + " WHERE v.id = :id").param("id", id).query(this::map)
+                .optional();
+        // Not from inside a change: what it read could still be rolled back.
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            read.filter(v -> v.status() == RoutineVersion.Status.PUBLISHED).ifPresent(v -> published.put(v.id(), v));
+        }
+        return read;
     }
 
     /** All versions of a routine, newest first (the draft, if any, first of all). */
@@ -170,6 +184,9 @@ public class Routines {
     RoutineDocument parse(String document) {
         return json.readValue(document, RoutineDocument.class);
     }
+
+    /** Published versions by id: they are immutable (a new version is a new row). */
+    private final java.util.Map<UUID, RoutineVersion> published = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final String SELECT = """
             SELECT v.*, r.key AS routine_key, r.name AS routine_name

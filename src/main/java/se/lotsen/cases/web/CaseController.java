@@ -199,16 +199,13 @@ class CaseController {
         model.addAttribute("checklist", checklist);
         model.addAttribute("nationalityName", Countries.name(view.person().nationality(),
                 org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-        Optional<RoutineVersion> newest = routines.currentPublished(Routines.ACUTE)
-                .filter(v -> v.number() > checklist.version().number());
-        model.addAttribute("newerVersion", newest.orElse(null));
+        model.addAttribute("newerVersion", checklist.newerVersionExists() ? checklist.newestPublished() : null);
         model.addAttribute("transitions", view.status().next());
         model.addAttribute("topPanels", panels(CasePanel.Position.TOP, grant));
         model.addAttribute("bodyPanels", panels(CasePanel.Position.BODY, grant));
         if (view.mayNameProtectedViewers() && view.person().isProtected()) {
             model.addAttribute("protectedViewers", cases.protectedViewers(grant));
-            model.addAttribute("workers", cases.workersOfHoldingUnit(grant).stream()
-                    .filter(a -> !access.leads(a.roles(), a.unit())).toList());
+            model.addAttribute("workers", cases.workersOfHoldingUnit(grant).stream().filter(w -> !w.lead()).toList());
         }
         return "cases/show";
     }

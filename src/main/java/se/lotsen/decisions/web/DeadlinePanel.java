@@ -33,7 +33,8 @@ class DeadlinePanel implements CasePanel {
 
     @Override
     public Map<String, Object> model(CaseGrant grant) {
-        List<DeadlineView> all = views.sorted(decisions.deadlines(grant), LocaleContextHolder.getLocale());
+        List<DeadlineView> all = views.sorted(grant.remember("deadlines", () -> decisions.deadlines(grant)),
+                LocaleContextHolder.getLocale());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("caseId", grant.caseId().value());
         model.put("open", all.stream().filter(DeadlineView::open).toList());

@@ -1,6 +1,7 @@
 package se.lotsen.decisions.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,9 @@ class DecisionPanel implements CasePanel {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("caseId", grant.caseId().value());
         model.put("decisions", decisions.forCase(grant));
-        model.put("lapsed", decisions.deadlines(grant).stream()
+        // The deadline panel at the top of the page read them already.
+        List<Deadline> deadlines = grant.remember("deadlines", () -> decisions.deadlines(grant));
+        model.put("lapsed", deadlines.stream()
                 .filter(d -> d.status() == DeadlineStatus.LAPSED && d.decisionId() != null)
                 .map(Deadline::decisionId).collect(Collectors.toSet()));
         model.put("editable", grant.editable());

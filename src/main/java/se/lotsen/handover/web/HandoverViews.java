@@ -21,6 +21,7 @@ import se.lotsen.access.CurrentUser;
 import se.lotsen.access.Role;
 import se.lotsen.cases.CaseStatus;
 import se.lotsen.cases.CaseView;
+import se.lotsen.cases.Cases;
 import se.lotsen.handover.Handover;
 import se.lotsen.handover.Handovers;
 import se.lotsen.organisation.Organisation;
@@ -37,18 +38,17 @@ class HandoverViews {
     /** The jour whose method developers the districts consult. */
     static final String METHOD_DEVELOPER_UNIT = "socialjouren";
 
-    private static final Set<Role> RECEIVING_ROLES = EnumSet.of(Role.CASE_WORKER, Role.UNIT_MANAGER,
-            Role.DUTY_WORKER, Role.DUTY_LEAD);
-
     private final Handovers handovers;
+    private final Cases cases;
     private final Accounts accounts;
     private final Organisation organisation;
     private final MessageSource messages;
     private final Clock clock;
 
-    HandoverViews(Handovers handovers, Accounts accounts, Organisation organisation, MessageSource messages,
-                  Clock clock) {
+    HandoverViews(Handovers handovers, Cases cases, Accounts accounts, Organisation organisation,
+                  MessageSource messages, Clock clock) {
         this.handovers = handovers;
+        this.cases = cases;
         this.accounts = accounts;
         this.organisation = organisation;
         this.messages = messages;
@@ -65,8 +65,8 @@ class HandoverViews {
         Handover latest = all.isEmpty() ? null : all.get(all.size() - 1);
         Instant now = clock.instant();
         boolean holds = view.holdingUnit();
-        boolean inReceivingUnit = latest != null && user.unit() != null
-                && user.unit().id().equals(latest.to().id()) && holds;
+        // The holding unit is the receiving unit of the latest handover: it acknowledges and assigns.
+        boolean inReceivingUnit = latest != null && holds && latest.to().id().equals(view.unit().id());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("caseId", view.id().value());
         model.put("holder", view.unit());
@@ -76,13 +76,13 @@ class HandoverViews {
         model.put("periods", periods(view, all));
         model.put("handedOverBy", latestFromJour(all).orElse(null));
         model.put("methodDevelopers", methodDevelopers());
+        // Asking about the case writes into it: not for a unit that only follows it up.
+        model.put("mayAsk", view.editable());
         model.put("mayHandOver", holds && (view.status() == CaseStatus.OPEN || view.status() == CaseStatus.HANDED_OVER));
-        model.put("mayAcknowledge", inReceivingUnit && !latest.acknowledged()
-                && user.roles().stream().anyMatch(RECEIVING_ROLES::contains));
-        boolean mayAssign = inReceivingUnit && view.status().active()
-                && (user.has(Role.UNIT_MANAGER) || user.has(Role.DUTY_LEAD));
+        model.put("mayAcknowledge", inReceivingUnit && !latest.acknowledged() && view.editable());
+        boolean mayAssign = inReceivingUnit && view.editable() && view.leadsHoldingUnit();
         model.put("mayAssign", mayAssign);
-        model.put("caseWorkers", mayAssign ? workersOf(latest.to()) : List.of());
+        model.put("caseWorkers", mayAssign ? cases.workersOfHoldingUnit(view.grant()) : List.of());
         return model;
     }
 
@@ -108,20 +108,26 @@ class HandoverViews {
         return Optional.empty();
     }
 
+    /**
+     * The method developers the districts consult, kept for a few minutes: every handover panel names them, and who
+     * they are changes seldom.
+     */
     List<Account> methodDevelopers() {
-        return organisation.unitByCode(METHOD_DEVELOPER_UNIT)
-                .map(u -> accounts.withRoleInUnit(u.id(), Role.METHOD_DEVELOPER)).orElse(List.of());
+        Cached cached = methodDevelopers;
+        Instant now = clock.instant();
+        if (cached == null || now.isAfter(cached.until())) {
+            cached = new Cached(organisation.unitByCode(METHOD_DEVELOPER_UNIT)
+                    .map(u -> accounts.withRoleInUnit(u.id(), Role.METHOD_DEVELOPER)).orElse(List.of()),
+                    now.plus(Duration.ofMinutes(5)));
+            methodDevelopers = cached;
+        }
+        return cached.accounts();
     }
 
-    /** The case workers of the unit (the duty workers of a jour) that a manager can assign. */
-    List<Account> workersOf(Unit unit) {
-        List<Account> workers = new ArrayList<>(accounts.withRoleInUnit(unit.id(), Role.CASE_WORKER));
-        if (unit.kind() == UnitKind.JOUR) {
-            accounts.withRoleInUnit(unit.id(), Role.DUTY_WORKER).stream()
-                    .filter(a -> workers.stream().noneMatch(w -> w.id().equals(a.id()))).forEach(workers::add);
-        }
-        return workers;
+    private record Cached(List<Account> accounts, Instant until) {
     }
+
+    private volatile Cached methodDevelopers;
 
     /** How long ago, in words: "3 timmar", "2 dagar". */
     String age(Instant since, Locale locale) {
