@@ -51,17 +51,7 @@ record CaseContent(Person person, Instant receivedAt, IntakeChannel channel, Str
         if (forms != null && !forms.isBlank()) {
             Arrays.stream(forms.split(",")).map(ExploitationForm::valueOf).forEach(formSet::add);
         }
-        Set<Indicator> observed = EnumSet.noneOf(Indicator.class);
-        java.sql.Array keys = rs.getArray("observed");
-        if (keys != null) {
-            for (Object key : (Object[]) keys.getArray()) {
-                try {
-                    observed.add(Indicator.valueOf((String) key));
-                } catch (IllegalArgumentException ignored) {
-                    // an indicator removed from the catalogue stays in the database, unshown
-                }
-            }
-        }
+        Set<Indicator> observed = observed(rs);
         String outcome = rs.getString("protection_outcome");
         return new CaseContent(Persons.fromRow(rs, "p_"), instant(rs, "received_at"),
                 IntakeChannel.valueOf(rs.getString("intake_channel")), rs.getString("reporter"),
@@ -133,6 +123,22 @@ record CaseContent(Person person, Instant receivedAt, IntakeChannel channel, Str
 
     private static UUID uuid(JsonNode node) {
         return node == null || node.isNull() ? null : UUID.fromString(node.asString());
+    }
+
+    /** The indicators observed, from an array column {@code observed} of catalogue keys. */
+    static Set<Indicator> observed(ResultSet rs) throws SQLException {
+        Set<Indicator> observed = EnumSet.noneOf(Indicator.class);
+        java.sql.Array keys = rs.getArray("observed");
+        if (keys != null) {
+            for (Object key : (Object[]) keys.getArray()) {
+                try {
+                    observed.add(Indicator.valueOf((String) key));
+                } catch (IllegalArgumentException ignored) {
+                    // an indicator removed from the catalogue stays in the database, unshown
+                }
+            }
+        }
+        return observed;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

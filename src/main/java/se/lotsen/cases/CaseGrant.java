@@ -87,8 +87,10 @@ public final class CaseGrant {
     /** The right to change the case; refused (403) for read-only and consultation grants. */
     public WriteGrant write() {
         if (!rights.contains(CaseRight.WRITE)) {
-            throw new AccessDeniedException(rights.contains(CaseRight.FOLLOW_UP)
-                    ? "read-only access after handover" : "no write access to the case");
+            if (rights.contains(CaseRight.FOLLOW_UP)) {
+                throw new CaseIsReadOnly();
+            }
+            throw new AccessDeniedException("no write access to the case");
         }
         return new WriteGrant(this);
     }

@@ -1,10 +1,8 @@
 package se.lotsen.cases;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -96,17 +94,7 @@ class CaseRepository {
     }
 
     private static CaseFile map(ResultSet rs, int n) throws SQLException {
-        Set<Indicator> observed = EnumSet.noneOf(Indicator.class);
-        Array keys = rs.getArray("observed");
-        if (keys != null) {
-            for (Object key : (Object[]) keys.getArray()) {
-                try {
-                    observed.add(Indicator.valueOf((String) key));
-                } catch (IllegalArgumentException ignored) {
-                    // an indicator removed from the catalogue stays in the database, unshown
-                }
-            }
-        }
+        Set<Indicator> observed = CaseContent.observed(rs);
         String outcome = rs.getString("protection_outcome");
         return new CaseFile(new CaseId(rs.getObject("id", UUID.class)), rs.getString("case_number"),
                 SubjectType.valueOf(rs.getString("subject_type")), rs.getInt("version"),

@@ -7,10 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -388,9 +385,7 @@ public class Cases implements OpenCases {
      */
     @Transactional
     public Account assign(WriteGrant grant, AccountId worker) {
-        if (!access.leads(grant.user())) {
-            throw new AccessDeniedException("only a lead assigns a case");
-        }
+        requireLead(grant);
         Account account = requireWorkerOfHoldingUnit(grant, worker, "caseWorker");
         CaseFile file = repository.load(grant.caseId(), null);
         file.assign(account.id().value());
@@ -620,16 +615,21 @@ public class Cases implements OpenCases {
     }
 
     @Override
-    public Map<UUID, List<CaseRef>> byRoutineVersion() {
-        Map<UUID, List<CaseRef>> result = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT k.routine_version_id, c.id, c.case_number, u.code
+    public List<VersionUse> byRoutineVersion() {
+        return jdbc.sql("""
+                        SELECT k.routine_version_id, u.code, u.name, count(*)
                         FROM case_file c JOIN checklist k ON k.case_id = c.id JOIN unit u ON u.id = c.unit_id
-                        WHERE c.status <> 'CLOSED' ORDER BY c.case_number""")
-                .query((rs, n) -> result.computeIfAbsent(rs.getObject(1, UUID.class), v -> new ArrayList<>())
-                        .add(new CaseRef(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4))))
+                        WHERE c.status <> 'CLOSED' GROUP BY k.routine_version_id, u.code, u.name ORDER BY u.name""")
+                .query((rs, n) -> new VersionUse(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getLong(4)))
                 .list();
-        return result;
+    }
+
+    /** Refuses (403) anyone but a lead of the unit that holds the case. */
+    public void requireLead(WriteGrant grant) {
+        if (!access.leads(grant.user())) {
+            throw new AccessDeniedException("only a lead of the holding unit");
+        }
     }
 
     // -- internals --
@@ -687,14 +687,17 @@ public class Cases implements OpenCases {
 
     /** The facts that decide which routine steps apply. */
     CaseFacts facts(CaseId id) {
-        CaseRow row = jdbc.sql("""
-                        SELECT c.*, ARRAY[]::varchar[] AS observed FROM case_file c WHERE c.id = :id""")
-                .param("id", id.value()).query(CaseRow::map).single();
-        return facts(row, persons.find(row.personId()).orElseThrow());
+        FactsRow row = jdbc.sql("SELECT person_id, subject_type, custody_decided, intake_channel FROM case_file"
+                        + " WHERE id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> new FactsRow(new PersonId(rs.getObject("person_id", UUID.class)),
+                        SubjectType.valueOf(rs.getString("subject_type")), rs.getBoolean("custody_decided"),
+                        IntakeChannel.valueOf(rs.getString("intake_channel"))))
+                .single();
+        return facts(row.subject(), row.custodyDecided(), row.channel(), persons.find(row.person()).orElseThrow());
     }
 
-    private static CaseFacts facts(CaseRow row, Person person) {
-        return facts(row.subjectType(), row.custodyDecided(), row.channel(), person);
+    private record FactsRow(PersonId person, SubjectType subject, boolean custodyDecided, IntakeChannel channel) {
     }
 
     private static CaseFacts facts(SubjectType subject, boolean custodyDecided, IntakeChannel channel, Person person) {
@@ -725,49 +728,6 @@ public class Cases implements OpenCases {
                         rs.getString("text"), rs.getObject("corrects", UUID.class),
                         (Integer) rs.getObject("corrects_number")))
                 .list();
-    }
-
-    /** The case row as the pages read it. */
-    private record CaseRow(PersonId personId, SubjectType subjectType, Instant receivedAt, IntakeChannel channel,
-                           String reporter, String reporterContact, String summary, Set<ExploitationForm> forms,
-                           String exploitationOther, Set<Indicator> observed, String overallAssessment,
-                           Instant indicatorsAssessedAt, String indicatorsAssessedBy,
-                           ProtectionOutcome protectionOutcome, String protectionNotes, Instant protectionAssessedAt,
-                           String protectionAssessedBy, boolean custodyDecided) {
-
-        static CaseRow map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-            String forms = rs.getString("exploitation_forms");
-            Set<ExploitationForm> formSet = EnumSet.noneOf(ExploitationForm.class);
-            if (forms != null && !forms.isBlank()) {
-                Arrays.stream(forms.split(",")).map(ExploitationForm::valueOf).forEach(formSet::add);
-            }
-            Set<Indicator> observed = EnumSet.noneOf(Indicator.class);
-            java.sql.Array keys = rs.getArray("observed");
-            if (keys != null) {
-                for (Object key : (Object[]) keys.getArray()) {
-                    try {
-                        observed.add(Indicator.valueOf((String) key));
-                    } catch (IllegalArgumentException ignored) {
-                        // an indicator removed from the catalogue stays in the database, unshown
-                    }
-                }
-            }
-            String outcome = rs.getString("protection_outcome");
-            return new CaseRow(new PersonId(rs.getObject("person_id", UUID.class)),
-                    SubjectType.valueOf(rs.getString("subject_type")), instant(rs, "received_at"),
-                    IntakeChannel.valueOf(rs.getString("intake_channel")), rs.getString("reporter"),
-                    rs.getString("reporter_contact"), rs.getString("summary"), formSet,
-                    rs.getString("exploitation_other"), observed, rs.getString("overall_assessment"),
-                    instant(rs, "indicators_assessed_at"), rs.getString("indicators_assessed_by"),
-                    outcome == null ? null : ProtectionOutcome.valueOf(outcome), rs.getString("protection_notes"),
-                    instant(rs, "protection_assessed_at"), rs.getString("protection_assessed_by"),
-                    rs.getBoolean("custody_decided"));
-        }
-
-        private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-            OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-            return t == null ? null : t.toInstant();
-        }
     }
 
     private static String blankToNull(String s) {

@@ -1,14 +1,11 @@
 package se.lotsen.decisions;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import se.lotsen.common.ClusterJobs;
 import se.lotsen.calendar.SwedishCalendar;
 import se.lotsen.cases.CaseId;
 
@@ -40,20 +38,18 @@ public class DeadlineReminders {
     private final ReminderProperties properties;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
-    private final LockingTaskExecutor locks;
-    private final Clock clock;
+    private final ClusterJobs jobs;
 
     public DeadlineReminders(JdbcClient jdbc, Deadlines deadlines, SwedishCalendar calendar,
                              ReminderProperties properties, PlatformTransactionManager transactionManager,
-                             ApplicationEventPublisher events, LockingTaskExecutor locks, Clock clock) {
+                             ApplicationEventPublisher events, ClusterJobs jobs) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.calendar = calendar;
         this.properties = properties;
         this.tx = new TransactionTemplate(transactionManager);
         this.events = events;
-        this.locks = locks;
-        this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelayString = "${lotsen.reminders.interval:PT5M}", initialDelayString = "PT30S")
@@ -65,15 +61,7 @@ public class DeadlineReminders {
 
     /** One run; returns how many reminders became due, or -1 when another node runs the job. */
     public int runOnce() {
-        try {
-            LockingTaskExecutor.TaskResult<Integer> result = locks.executeWithLock(this::remindDue,
-                    new LockConfiguration(clock.instant(), JOB, Duration.ofMinutes(10), Duration.ZERO));
-            return result.wasExecuted() ? result.getResult() : -1;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return jobs.runAlone(JOB, Duration.ofMinutes(10), this::remindDue).orElse(-1);
     }
 
     private int remindDue() {

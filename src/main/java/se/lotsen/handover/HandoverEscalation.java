@@ -1,10 +1,7 @@
 package se.lotsen.handover;
 
-import java.time.Clock;
 import java.time.Duration;
 
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import se.lotsen.common.ClusterJobs;
 import se.lotsen.cases.CaseId;
 
 /**
@@ -31,18 +29,16 @@ public class HandoverEscalation {
     private final TransactionTemplate tx;
     private final HandoverProperties properties;
     private final ApplicationEventPublisher events;
-    private final LockingTaskExecutor locks;
-    private final Clock clock;
+    private final ClusterJobs jobs;
 
     public HandoverEscalation(Handovers handovers, PlatformTransactionManager transactionManager,
                               HandoverProperties properties, ApplicationEventPublisher events,
-                              LockingTaskExecutor locks, Clock clock) {
+                              ClusterJobs jobs) {
         this.handovers = handovers;
         this.tx = new TransactionTemplate(transactionManager);
         this.properties = properties;
         this.events = events;
-        this.locks = locks;
-        this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelayString = "${lotsen.handover.escalation-interval:PT5M}", initialDelayString = "PT45S")
@@ -54,15 +50,7 @@ public class HandoverEscalation {
 
     /** Escalates every late handover once; returns how many, or -1 when another node runs the job. */
     public int runOnce() {
-        try {
-            LockingTaskExecutor.TaskResult<Integer> result = locks.executeWithLock(this::escalateLate,
-                    new LockConfiguration(clock.instant(), JOB, Duration.ofMinutes(10), Duration.ZERO));
-            return result.wasExecuted() ? result.getResult() : -1;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return jobs.runAlone(JOB, Duration.ofMinutes(10), this::escalateLate).orElse(-1);
     }
 
     private int escalateLate() {

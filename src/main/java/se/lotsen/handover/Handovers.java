@@ -105,6 +105,8 @@ public class Handovers {
     @Transactional
     public Handover assign(WriteGrant grant, AccountId caseWorker) {
         grant.requireActive();
+        // Who may assign first: a worker of the unit is refused (403) whether or not the case came by a handover.
+        cases.requireLead(grant);
         Handover h = receivedBy(grant);
         Account worker = cases.assign(grant, caseWorker);
         jdbc.sql("""

@@ -1,19 +1,19 @@
 package se.lotsen.routines;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * Which open cases use which routine version. Implemented by the cases module (which knows whether a case is open),
- * so that the method developer can see the spread of versions without this module depending on cases.
+ * How many open cases follow which routine version, per unit. Implemented by the cases module (which knows whether
+ * a case is open), so that the method developer can see the spread of versions without this module depending on
+ * cases, and without seeing which cases they are: the method developer has no access to case content.
  */
 public interface OpenCases {
 
-    /** A case as the routine pages may show it: its number and unit. */
-    record CaseRef(UUID caseId, String caseNumber, String unitCode) {
+    /** The open cases of a unit that follow a version. */
+    record VersionUse(UUID versionId, String unitCode, String unitName, long cases) {
     }
 
-    /** Open cases by routine version id. */
-    Map<UUID, List<CaseRef>> byRoutineVersion();
+    /** Open cases by routine version and unit. */
+    List<VersionUse> byRoutineVersion();
 }

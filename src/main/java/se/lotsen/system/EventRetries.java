@@ -1,15 +1,14 @@
 package se.lotsen.system;
 
-import java.time.Clock;
 import java.time.Duration;
 
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import se.lotsen.common.ClusterJobs;
 
 /**
  * Delivers again the domain events whose listener failed (an e-mail the mail server did not take, a notification
@@ -21,15 +20,13 @@ public class EventRetries {
     static final String JOB = "event-retries";
 
     private final FailedEventPublications failed;
-    private final LockingTaskExecutor locks;
-    private final Clock clock;
+    private final ClusterJobs jobs;
     private final boolean enabled;
 
-    EventRetries(FailedEventPublications failed, LockingTaskExecutor locks, Clock clock,
+    EventRetries(FailedEventPublications failed, ClusterJobs jobs,
                  @Value("${lotsen.events.retries-enabled:true}") boolean enabled) {
         this.failed = failed;
-        this.locks = locks;
-        this.clock = clock;
+        this.jobs = jobs;
         this.enabled = enabled;
     }
 
@@ -42,17 +39,9 @@ public class EventRetries {
 
     /** Resubmits the failed publications once; false when another node is doing it. */
     public boolean runOnce() {
-        LockingTaskExecutor.TaskWithResult<Boolean> resubmit = () -> {
+        return jobs.runAlone(JOB, Duration.ofMinutes(5), () -> {
             failed.resubmit(ResubmissionOptions.defaults());
             return true;
-        };
-        try {
-            return locks.executeWithLock(resubmit,
-                    new LockConfiguration(clock.instant(), JOB, Duration.ofMinutes(5), Duration.ZERO)).wasExecuted();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        }).isPresent();
     }
 }

@@ -76,6 +76,21 @@ public final class LotsenHttp {
         return send(client, b.build());
     }
 
+    /** The body of a successful GET as bytes (a PDF), with a bearer token. */
+    public byte[] getBytes(String path, String bearer) {
+        try {
+            HttpResponse<byte[]> r = client.send(request(path, bearer).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as("GET %s", path).isEqualTo(200);
+            return r.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response postJson(String path, String body, String bearer) {
         HttpRequest.Builder b = request(path, bearer).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

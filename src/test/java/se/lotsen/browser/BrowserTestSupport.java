@@ -3,10 +3,12 @@ package se.lotsen.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,8 +28,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Base class for Lotsen's browser tests: starts the whole application on a random port (with its own embedded
@@ -57,6 +61,9 @@ public abstract class BrowserTestSupport {
 
     private static Playwright playwright;
     private static Browser browser;
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @LocalServerPort
     protected int port;
@@ -125,6 +132,16 @@ public abstract class BrowserTestSupport {
     }
 
     /** The absolute URL of a path in the running application, e.g. {@code url("/login")}. */
+    /**
+     * Waits until the side effects of what the test did (notifications, e-mails) are delivered: their listeners run
+     * after the commit, on other threads, recorded in the event publication registry.
+     */
+    protected void awaitSideEffects() {
+        await("every event publication completed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+                        .query(Long.class).single() == 0);
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }

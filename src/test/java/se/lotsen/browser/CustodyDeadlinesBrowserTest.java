@@ -443,6 +443,7 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
         int second = reminders.runOnce();
         assertTrue(first > 0, "the first run sends reminders, but sent " + first);
         assertEquals(0, second, "the second run must not send anything again");
+        awaitSideEffects();
 
         List<Mail> all = mails();
         String jour1 = "jour1@lotsen.example";

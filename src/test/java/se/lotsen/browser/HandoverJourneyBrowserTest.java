@@ -545,7 +545,8 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
         assertThat(statusOf(STEP_POLICE)).hasText("Klart");
         // Nor does the hand-over form offer to hand it on.
         open(casePath + "/handover/new");
-        assertThat(page.locator("main")).containsText("Bara den enhet som har ärendet kan lämna över det");
+        assertThat(page.locator("main h1")).hasText("Ärendet kan bara läsas");
+        assertThat(page.locator("main")).containsText("bara den enhet som har ärendet kan ändra det");
         assertThat(page.locator("main form[method=post]")).hasCount(0);
         open(casePath);
         screenshot("journey-08-case-read-only-for-the-jour");

@@ -104,6 +104,7 @@ class CaseController {
         model.addAttribute("query", query);
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("result", cases.search(query, user, Paging.of(page, null)));
+        model.addAttribute("mayOpen", access.handlesCases(user));
         model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/cases")
                 .queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isBlank()))
                 .queryParamIfPresent("status", Optional.ofNullable(status))
@@ -162,6 +163,8 @@ class CaseController {
     @Audited(action = AuditAction.CREATE, recordType = "CASE")
     String open(@Valid @ModelAttribute("intakeForm") IntakeForm form, BindingResult result,
                 @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        // Who may open a case first: the form is not even shown again to a role without case work.
+        access.requireCaseWork(user);
         if (!result.hasErrors()) {
             try {
                 CaseId id = cases.open(form.toIntake(SWEDEN), user);

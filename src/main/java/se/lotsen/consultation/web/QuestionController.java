@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.lotsen.access.CurrentUser;
+import org.springframework.security.access.AccessDeniedException;
+
 import se.lotsen.access.Role;
 import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
@@ -104,6 +106,7 @@ class QuestionController {
     @Audited(action = AuditAction.CREATE, recordType = "QUESTION")
     String ask(@Valid @ModelAttribute("questionForm") QuestionForm form, BindingResult result,
                @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        requireMayAsk(user);
         if (form.caseUuid() == null && form.caseId() != null && !form.caseId().isBlank()) {
             result.rejectValue("caseId", "validation.invalid");
         }
@@ -124,6 +127,7 @@ class QuestionController {
     }
 
     private String formView(UUID caseId, CurrentUser user, Model model) {
+        requireMayAsk(user);
         CaseHeader header = null;
         if (caseId != null) {
             AuditContext.recordId(caseId);
@@ -159,6 +163,13 @@ class QuestionController {
     String show(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("answerForm", new AnswerForm(""));
         return showView(questions.get(id, user), user, model, false);
+    }
+
+    /** Those who handle cases, and the method developer, ask; administrators and auditors do not (403). */
+    private void requireMayAsk(CurrentUser user) {
+        if (!access.handlesCases(user) && !user.has(Role.METHOD_DEVELOPER)) {
+            throw new AccessDeniedException("no case role");
+        }
     }
 
     /** What became of the question's notifications and e-mails, for the asker's page (polled until settled). */

@@ -2,7 +2,6 @@ package se.lotsen.routines.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,17 +17,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 import se.lotsen.access.CurrentUser;
-import se.lotsen.audit.AuditAction;
-import se.lotsen.audit.Audited;
 import se.lotsen.audit.NotAudited;
-import se.lotsen.common.PageResult;
-import se.lotsen.common.Paging;
 import se.lotsen.common.PdfRenderer;
 import se.lotsen.routines.OpenCases;
 import se.lotsen.routines.RoutineVersion;
@@ -39,9 +33,6 @@ import se.lotsen.routines.RoutineVersion;
  */
 @Controller
 class RoutinePagesController {
-
-    /** Rows per page on the usage page. */
-    static final int USAGE_PAGE_SIZE = 50;
 
     private final RoutineViews views;
     private final SpringTemplateEngine templates;
@@ -70,7 +61,7 @@ class RoutinePagesController {
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         RoutineAccess.requireReader(user);
         boolean methodDeveloper = RoutineAccess.isMethodDeveloper(user);
-        Map<UUID, List<OpenCases.CaseRef>> open = methodDeveloper ? views.openCases() : Map.of();
+        Map<UUID, List<OpenCases.VersionUse>> open = methodDeveloper ? views.openCases() : Map.of();
         List<RoutineOverview> overviews = new ArrayList<>();
         for (String key : views.routineKeys()) {
             List<RoutineVersion> versions = views.versions(key);
@@ -79,7 +70,8 @@ class RoutinePagesController {
             List<VersionRow> rows = versions.stream()
                     .filter(v -> v.published() || methodDeveloper)
                     .map(v -> new VersionRow(v, current != null && v.id().equals(current.id()),
-                            open.getOrDefault(v.id(), List.of()).size()))
+                            (int) open.getOrDefault(v.id(), List.of()).stream()
+                                    .mapToLong(OpenCases.VersionUse::cases).sum()))
                     .toList();
             overviews.add(new RoutineOverview(key, versions.get(0).routineName(), rows,
                     methodDeveloper ? draft : null, current));
@@ -127,42 +119,32 @@ class RoutinePagesController {
                 .body(pdf);
     }
 
-    /** One open case on the usage page. */
-    record UsageRow(int versionNumber, UUID versionId, OpenCases.CaseRef caseRef) {
+    /** The number of open cases on one version, with how many at each unit. */
+    record UsageCount(RoutineVersion version, boolean current, long cases, List<OpenCases.VersionUse> units) {
     }
 
-    /** The number of open cases on one version, for the summary at the top of the usage page. */
-    record UsageCount(RoutineVersion version, boolean current, int cases) {
-    }
-
+    /**
+     * How many open cases follow which version, per unit: the method developer follows up on the units whose
+     * cases run an outdated routine. No case is named: the method developer has no access to case content.
+     */
     @GetMapping("/routines/usage")
-    @Audited(action = AuditAction.SEARCH, recordType = "CASE")
-    String usage(@RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user,
-                 Model model) {
+    @NotAudited("counts of open cases per routine version and unit; no case or person is named")
+    String usage(@AuthenticationPrincipal CurrentUser user, Model model) {
         RoutineAccess.requireMethodDeveloper(user);
-        Map<UUID, List<OpenCases.CaseRef>> open = views.openCases();
+        Map<UUID, List<OpenCases.VersionUse>> open = views.openCases();
         List<UsageCount> counts = new ArrayList<>();
-        List<UsageRow> rows = new ArrayList<>();
         for (String key : views.routineKeys()) {
-            List<RoutineVersion> published = views.versions(key).stream().filter(RoutineVersion::published).toList();
+            // Oldest first: the method developer looks for the units still following an outdated routine.
+            List<RoutineVersion> published = views.versions(key).stream().filter(RoutineVersion::published)
+                    .sorted(Comparator.comparingInt(RoutineVersion::number)).toList();
             for (RoutineVersion v : published) {
-                List<OpenCases.CaseRef> cases = open.getOrDefault(v.id(), List.of());
-                counts.add(new UsageCount(v, v == published.get(0), cases.size()));
-                cases.forEach(c -> rows.add(new UsageRow(v.number(), v.id(), c)));
+                List<OpenCases.VersionUse> units = open.getOrDefault(v.id(), List.of());
+                counts.add(new UsageCount(v, v == published.get(published.size() - 1),
+                        units.stream().mapToLong(OpenCases.VersionUse::cases).sum(), units));
             }
         }
-        // Oldest version first: the cases that run the most outdated routine are what the method developer
-        // follows up.
-        rows.sort(Comparator.comparingInt(UsageRow::versionNumber)
-                .thenComparing(r -> r.caseRef().caseNumber(), Comparator.nullsLast(Comparator.naturalOrder())));
-        Paging paging = Paging.of(page, USAGE_PAGE_SIZE);
-        List<UsageRow> pageRows = rows.stream().skip(paging.offset()).limit(paging.size()).toList();
-        Map<Integer, List<UsageRow>> groups = new LinkedHashMap<>();
-        pageRows.forEach(r -> groups.computeIfAbsent(r.versionNumber(), n -> new ArrayList<>()).add(r));
         model.addAttribute("counts", counts);
-        model.addAttribute("result", new PageResult<>(pageRows, paging.page(), paging.size(), rows.size()));
-        model.addAttribute("groups", groups);
-        model.addAttribute("baseUrl", "/routines/usage");
+        model.addAttribute("total", counts.stream().mapToLong(UsageCount::cases).sum());
         return "routines/usage";
     }
 }

@@ -61,13 +61,15 @@ class RoutineViews {
                 .orElse(null);
     }
 
-    /** Open cases by routine version id; empty when the cases module does not (yet) provide them. */
-    Map<UUID, List<OpenCases.CaseRef>> openCases() {
+    /** Open cases per unit by routine version id; empty when the cases module does not (yet) provide them. */
+    Map<UUID, List<OpenCases.VersionUse>> openCases() {
         OpenCases cases = openCases.getIfAvailable();
         if (cases == null) {
             return Map.of();
         }
-        Map<UUID, List<OpenCases.CaseRef>> byVersion = cases.byRoutineVersion();
-        return byVersion == null ? Map.of() : byVersion;
+        Map<UUID, List<OpenCases.VersionUse>> byVersion = new java.util.LinkedHashMap<>();
+        cases.byRoutineVersion().forEach(u -> byVersion.computeIfAbsent(u.versionId(), v -> new java.util.ArrayList<>())
+                .add(u));
+        return byVersion;
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import se.lotsen.cases.CaseCannotBeClosed;
 import se.lotsen.common.ConcurrentChangeException;
+import se.lotsen.cases.CaseIsReadOnly;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 
@@ -119,6 +120,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "No such resource.", null);
+    }
+
+    @ExceptionHandler(CaseIsReadOnly.class)
+    ResponseEntity<ProblemDetail> readOnly(CaseIsReadOnly e) {
+        return problem(HttpStatus.FORBIDDEN, "The case was handed over: your unit may read it during the follow-up "
+                + "period, only the unit that holds it may change it.", null);
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)

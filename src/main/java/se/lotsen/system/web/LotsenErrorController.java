@@ -12,12 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.json.JsonMapper;
 
 import se.lotsen.audit.NotAudited;
+import se.lotsen.cases.CaseIsReadOnly;
 
 /**
  * Every error that reaches the servlet container ends here: problem details for the API, a page for everyone
@@ -49,7 +51,10 @@ class LotsenErrorController implements ErrorController {
             case 404, 405 -> 404;
             default -> status.is5xxServerError() ? 500 : 400;
         };
+        // A refusal that is not about the role gets its own explanation: a unit that handed the case on reads it.
+        boolean readOnlyCase = request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CaseIsReadOnly;
         ModelAndView view = new ModelAndView("error", Map.of("status", shown,
+                "reason", readOnlyCase ? "readOnlyCase" : "",
                 "reference", reference == null ? "" : reference));
         view.setStatus(status);
         return view;
@@ -79,8 +84,15 @@ class LotsenErrorController implements ErrorController {
         response.getWriter().write(json.writeValueAsString(problem));
     }
 
+    /**
+     * The status of the error being shown. Asked for directly ({@code GET /error}), there is no error: that is a page
+     * that does not exist, not a server error (and it must not let anyone write errors into the log).
+     */
     private static HttpStatus statusOf(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            return HttpStatus.NOT_FOUND;
+        }
         HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
