@@ -11,12 +11,25 @@
         }
     });
 
-    document.addEventListener('DOMContentLoaded', function () {
-        // Move focus to an error summary, so that keyboard and screen-reader users hear it first.
+    // Move focus to an error summary, so that keyboard and screen-reader users hear it first.
+    function focusSummary() {
         var summary = document.querySelector('[data-autofocus]');
         if (summary) {
             summary.focus();
         }
+    }
+
+    // Once more when the page has loaded, if the focus was lost meanwhile: going to the address's #fragment (the
+    // form's section) drops it.
+    window.addEventListener('load', function () {
+        var current = document.activeElement;
+        if (!current || current === document.body) {
+            focusSummary();
+        }
+    });
+
+    document.addEventListener('DOMContentLoaded', function () {
+        focusSummary();
 
         // Warn before leaving a form with unsaved changes.
         document.querySelectorAll('form[data-warn-unsaved]').forEach(function (form) {

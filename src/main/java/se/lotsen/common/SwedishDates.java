@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,7 @@ public class SwedishDates {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final DateTimeFormatter SV_DATE = DateTimeFormatter.ofPattern("EEE d MMMM yyyy", Locale.forLanguageTag("sv"));
     private static final DateTimeFormatter SV_TIME = DateTimeFormatter.ofPattern("'kl.' HH.mm", Locale.forLanguageTag("sv"));
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("EEE d MMMM yyyy", Locale.ENGLISH);
@@ -36,6 +40,25 @@ public class SwedishDates {
         var local = instant.atZone(ZONE);
         return english(locale) ? EN_DATE.format(local) + ", " + EN_TIME.format(local)
                 : SV_DATE.format(local) + " " + SV_TIME.format(local);
+    }
+
+    /**
+     * Message arguments as people read them: an ISO date ("2026-12-04") becomes "fre 4 december 2026"; everything
+     * else stays as it is.
+     */
+    public Object[] arguments(List<String> arguments, Locale locale) {
+        return arguments.stream().map(a -> (Object) forPeople(a, locale)).toArray();
+    }
+
+    private String forPeople(String argument, Locale locale) {
+        if (argument != null && ISO_DATE.matcher(argument).matches()) {
+            try {
+                return date(LocalDate.parse(argument), locale);
+            } catch (DateTimeParseException e) {
+                return argument;
+            }
+        }
+        return argument;
     }
 
     private static boolean english(Locale locale) {

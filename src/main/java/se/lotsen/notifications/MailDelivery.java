@@ -1,6 +1,5 @@
 package se.lotsen.notifications;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import se.lotsen.common.TryAgainLater;
 import se.lotsen.common.SwedishDates;
 
 /**
@@ -32,7 +32,6 @@ class MailDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
-    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mail;
@@ -95,19 +94,11 @@ class MailDelivery {
                 .query((rs, n) -> {
                     String args = rs.getString(4);
                     return new Outgoing(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            args.isEmpty() ? new Object[0] : forPeople(args.split(Notifications.SEPARATOR)),
+                            args.isEmpty() ? new Object[0]
+                                    : dates.arguments(List.of(args.split(Notifications.SEPARATOR)), SWEDISH),
                             rs.getString(5) == null ? "" : rs.getString(5));
                 })
                 .optional().filter(o -> o.to() != null && !o.to().isBlank()).orElse(null);
-    }
-
-    /** ISO dates ("2026-12-04") as people read them ("fre 4 december 2026"); everything else as it is. */
-    private Object[] forPeople(String[] args) {
-        Object[] result = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            result[i] = ISO_DATE.matcher(args[i]).matches() ? dates.date(LocalDate.parse(args[i]), SWEDISH) : args[i];
-        }
-        return result;
     }
 
     private void status(UUID id, String status, String error) {
@@ -129,7 +120,7 @@ class MailDelivery {
     }
 
     /** Some e-mails could not be delivered; the event is delivered again later. */
-    static class MailNotDelivered extends RuntimeException {
+    static class MailNotDelivered extends TryAgainLater {
         MailNotDelivered(List<UUID> ids) {
             super(ids.size() + " e-mail(s) not delivered");
         }

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableAsync;
 
+
 /**
  * Background work. Jobs that must run once across app nodes (reminders, escalations, event retries) take a ShedLock
  * lock in the database, timed by the database's clock; listeners of domain events run after commit on the task

@@ -24,6 +24,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +141,38 @@ public abstract class BrowserTestSupport {
         await("every event publication completed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
                         .query(Long.class).single() == 0);
+    }
+
+    /** Asserts one saved-confirmation ({@code role="status"}) with the text on the page. */
+    protected void assertFlash(String text) {
+        assertThat(page.locator("main").getByRole(AriaRole.STATUS)
+                .filter(new Locator.FilterOptions().setHasText(text))).hasCount(1);
+    }
+
+    /** Saves the visible part of the page only (the top of a long page). */
+    protected void viewport(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT_DIR.resolve(name + ".png"))
+                .setFullPage(false));
+    }
+
+    /** Saves a screenshot of one part of the page. */
+    protected static void part(Locator locator, String name) {
+        locator.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOT_DIR.resolve(name + ".png")));
+    }
+
+    /** A role with exactly this accessible name, on the page. */
+    protected static Page.GetByRoleOptions named(String name) {
+        return new Page.GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    /** A role with exactly this accessible name, inside a locator. */
+    protected static Locator.GetByRoleOptions called(String name) {
+        return new Locator.GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    /** A label with exactly this text. */
+    protected static Locator.GetByLabelOptions exact() {
+        return new Locator.GetByLabelOptions().setExact(true);
     }
 
     protected String url(String path) {

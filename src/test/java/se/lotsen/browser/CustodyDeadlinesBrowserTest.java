@@ -732,11 +732,6 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
                 new Locator.GetByRoleOptions().setName(Pattern.compile("^Aviseringar \\(\\d+\\)$")));
     }
 
-    private void assertFlash(String text) {
-        assertThat(page.locator("main").getByRole(AriaRole.STATUS)
-                .filter(new Locator.FilterOptions().setHasText(text))).hasCount(1);
-    }
-
     private String pathOf(String url) {
         String withoutHost = url.substring(url("").length());
         int hash = withoutHost.indexOf('#');
@@ -756,24 +751,6 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
                 .setViewportSize(1280, 900));
         otherContexts.add(other);
         return other.newPage();
-    }
-
-    /** Saves the visible part of the page only (the top of a long page). */
-    private void viewport(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT_DIR.resolve(name + ".png")).setFullPage(false));
-    }
-
-    /** Saves a screenshot of one part of the page. */
-    private static void part(Locator locator, String name) {
-        locator.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOT_DIR.resolve(name + ".png")));
-    }
-
-    private static Locator.GetByRoleOptions called(String name) {
-        return new Locator.GetByRoleOptions().setName(name).setExact(true);
-    }
-
-    private static Locator.GetByLabelOptions exact() {
-        return new Locator.GetByLabelOptions().setExact(true);
     }
 
     // -- e-mail --

@@ -215,7 +215,7 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
         assertThat(h1).hasText(Pattern.compile("^SOCIALJOUREN-\\d{4}-\\d{4}\\s+" + re(NAME) + " · Barn$"));
         caseNumber = page.locator("h1.case-title > span").first().innerText().trim();
         assertTrue(caseNumber.matches("SOCIALJOUREN-\\d{4}-\\d{4}"), caseNumber);
-        assertThat(page.locator("main .case-status")).containsText("Öppet på jouren");
+        assertThat(page.locator("main .case-status")).containsText("Öppet");
         Locator person = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Personen"));
         assertThat(person).containsText("Inget känt nummer");
         assertThat(person).containsText("Rumänien");
@@ -395,7 +395,7 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
         assertThat(unit).hasAttribute("aria-describedby", Pattern.compile("(^|\\s)toUnit-error(\\s|$)"));
         assertThat(main.getByLabel("Skäl", exact())).hasValue(HANDOVER_REASON);
         assertNoAxeViolations(page);
-        assertThat(page.locator("main .case-header .status")).hasText("Öppet på jouren");
+        assertThat(page.locator("main .case-header .status")).hasText("Öppet");
 
         unit.selectOption(new SelectOption().setLabel(RINKEBY));
         screenshot("journey-06-handover-form");
@@ -899,27 +899,4 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
                 .locator(".task-status > span:not([aria-hidden])");
     }
 
-    private void assertFlash(String text) {
-        assertThat(page.locator("main").getByRole(AriaRole.STATUS)
-                .filter(new Locator.FilterOptions().setHasText(text))).hasCount(1);
-    }
-
-    /** Saves the visible part of the page only. */
-    private void viewport(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT_DIR.resolve(name + ".png"))
-                .setFullPage(false));
-    }
-
-    /** Saves a screenshot of one part of the page. */
-    private static void part(Locator locator, String name) {
-        locator.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOT_DIR.resolve(name + ".png")));
-    }
-
-    private static Locator.GetByRoleOptions called(String name) {
-        return new Locator.GetByRoleOptions().setName(name).setExact(true);
-    }
-
-    private static Locator.GetByLabelOptions exact() {
-        return new Locator.GetByLabelOptions().setExact(true);
-    }
 }

@@ -579,17 +579,6 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
         return other.newPage();
     }
 
-    /** Saves the visible part of the page only, to look at without scrolling through a long page. */
-    private void viewport(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT_DIR.resolve(name + ".png"))
-                .setFullPage(false));
-    }
-
-    /** Saves a screenshot of one part of the page. */
-    private static void part(Locator locator, String name) {
-        locator.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOT_DIR.resolve(name + ".png")));
-    }
-
     private Locator nextStepSection() {
         return page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Nästa steg").setExact(true));
     }
@@ -623,20 +612,4 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
         assertEquals(Boolean.TRUE, following, "\"Nästa steg\" should come before the checklist in the page");
     }
 
-    private void assertFlash(String text) {
-        assertThat(page.locator("main").getByRole(AriaRole.STATUS)
-                .filter(new Locator.FilterOptions().setHasText(text))).hasCount(1);
-    }
-
-    private static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name).setExact(true);
-    }
-
-    private static Locator.GetByRoleOptions called(String name) {
-        return new Locator.GetByRoleOptions().setName(name).setExact(true);
-    }
-
-    private static Locator.GetByLabelOptions exact() {
-        return new Locator.GetByLabelOptions().setExact(true);
-    }
 }

@@ -33,15 +33,6 @@ class RoutinePagesBrowserTest extends BrowserTestSupport {
 
     private static final String TITLE = "Ordna trygg transport till skyddat boende";
 
-    /** The visible part of the page only, to look at without scrolling through a long page. */
-    private void viewport(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT_DIR.resolve(name + ".png")).setFullPage(false));
-    }
-
-    private Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name).setExact(true);
-    }
-
     @Test
     void theMethodDeveloperChangesAndPublishesTheRoutine() throws IOException {
         signIn("metod");

@@ -44,6 +44,7 @@ import se.lotsen.cases.CaseQuery;
 import se.lotsen.cases.CaseStatus;
 import se.lotsen.cases.CaseView;
 import se.lotsen.cases.Cases;
+import se.lotsen.cases.ProtectedViewer;
 import se.lotsen.cases.ExploitationForm;
 import se.lotsen.cases.Indicator;
 import se.lotsen.cases.IntakeChannel;
@@ -207,8 +208,11 @@ class CaseController {
         model.addAttribute("topPanels", panels(CasePanel.Position.TOP, grant));
         model.addAttribute("bodyPanels", panels(CasePanel.Position.BODY, grant));
         if (view.mayNameProtectedViewers() && view.person().isProtected()) {
-            model.addAttribute("protectedViewers", cases.protectedViewers(grant));
-            model.addAttribute("workers", cases.workersOfHoldingUnit(grant).stream().filter(w -> !w.lead()).toList());
+            List<ProtectedViewer> viewers = cases.protectedViewers(grant);
+            model.addAttribute("protectedViewers", viewers);
+            // The case workers a lead may still name: not the leads (who see it anyway), not those already named.
+            model.addAttribute("workers", cases.workersOfHoldingUnit(grant).stream()
+                    .filter(w -> !w.lead() && viewers.stream().noneMatch(v -> v.account().equals(w.id()))).toList());
         }
         return "cases/show";
     }

@@ -76,7 +76,7 @@ class CaseWorkController {
 
     @PostMapping("/steps/{key}")
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
-    String saveStep(@PathVariable UUID id, @PathVariable String key, @ModelAttribute("stepForm") StepForm form,
+    String saveStep(@PathVariable UUID id, @PathVariable String key, @Valid @ModelAttribute("stepForm") StepForm form,
                     BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                     RedirectAttributes redirect) {
         WriteGrant grant = access.write(new CaseId(id), user);
@@ -86,7 +86,7 @@ class CaseWorkController {
                 .orElseThrow(() -> new NotFoundException("step"));
         if (form.status() == null) {
             result.rejectValue("status", "validation.required");
-        } else {
+        } else if (!result.hasErrors()) {
             try {
                 cases.setChecklistStatus(grant, key, form.status(), form.reason(), form.fields());
                 AuditContext.detail("step " + key + " " + form.status());

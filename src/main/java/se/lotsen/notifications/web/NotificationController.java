@@ -1,11 +1,8 @@
 package se.lotsen.notifications.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -32,7 +29,6 @@ import se.lotsen.notifications.Notifications;
 @RequestMapping("/notifications")
 class NotificationController {
 
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final Notifications notifications;
     private final MessageSource messages;
@@ -69,21 +65,9 @@ class NotificationController {
     }
 
     private NotificationView view(Notification n, Locale locale) {
-        Object[] args = n.arguments().stream().map(a -> (Object) forPeople(a, locale)).toArray();
+        Object[] args = dates.arguments(n.arguments(), locale);
         String text = messages.getMessage(n.messageKey(), args, n.messageKey(), locale);
         return new NotificationView(n.id(), n.caseId(), text, n.createdAt(), n.unread());
-    }
-
-    /** An ISO date argument ("2026-12-04") becomes "fre 4 december 2026"; everything else stays as it is. */
-    private String forPeople(String argument, Locale locale) {
-        if (argument != null && ISO_DATE.matcher(argument).matches()) {
-            try {
-                return dates.date(LocalDate.parse(argument), locale);
-            } catch (DateTimeParseException e) {
-                return argument;
-            }
-        }
-        return argument;
     }
 
     private static Integer parsePage(String page) {
