@@ -196,12 +196,6 @@ public class Accounts {
                 .param("role", role.name()).query(this::mapAccount).list();
     }
 
-    /** The enabled accounts of a unit, by name. */
-    public List<Account> inUnit(UnitId unitId) {
-        return jdbc.sql(SELECT_ACCOUNT + " WHERE a.unit_id = :unit AND a.enabled ORDER BY a.display_name")
-                .param("unit", unitId.value()).query(this::mapAccount).list();
-    }
-
     public boolean anyAdministratorExists() {
         return jdbc.sql("SELECT count(*) FROM account_role WHERE role = 'ADMIN'").query(Long.class).single() > 0;
     }

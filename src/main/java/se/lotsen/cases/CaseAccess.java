@@ -121,6 +121,14 @@ public class CaseAccess {
         return user.unit();
     }
 
+    /** Refuses (403) anyone but a lead of a unit, e.g. before merging records of the unit's person register. */
+    public Unit requireLead(CurrentUser user) {
+        if (!leads(user)) {
+            throw new AccessDeniedException("leads only");
+        }
+        return user.unit();
+    }
+
     /** The predicates of the cases the user may see, for lists and searches. */
     public CaseScope scope(CurrentUser user) {
         Map<String, Object> params = new HashMap<>();
@@ -167,7 +175,10 @@ public class CaseAccess {
         if (rs.getBoolean("holds")) {
             rights.add(CaseRight.READ);
             rights.add(CaseRight.WRITE);
-            if (leads(user) || rs.getBoolean("named")) {
+            if (leads(user)) {
+                rights.add(CaseRight.LEAD);
+                rights.add(CaseRight.PROTECTED_DATA);
+            } else if (rs.getBoolean("named")) {
                 rights.add(CaseRight.PROTECTED_DATA);
             }
         } else if (rs.getBoolean("follows")) {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 
 import se.lotsen.access.CurrentUser;
+import se.lotsen.common.NotFoundException;
 
 /**
  * What one user may do with one case, decided by {@link CaseAccess} when the grant was made (once per request). Only
@@ -62,6 +63,14 @@ public final class CaseGrant {
 
     public boolean may(CaseRight right) {
         return rights.contains(right);
+    }
+
+    /** Refuses ({@link NotFoundException}) a grant that may not read the case's content, e.g. a consultation grant. */
+    public CaseGrant requireRead() {
+        if (!rights.contains(CaseRight.READ)) {
+            throw new NotFoundException("case");
+        }
+        return this;
     }
 
     /** Whether the user may see the address and placement of a protected person (or the person is not protected). */

@@ -12,6 +12,11 @@ public enum CaseRight {
     /** Read only, after the user's unit handed the case on, until the follow-up period ends. */
     FOLLOW_UP,
     /**
+     * Lead the case: the holding unit's duty leads and unit managers assign it, name who else sees protected data and
+     * lower a protection level. A lead always sees protected data.
+     */
+    LEAD,
+    /**
      * See the address and placement of a person with protected identity: the holding unit's leads and a case worker a
      * lead has named for the case (LEGAL-AND-PRACTICE §5.3).
      */

@@ -63,12 +63,12 @@ public record CaseView(
 
     /** The viewer leads the unit that holds the case (assigns it, names who sees protected data). */
     public boolean leadsHoldingUnit() {
-        return grant.may(CaseRight.WRITE) && grant.user().roles().stream().anyMatch(CaseAccess.LEAD_ROLES::contains);
+        return grant.may(CaseRight.LEAD);
     }
 
     /** The viewer leads the holding unit and may name who else sees protected data. */
     public boolean mayNameProtectedViewers() {
-        return grant.may(CaseRight.PROTECTED_DATA) && leadsHoldingUnit() && status.active();
+        return grant.may(CaseRight.LEAD) && status.active();
     }
 
     /** The case's version when it was read; forms send it back so a concurrent change is never overwritten. */

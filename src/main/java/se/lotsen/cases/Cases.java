@@ -223,7 +223,7 @@ public class Cases implements OpenCases {
 
     /** The case as the grant may see it, from what was read with the grant (no statement of its own). */
     public CaseView view(CaseGrant grant) {
-        requireRead(grant);
+        grant.requireRead();
         CaseContent c = grant.content();
         CaseHeader h = grant.header();
         return new CaseView(h.id(), h.caseNumber(), h.unit(), h.status(), h.subjectType(), c.person(), c.receivedAt(),
@@ -236,7 +236,7 @@ public class Cases implements OpenCases {
     }
 
     public Checklist checklist(CaseGrant grant) {
-        requireRead(grant);
+        grant.requireRead();
         return checklists.checklist(grant.caseId().value()).orElseThrow(() -> new NotFoundException("checklist"));
     }
 
@@ -317,7 +317,7 @@ public class Cases implements OpenCases {
      * (read with the grant); nobody for anyone else.
      */
     public List<Worker> workersOfHoldingUnit(CaseGrant grant) {
-        requireRead(grant);
+        grant.requireRead();
         List<Worker> workers = grant.content().workers();
         return workers == null ? List.of() : workers;
     }
@@ -437,7 +437,7 @@ public class Cases implements OpenCases {
      */
     @Transactional
     public void nameProtectedViewer(WriteGrant grant, AccountId worker) {
-        requireLeadWithProtectedData(grant);
+        requireActiveLead(grant);
         Account account = requireWorkerOfHoldingUnit(grant, worker, "account");
         jdbc.sql("""
                         INSERT INTO case_protected_viewer (case_id, account_id, named_by, named_by_name)
@@ -451,7 +451,7 @@ public class Cases implements OpenCases {
     /** A lead takes back the right to see protected data. */
     @Transactional
     public void removeProtectedViewer(WriteGrant grant, AccountId worker) {
-        requireLeadWithProtectedData(grant);
+        requireActiveLead(grant);
         jdbc.sql("DELETE FROM case_protected_viewer WHERE case_id = :c AND account_id = :a")
                 .param("c", grant.caseId().value()).param("a", worker.value()).update();
         touch(grant, CaseFile.Change.PROTECTED_VIEWERS);
@@ -484,7 +484,7 @@ public class Cases implements OpenCases {
         }
         boolean lowered = toSave.protectedIdentity().lowerThan(before.protectedIdentity());
         if (lowered) {
-            if (!access.leads(grant.user()) || !grant.grant().may(CaseRight.PROTECTED_DATA)) {
+            if (!grant.grant().may(CaseRight.LEAD)) {
                 throw FieldProblems.of("protectedIdentity", "validation.person.protection.leadOnly");
             }
             if (protectionReason == null || protectionReason.isBlank()) {
@@ -510,9 +510,7 @@ public class Cases implements OpenCases {
      */
     @Transactional
     public void mergePersons(PersonId keep, PersonId duplicate, CurrentUser user) {
-        if (!access.leads(user)) {
-            throw new AccessDeniedException("leads only");
-        }
+        access.requireLead(user);
         if (personInRegister(user, keep).isEmpty() || personInRegister(user, duplicate).isEmpty()) {
             throw new NotFoundException("person");
         }
@@ -524,10 +522,8 @@ public class Cases implements OpenCases {
 
     /** Candidates for a merge: the lead's unit's register only. */
     public List<Persons.Match> mergeCandidates(CurrentUser user, String identityNumber, String name) {
-        if (!access.leads(user)) {
-            throw new AccessDeniedException("leads only");
-        }
-        return persons.searchSimilar(Persons.Register.of(user.unit().id()), identityNumber, name, null);
+        Unit unit = access.requireLead(user);
+        return persons.searchSimilar(Persons.Register.of(unit.id()), identityNumber, name, null);
     }
 
     // -- the checklist and the journal --
@@ -627,24 +623,16 @@ public class Cases implements OpenCases {
 
     /** Refuses (403) anyone but a lead of the unit that holds the case. */
     public void requireLead(WriteGrant grant) {
-        if (!access.leads(grant.user())) {
+        if (!grant.grant().may(CaseRight.LEAD)) {
             throw new AccessDeniedException("only a lead of the holding unit");
         }
     }
 
     // -- internals --
 
-    private static void requireRead(CaseGrant grant) {
-        if (!grant.may(CaseRight.READ)) {
-            throw new NotFoundException("case");
-        }
-    }
-
-    private void requireLeadWithProtectedData(WriteGrant grant) {
+    private void requireActiveLead(WriteGrant grant) {
         grant.requireActive();
-        if (!access.leads(grant.user()) || !grant.grant().may(CaseRight.PROTECTED_DATA)) {
-            throw new AccessDeniedException("only the holding unit's leads name who may see protected data");
-        }
+        requireLead(grant);
     }
 
     private Account requireWorkerOfHoldingUnit(WriteGrant grant, AccountId worker, String field) {

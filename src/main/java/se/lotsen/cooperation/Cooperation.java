@@ -22,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 import se.lotsen.calendar.SwedishCalendar;
 import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CaseId;
-import se.lotsen.cases.CaseRight;
 import se.lotsen.cases.CaseScope;
 import se.lotsen.cases.Cases;
 import se.lotsen.cases.WriteGrant;
@@ -157,11 +156,9 @@ public class Cooperation {
 
     /** The case's contacts, oldest first; placement contacts of a protected person only for those with the right. */
     public List<Contact> forCase(CaseGrant grant) {
-        if (!grant.may(CaseRight.READ)) {
-            throw new NotFoundException("case");
-        }
+        grant.requireRead();
         boolean mayViewPlacement = grant.mayViewProtected();
-        return jdbc.sql(SELECT + " WHERE c.case_id = :c ORDER BY c.at").param("c", grant.caseId().value())
+        return jdbc.sql(SELECT + " WHERE k.case_id = :c ORDER BY k.at").param("c", grant.caseId().value())
                 .query(this::map).list().stream().map(c -> mayViewPlacement ? c : c.withPlacementHidden()).toList();
     }
 
@@ -173,9 +170,9 @@ public class Cooperation {
         if (!scope.any()) {
             return List.of();
         }
-        return jdbc.sql(SELECT.replace("FROM cooperation_contact c", "FROM cooperation_contact k JOIN case_file c ON c.id = k.case_id JOIN person f ON f.id = c.person_id")
-                        .replace("SELECT c.*,", "SELECT k.*, c.case_number, f.protected_identity,")
-                        .replace("p.id = c.partner_id", "p.id = k.partner_id")
+        // The case is "c", as the scope's predicate expects.
+        return jdbc.sql("SELECT " + COLUMNS + ", c.case_number, pe.protected_identity" + FROM
+                        + " JOIN case_file c ON c.id = k.case_id JOIN person pe ON pe.id = c.person_id"
                         + " WHERE k.status = 'QUEUED' AND " + scope.held() + " AND k.queued_for < :until"
                         + " ORDER BY k.queued_for")
                 .params(scope.params())
@@ -193,7 +190,7 @@ public class Cooperation {
     }
 
     java.util.Optional<Contact> find(UUID caseId, UUID id) {
-        return jdbc.sql(SELECT + " WHERE c.id = :id AND c.case_id = :c").param("id", id).param("c", caseId)
+        return jdbc.sql(SELECT + " WHERE k.id = :id AND k.case_id = :c").param("id", id).param("c", caseId)
                 .query(this::map).optional();
     }
 
@@ -286,11 +283,13 @@ public class Cooperation {
         return result;
     }
 
-    private static final String SELECT = """
-            SELECT c.*, p.id AS p_id, p.name AS p_name, p.kind AS p_kind, p.country AS p_country, p.phone AS p_phone,
+    /** A contact ({@code k}) with its partner ({@code p}). */
+    private static final String COLUMNS = """
+            k.*, p.id AS p_id, p.name AS p_name, p.kind AS p_kind, p.country AS p_country, p.phone AS p_phone,
                    p.email AS p_email, p.notes AS p_notes, p.hours AS p_hours, p.opens AS p_opens, p.closes AS p_closes,
-                   p.active AS p_active
-            FROM cooperation_contact c JOIN partner p ON p.id = c.partner_id""";
+                   p.active AS p_active""";
+    private static final String FROM = " FROM cooperation_contact k JOIN partner p ON p.id = k.partner_id";
+    private static final String SELECT = "SELECT " + COLUMNS + FROM;
 
     private Contact map(ResultSet rs, int n) throws SQLException {
         Partner partner = new Partner(rs.getObject("p_id", UUID.class), rs.getString("p_name"),

@@ -3,8 +3,10 @@ package se.lotsen.decisions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,6 @@ import se.lotsen.calendar.StatutoryDeadline;
 import se.lotsen.calendar.SwedishCalendar;
 import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CaseId;
-import se.lotsen.cases.CaseRight;
 import se.lotsen.cases.CaseScope;
 import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
@@ -153,23 +154,24 @@ public class Deadlines {
     void meet(UUID id, LocalDate on, String evidence, String byName) {
         Deadline d = find(id).orElseThrow(() -> new NotFoundException("deadline"));
         if (d.status().open()) {
-            jdbc.sql("""
-                            UPDATE deadline SET status = 'MET', met_on = :on, met_at = now(), met_by_name = :by,
-                                evidence = :e WHERE id = :id AND status IN ('PENDING', 'EXTENDED')""")
-                    .param("on", on).param("by", byName).param("e", evidence).param("id", id).update();
+            setMet(id, on, clock.instant(), byName, evidence);
         }
     }
 
     /** Saves a met deadline while it is still open: a double submit is refused, nothing starts twice. */
     private void save(Deadline met) {
-        int updated = jdbc.sql("""
-                        UPDATE deadline SET status = 'MET', met_on = :on, met_at = :at, met_by_name = :by,
-                            evidence = :e WHERE id = :id AND status IN ('PENDING', 'EXTENDED')""")
-                .param("on", met.metOn()).param("at", met.metAt().atOffset(java.time.ZoneOffset.UTC))
-                .param("by", met.metByName()).param("e", met.evidence()).param("id", met.id()).update();
-        if (updated == 0) {
+        if (setMet(met.id(), met.metOn(), met.metAt(), met.metByName(), met.evidence()) == 0) {
             throw FieldProblems.of("metOn", "validation.deadline.notOpen");
         }
+    }
+
+    /** Marks the deadline met if it is still open; how many rows changed (0 or 1). */
+    private int setMet(UUID id, LocalDate on, Instant at, String byName, String evidence) {
+        return jdbc.sql("""
+                        UPDATE deadline SET status = 'MET', met_on = :on, met_at = :at, met_by_name = :by,
+                            evidence = :e WHERE id = :id AND status IN ('PENDING', 'EXTENDED')""")
+                .param("on", on).param("at", at.atOffset(ZoneOffset.UTC)).param("by", byName)
+                .param("e", evidence).param("id", id).update();
     }
 
     /** The court extended the time (8 § LVU): the deadline gets a new due date. */
@@ -189,9 +191,7 @@ public class Deadlines {
 
     /** A deadline of the case, for a reader of it; 404 for a deadline of another case. */
     public Deadline forRead(CaseGrant grant, DeadlineId id) {
-        if (!grant.may(CaseRight.READ)) {
-            throw new NotFoundException("case");
-        }
+        grant.requireRead();
         return own(grant.caseId(), id);
     }
 

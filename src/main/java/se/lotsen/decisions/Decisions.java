@@ -24,7 +24,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import se.lotsen.calendar.SwedishCalendar;
 import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CaseId;
-import se.lotsen.cases.CaseRight;
 import se.lotsen.cases.Cases;
 import se.lotsen.cases.SubjectType;
 import se.lotsen.cases.WriteGrant;
@@ -271,7 +270,7 @@ public class Decisions {
 
     /** The case's decisions, oldest first; placement texts only for those who may see them. */
     public List<Decision> forCase(CaseGrant grant) {
-        requireRead(grant);
+        grant.requireRead();
         boolean mayViewPlacement = grant.mayViewProtected();
         return jdbc.sql(SELECT + " WHERE d.case_id = :c ORDER BY d.decided_at, d.created_at")
                 .param("c", grant.caseId().value()).query(Decisions::map).list().stream()
@@ -280,14 +279,16 @@ public class Decisions {
 
     /** The case's deadlines. */
     public List<Deadline> deadlines(CaseGrant grant) {
-        requireRead(grant);
+        grant.requireRead();
         return deadlines.forCase(grant.caseId().value());
     }
 
-    private static void requireRead(CaseGrant grant) {
-        if (!grant.may(CaseRight.READ)) {
-            throw new NotFoundException("case");
-        }
+    /**
+     * The case's deadlines, read once for the grant (one request): the panels of the case page that show them share
+     * one read.
+     */
+    public List<Deadline> deadlinesOnce(CaseGrant grant) {
+        return grant.remember(Decisions.class.getName() + ".deadlines", () -> deadlines(grant));
     }
 
     /** The decision, only when it belongs to the case; 404 otherwise. */

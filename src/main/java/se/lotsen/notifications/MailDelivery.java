@@ -38,10 +38,12 @@ class MailDelivery {
     private final MessageSource messages;
     private final NotificationProperties properties;
     private final TransactionTemplate tx;
-    private final SwedishDates dates = new SwedishDates();
+    private final SwedishDates dates;
 
     MailDelivery(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, MessageSource messages,
-                 NotificationProperties properties, PlatformTransactionManager transactionManager) {
+                 NotificationProperties properties, PlatformTransactionManager transactionManager,
+                 SwedishDates dates) {
+        this.dates = dates;
         this.jdbc = jdbc;
         this.mail = mail;
         this.messages = messages;
@@ -92,10 +94,8 @@ class MailDelivery {
                         WHERE n.id = :id AND n.email_status IN ('PENDING', 'RETRYING')""")
                 .param("id", id)
                 .query((rs, n) -> {
-                    String args = rs.getString(4);
                     return new Outgoing(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            args.isEmpty() ? new Object[0]
-                                    : dates.arguments(List.of(args.split(Notifications.SEPARATOR)), SWEDISH),
+                            dates.arguments(Notifications.arguments(rs.getString(4)), SWEDISH),
                             rs.getString(5) == null ? "" : rs.getString(5));
                 })
                 .optional().filter(o -> o.to() != null && !o.to().isBlank()).orElse(null);

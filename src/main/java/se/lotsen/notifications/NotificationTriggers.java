@@ -11,6 +11,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import se.lotsen.access.Account;
+import se.lotsen.access.AccountId;
 import se.lotsen.access.Accounts;
 import se.lotsen.access.Role;
 import se.lotsen.cases.CaseHolder;
@@ -84,14 +85,9 @@ class NotificationTriggers {
         }
         CaseHolder h = holder.get();
         UnitId unit = new UnitId(h.unitId());
-        List<Account> recipients = new ArrayList<>();
-        if (h.assignedTo() != null) {
-            accounts.find(new se.lotsen.access.AccountId(h.assignedTo())).ifPresent(recipients::add);
-        }
-        boolean jour = isJour(unit);
-        recipients.addAll(accounts.withRoleInUnit(unit, jour ? Role.DUTY_LEAD : Role.UNIT_MANAGER));
+        List<Account> recipients = workerAndLeads(h);
         if (e.overdue()) {
-            recipients.addAll(accounts.withRoleInUnit(unit, jour ? Role.UNIT_MANAGER : Role.DUTY_LEAD));
+            recipients.addAll(accounts.withRoleInUnit(unit, isJour(unit) ? Role.UNIT_MANAGER : Role.DUTY_LEAD));
         }
         notify(recipients, new Notifications.Message("reminder:" + e.deadline() + ":" + e.occasion(),
                 e.overdue() ? "notification.deadline.overdue" : "notification.deadline.due",
@@ -127,7 +123,7 @@ class NotificationTriggers {
                             WHERE id = :id AND email_status IN ('PENDING', 'RETRYING')""")
                     .param("id", p.id()).update();
             notify(leads, new Notifications.Message("moved:" + p.deadline() + ":" + p.key(), p.key(),
-                    p.args().isEmpty() ? List.of() : List.of(p.args().split(Notifications.SEPARATOR)),
+                    Notifications.arguments(p.args()),
                     e.caseId().value(), e.caseNumber(), p.deadline(), "/cases/" + e.caseId(), true));
         }
     }
@@ -162,11 +158,7 @@ class NotificationTriggers {
             return;
         }
         CaseHolder h = other.get();
-        List<Account> recipients = new ArrayList<>();
-        if (h.assignedTo() != null) {
-            accounts.find(new se.lotsen.access.AccountId(h.assignedTo())).ifPresent(recipients::add);
-        }
-        recipients.addAll(leadsOf(new UnitId(h.unitId())));
+        List<Account> recipients = workerAndLeads(h);
         String opener = organisation.unit(e.openedBy()).map(Unit::name).orElse("–");
         notify(recipients, new Notifications.Message("elsewhere:" + e.openedCase() + ":" + e.otherCase(),
                 "notification.person.knownElsewhere", List.of(h.caseNumber(), opener, e.openedCaseNumber()),
@@ -178,6 +170,16 @@ class NotificationTriggers {
         if (!toMail.isEmpty()) {
             events.publishEvent(new NotificationsCreated(toMail));
         }
+    }
+
+    /** The case's worker, if one is assigned, and the leads of the unit that holds it. */
+    private List<Account> workerAndLeads(CaseHolder h) {
+        List<Account> recipients = new ArrayList<>();
+        if (h.assignedTo() != null) {
+            accounts.find(new AccountId(h.assignedTo())).ifPresent(recipients::add);
+        }
+        recipients.addAll(leadsOf(new UnitId(h.unitId())));
+        return recipients;
     }
 
     /** Who leads a unit: the duty leads of a jour, the unit managers of a district. */

@@ -2,7 +2,6 @@ package se.lotsen.notifications;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,6 +33,11 @@ public class Notifications implements Deliveries {
     public Notifications(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail) {
         this.jdbc = jdbc;
         this.mail = mail;
+    }
+
+    /** The arguments of a notification as stored (joined by {@link #SEPARATOR}). */
+    static List<String> arguments(String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split(SEPARATOR));
     }
 
     /** What to notify: the message and its arguments, the case and deadline it concerns, where it links to. */
@@ -102,10 +106,9 @@ public class Notifications implements Deliveries {
                 .param("a", accountId).param("l", paging.size()).param("o", paging.offset())
                 .query((rs, n) -> {
                     OffsetDateTime read = rs.getObject("read_at", OffsetDateTime.class);
-                    String args = rs.getString("arguments");
                     return new Notification(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
                             rs.getString("case_number"), rs.getString("message_key"),
-                            args.isEmpty() ? List.of() : Arrays.asList(args.split(SEPARATOR)),
+                            arguments(rs.getString("arguments")),
                             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                             read == null ? null : read.toInstant(), rs.getString("email_status"));
                 }).list();

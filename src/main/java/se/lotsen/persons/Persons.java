@@ -211,13 +211,13 @@ public class Persons {
     }
 
     /** A living (not merged) person of the unit's register with this identity number in normal form. */
-    public Optional<Person> findByIdentityNumber(UnitId unit, String normalised) {
+    private Optional<Person> findByIdentityNumber(UnitId unit, String normalised) {
         return jdbc.sql(SELECT + " WHERE p.unit_id = :unit AND p.identity_number = :n AND p.merged_into IS NULL")
                 .param("unit", unit.value()).param("n", normalised).query(Persons::map).optional();
     }
 
     /** Living persons by id, in one statement (for lists). */
-    public Map<PersonId, Person> findAll(java.util.Collection<PersonId> ids) {
+    private Map<PersonId, Person> findAll(java.util.Collection<PersonId> ids) {
         Map<PersonId, Person> result = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return result;

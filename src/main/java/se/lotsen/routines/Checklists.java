@@ -76,10 +76,10 @@ public class Checklists {
      * version's document comes from {@link Routines#version}, which keeps published versions in memory).
      */
     public Optional<Checklist> checklist(UUID caseId) {
-        UUID[] versionId = {null};
-        int[] newest = {0};
-        Map<String, Row> rows = new LinkedHashMap<>();
-        jdbc.sql("""
+        // One row: the checklist's version and the newest published number, and one of its items (if any).
+        record Joined(UUID versionId, int newest, Row item) {
+        }
+        List<Joined> joined = jdbc.sql("""
                         SELECT k.routine_version_id,
                                (SELECT max(n.number) FROM routine_version v JOIN routine_version n
                                     ON n.routine_id = v.routine_id AND n.status = 'PUBLISHED'
@@ -88,19 +88,15 @@ public class Checklists {
                         FROM checklist k LEFT JOIN checklist_item i ON i.case_id = k.case_id
                         WHERE k.case_id = :c""")
                 .param("c", caseId)
-                .query((rs, n) -> {
-                    versionId[0] = rs.getObject("routine_version_id", UUID.class);
-                    newest[0] = rs.getInt("newest");
-                    if (rs.getString("step_key") != null) {
-                        Row r = row(rs, n);
-                        rows.put(r.key, r);
-                    }
-                    return null;
-                }).list();
-        if (versionId[0] == null) {
+                .query((rs, n) -> new Joined(rs.getObject("routine_version_id", UUID.class), rs.getInt("newest"),
+                        rs.getString("step_key") == null ? null : row(rs, n)))
+                .list();
+        if (joined.isEmpty()) {
             return Optional.empty();
         }
-        RoutineVersion version = routines.version(versionId[0]).orElseThrow();
+        Map<String, Row> rows = new LinkedHashMap<>();
+        joined.stream().map(Joined::item).filter(java.util.Objects::nonNull).forEach(r -> rows.put(r.key, r));
+        RoutineVersion version = routines.version(joined.get(0).versionId()).orElseThrow();
         List<ChecklistItem> items = new ArrayList<>();
         for (RoutineDocument.Phase phase : version.document().phases()) {
             for (RoutineDocument.Step step : phase.steps()) {
@@ -111,7 +107,7 @@ public class Checklists {
                 }
             }
         }
-        return Optional.of(new Checklist(caseId, version, items, Math.max(newest[0], version.number())));
+        return Optional.of(new Checklist(caseId, version, items, Math.max(joined.get(0).newest(), version.number())));
     }
 
     /** The routine version the case's checklist uses. */

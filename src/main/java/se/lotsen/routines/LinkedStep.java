@@ -70,13 +70,14 @@ public enum LinkedStep {
                 missing.add(linked.key);
                 continue;
             }
-            for (String field : linked.fields) {
-                if (step.get().fields().stream().noneMatch(f -> f.key().equals(field))) {
-                    missing.add(linked.key + "." + field);
-                }
-            }
+            linked.missingFieldsIn(step.get()).forEach(field -> missing.add(linked.key + "." + field));
         }
         return missing;
+    }
+
+    /** The fields Lotsen fills in that the step (this linked step in a routine) lacks. */
+    public List<String> missingFieldsIn(RoutineDocument.Step step) {
+        return fields.stream().filter(field -> step.fields().stream().noneMatch(f -> f.key().equals(field))).toList();
     }
 
     /** The one field the step has Lotsen fill in. */

@@ -45,12 +45,11 @@ public final class RoutineEditing {
         if (doc.step(step.key()).isEmpty()) {
             throw FieldProblems.of("key", "validation.routine.stepKey.unknown");
         }
-        LinkedStep.of(step.key()).ifPresent(linked -> linked.fields().stream()
-                .filter(field -> step.fields().stream().noneMatch(f -> f.key().equals(field))).findFirst()
-                .ifPresent(field -> {
-                    // Lotsen fills this field in when it completes the step; without it the step could not be done.
-                    throw FieldProblems.of("fields", "validation.routine.linkedField", field);
-                }));
+        // Lotsen fills these fields in when it completes the step; without them the step could not be done.
+        LinkedStep.of(step.key()).map(linked -> linked.missingFieldsIn(step)).filter(m -> !m.isEmpty())
+                .ifPresent(missing -> {
+                    throw FieldProblems.of("fields", "validation.routine.linkedField", missing.get(0));
+                });
         return new RoutineDocument(doc.phases().stream().map(p -> new RoutineDocument.Phase(p.key(), p.title(),
                 p.steps().stream().map(s -> s.key().equals(step.key()) ? step : s).toList())).toList());
     }

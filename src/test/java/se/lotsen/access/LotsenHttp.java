@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.unbescape.html.HtmlEscape;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +65,11 @@ public final class LotsenHttp {
 
         public JsonNode json() {
             return LotsenHttp.json(body);
+        }
+
+        /** The body as a reader sees it: HTML entities unescaped (so Swedish letters read as written). */
+        public String text() {
+            return HtmlEscape.unescapeHtml(body);
         }
 
         public String location() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -42,6 +41,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import se.lotsen.FreePort;
 import se.lotsen.calendar.SwedishCalendar;
 import se.lotsen.decisions.DeadlineReminders;
 import se.lotsen.organisation.Committee;
@@ -77,7 +77,7 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
     private static final DateTimeFormatter SV_DATE = DateTimeFormatter.ofPattern("EEE d MMMM yyyy", SV);
     private static final DateTimeFormatter FORM_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = FreePort.find();
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(
@@ -86,15 +86,6 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static final Pattern CASE_PATH = Pattern.compile("/cases/([0-9a-f-]{36})(#deadlines)?$");

@@ -12,7 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.unbescape.html.HtmlEscape;
 import tools.jackson.databind.JsonNode;
 
 import se.lotsen.access.LotsenHttp;
@@ -47,10 +46,6 @@ class ClosingAndConcurrencyIT {
         scenario = new Scenario(new LotsenHttp(port));
     }
 
-    private static String text(Response r) {
-        return HtmlEscape.unescapeHtml(r.body());
-    }
-
     private static String version(String html) {
         Matcher m = VERSION.matcher(html);
         assertThat(m.find()).as("a version in the form").isTrue();
@@ -75,7 +70,7 @@ class ClosingAndConcurrencyIT {
                 LotsenHttp.csrfToken(page.body()), "target", "CLOSED", "reason", "Klart.",
                 "version", version(page.body())));
         assertThat(closed.status()).isEqualTo(302);
-        String after = text(jour1.get("/cases/" + id));
+        String after = jour1.get("/cases/" + id).text();
         assertThat(after).contains("Ärendet kan inte avslutas ännu",
                 "Ett omedelbart omhändertagande enligt 6 § LVU", "Tidsfristen enligt 7 § LVU (1990:52)");
         assertThat(status(id)).isEqualTo("OPEN");
@@ -95,7 +90,7 @@ class ClosingAndConcurrencyIT {
         // The deadlines stay on the board while the custody is in force.
         String caseNumber = scenario.http().get("/api/v1/cases/" + id, scenario.token("jour1")).json()
                 .get("caseNumber").asString();
-        assertThat(text(jour1.get("/deadlines?days=30"))).contains(caseNumber);
+        assertThat(jour1.get("/deadlines?days=30").text()).contains(caseNumber);
 
         // Ended with its reason, the custody's deadlines close; the child-protection times are met; then it closes.
         String decisionId = custody.get("id").asString();
@@ -143,7 +138,7 @@ class ClosingAndConcurrencyIT {
                 LotsenHttp.csrfToken(form1.body()), "outcome", "CUSTODY_DECIDED",
                 "notes", "Ordföranden beslutade om omhändertagande.", "version", version(form1.body())));
         assertThat(second.status()).isEqualTo(200);
-        String page = text(second);
+        String page = second.text();
         assertThat(page).contains("Någon annan ändrade medan du arbetade: Karim Nasser", "skyddsbedömningen",
                 "Ordföranden beslutade om omhändertagande.");
         assertThat(jdbc.sql("SELECT protection_notes FROM case_file WHERE id = :id").param("id", id)

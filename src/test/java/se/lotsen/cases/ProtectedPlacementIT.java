@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.unbescape.html.HtmlEscape;
 import tools.jackson.databind.JsonNode;
 
 import se.lotsen.access.LotsenHttp;
@@ -43,10 +42,6 @@ class ProtectedPlacementIT {
         scenario = new Scenario(new LotsenHttp(port));
     }
 
-    private static String text(Response r) {
-        return HtmlEscape.unescapeHtml(r.body());
-    }
-
     /** The case and the path of its placement decision's page. */
     private record Placed(UUID id, String decisionPage) {
     }
@@ -75,13 +70,13 @@ class ProtectedPlacementIT {
         // jour1 opened the case and holds it, jour2 works at the unit: neither sees the placement.
         for (String username : new String[] {"jour1", "jour2"}) {
             Browser b = scenario.signedIn(username);
-            String page = text(b.get("/cases/" + id));
+            String page = b.get("/cases/" + id).text();
             assertThat(page).as(username).doesNotContain(SHELTER, CONTACT_TEXT, PLACEMENT_TEXT, "Björkgatan")
                     .contains("visas bara för den som har behörighet");
-            String decisionPage = text(b.get(placed.decisionPage()));
+            String decisionPage = b.get(placed.decisionPage()).text();
             assertThat(decisionPage).as(username).doesNotContain(PLACEMENT_TEXT)
                     .contains("Texten rör placering av en person med skyddade personuppgifter");
-            String packagePage = text(b.get("/cases/" + id + "/handover/package"));
+            String packagePage = b.get("/cases/" + id + "/handover/package").text();
             assertThat(packagePage).as(username).doesNotContain(SHELTER, CONTACT_TEXT, PLACEMENT_TEXT, "Björkgatan");
             String token = scenario.token(username);
             String contacts = scenario.http().get("/api/v1/cases/" + id + "/contacts", token).body();
@@ -93,8 +88,8 @@ class ProtectedPlacementIT {
 
         // The lead sees it on the page and over the API.
         Browser jourchef = scenario.signedIn("jourchef");
-        assertThat(text(jourchef.get("/cases/" + id))).contains(SHELTER, CONTACT_TEXT, "Björkgatan");
-        assertThat(text(jourchef.get(placed.decisionPage()))).contains(PLACEMENT_TEXT);
+        assertThat(jourchef.get("/cases/" + id).text()).contains(SHELTER, CONTACT_TEXT, "Björkgatan");
+        assertThat(jourchef.get(placed.decisionPage()).text()).contains(PLACEMENT_TEXT);
         String leadToken = scenario.token("jourchef");
         assertThat(scenario.http().get("/api/v1/cases/" + id + "/contacts", leadToken).body())
                 .contains(SHELTER, CONTACT_TEXT);
@@ -116,16 +111,16 @@ class ProtectedPlacementIT {
                 Map.of("account", jour2Id));
         assertThat(named.status()).isEqualTo(302);
         Browser jour2 = scenario.signedIn("jour2");
-        assertThat(text(jour2.get("/cases/" + id))).contains(SHELTER, "Björkgatan");
-        assertThat(text(jour2.get(placed.decisionPage()))).contains(PLACEMENT_TEXT);
-        assertThat(text(scenario.signedIn("jour1").get("/cases/" + id))).doesNotContain(SHELTER, "Björkgatan");
+        assertThat(jour2.get("/cases/" + id).text()).contains(SHELTER, "Björkgatan");
+        assertThat(jour2.get(placed.decisionPage()).text()).contains(PLACEMENT_TEXT);
+        assertThat(scenario.signedIn("jour1").get("/cases/" + id).text()).doesNotContain(SHELTER, "Björkgatan");
     }
 
     @Test
     void aPlacementOfAPersonWithoutProtectionIsShownToTheUnit() {
         Placed placed = caseWithPlacement("NONE");
         Browser jour2 = scenario.signedIn("jour2");
-        assertThat(text(jour2.get("/cases/" + placed.id()))).contains(SHELTER, CONTACT_TEXT, "Björkgatan");
-        assertThat(text(jour2.get(placed.decisionPage()))).contains(PLACEMENT_TEXT);
+        assertThat(jour2.get("/cases/" + placed.id()).text()).contains(SHELTER, CONTACT_TEXT, "Björkgatan");
+        assertThat(jour2.get(placed.decisionPage()).text()).contains(PLACEMENT_TEXT);
     }
 }

@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.unbescape.html.HtmlEscape;
 
 import se.lotsen.access.Account;
 import se.lotsen.access.Accounts;
@@ -104,10 +103,6 @@ class ConsultationIT {
         }
     }
 
-    private static String text(Response r) {
-        return HtmlEscape.unescapeHtml(r.body());
-    }
-
     /** rinkeby1 opens a case at the district itself, so that the jour's method developer cannot read it. */
     private UUID districtCase(String name) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -152,11 +147,11 @@ class ConsultationIT {
         Response form = page(rinkeby1, "/questions/new?caseId=" + caseId);
         String caseNumber = jdbc.sql("SELECT case_number FROM case_file WHERE id = :id").param("id", caseId)
                 .query(String.class).single();
-        assertThat(text(form)).contains(caseNumber, "Brådskande skickar e-post till metodutvecklaren");
+        assertThat(form.text()).contains(caseNumber, "Brådskande skickar e-post till metodutvecklaren");
 
         Response empty = ask(rinkeby1, caseId, "   ", true);
         assertThat(empty.status()).isEqualTo(200);
-        assertThat(text(empty)).contains("Det finns fel i formuläret", "Fyll i fältet.", caseNumber);
+        assertThat(empty.text()).contains("Det finns fel i formuläret", "Fyll i fältet.", caseNumber);
 
         Response asked = ask(rinkeby1, caseId, question, true);
         assertThat(asked.status()).as(asked.body()).isEqualTo(302);
@@ -164,7 +159,7 @@ class ConsultationIT {
         assertThat(m.find()).as(asked.location()).isTrue();
         String questionId = m.group(1);
         Response mine = page(rinkeby1, "/questions/" + questionId);
-        assertThat(text(mine)).contains(question, "Den brådskande frågan är sparad", "Brådskande", "Avisering");
+        assertThat(mine.text()).contains(question, "Den brådskande frågan är sparad", "Brådskande", "Avisering");
         // Notifications follow after the question was saved (an event, delivered after commit).
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(notified("metod", "notification.question.urgent")).anyMatch(a -> a.contains(caseNumber)));
@@ -173,24 +168,24 @@ class ConsultationIT {
         Browser metod = signedIn("metod");
         Response queue = page(metod, "/questions");
         assertThat(queue.status()).isEqualTo(200);
-        assertThat(text(queue)).contains("Frågor från kollegor", "Brådskande", "Har väntat i", "Johan Lund",
+        assertThat(queue.text()).contains("Frågor från kollegor", "Brådskande", "Har väntat i", "Johan Lund",
                 caseNumber);
-        assertThat(text(page(metod, "/questions?unanswered=true"))).contains(caseNumber);
+        assertThat(page(metod, "/questions?unanswered=true").text()).contains(caseNumber);
 
         Response show = page(metod, "/questions/" + questionId);
         assertThat(show.status()).isEqualTo(200);
-        assertThat(text(show)).contains(question, "Skicka svaret");
+        assertThat(show.text()).contains(question, "Skicka svaret");
         String csrf = LotsenHttp.csrfToken(show.body());
         Response noAnswer = metod.postForm("/questions/" + questionId + "/answer", Map.of("_csrf", csrf, "answer", ""));
         assertClean(noAnswer, "POST empty answer");
         assertThat(noAnswer.status()).isEqualTo(200);
-        assertThat(text(noAnswer)).contains("Det finns fel i formuläret", "Fyll i fältet.");
+        assertThat(noAnswer.text()).contains("Det finns fel i formuläret", "Fyll i fältet.");
 
         Response answered = metod.postForm("/questions/" + questionId + "/answer", Map.of("_csrf", csrf, "answer", answer));
         assertThat(answered.status()).as(answered.body()).isEqualTo(302);
         Response twice = metod.postForm("/questions/" + questionId + "/answer", Map.of("_csrf", csrf, "answer", "Igen."));
         assertThat(twice.status()).isEqualTo(200);
-        assertThat(text(twice)).contains("Frågan är redan besvarad.", answer);
+        assertThat(twice.text()).contains("Frågan är redan besvarad.", answer);
 
         // Both are in the case's journal, signed by their authors; the asker is notified.
         List<JournalEntry> journal = cases.view(access.read(new CaseId(caseId), user("rinkeby1"))).journal();
@@ -206,15 +201,15 @@ class ConsultationIT {
                 assertThat(notified("rinkeby1", "notification.question.answered")).anyMatch(a -> a.contains(caseNumber)));
 
         Response casePage = page(rinkeby1, "/cases/" + caseId);
-        assertThat(text(casePage)).contains("Frågor till metodutvecklaren", "Fråga metodutvecklaren om ärendet",
+        assertThat(casePage.text()).contains("Frågor till metodutvecklaren", "Fråga metodutvecklaren om ärendet",
                 question, answer);
-        assertThat(text(page(rinkeby1, "/questions"))).contains("Mina frågor till metodutvecklaren", "Besvarad av Sofia Ek");
+        assertThat(page(rinkeby1, "/questions").text()).contains("Mina frågor till metodutvecklaren", "Besvarad av Sofia Ek");
 
         // The method developer sees the question, not the case.
         assertThat(metod.get("/cases/" + caseId).status()).isEqualTo(404);
         assertThat(http.get("/api/v1/cases/" + caseId, http.token("metod", DEMO_PASSWORD)).status()).isEqualTo(404);
         assertThat(metod.get("/questions/new?caseId=" + caseId).status()).isEqualTo(404);
-        assertThat(text(page(metod, "/questions/" + questionId))).doesNotContain("href=\"/cases/" + caseId);
+        assertThat(page(metod, "/questions/" + questionId).text()).doesNotContain("href=\"/cases/" + caseId);
         // Nobody else sees the question.
         assertThat(signedIn("sodermalm1").get("/questions/" + questionId).status()).isEqualTo(404);
     }
@@ -225,7 +220,7 @@ class ConsultationIT {
         Response asked = ask(jour1, null, "Finns det en mall för PM vid överlämning?", false);
         assertThat(asked.status()).as(asked.body()).isEqualTo(302);
         Response mine = page(jour1, "/questions");
-        assertThat(text(mine)).contains("Finns det en mall för PM vid överlämning?", "Allmän fråga");
+        assertThat(mine.text()).contains("Finns det en mall för PM vid överlämning?", "Allmän fråga");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(notified("metod", "notification.question.new")).anyMatch(a -> a.startsWith("–")));
         // An administrator has no case role and asks nothing.

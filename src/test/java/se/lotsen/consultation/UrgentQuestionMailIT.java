@@ -1,7 +1,5 @@
 package se.lotsen.consultation;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import se.lotsen.FreePort;
 import se.lotsen.access.Account;
 import se.lotsen.access.Accounts;
 import se.lotsen.access.ApiTokens;
@@ -32,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "spring.mail.host=127.0.0.1")
 class UrgentQuestionMailIT {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = FreePort.find();
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(
@@ -41,14 +40,6 @@ class UrgentQuestionMailIT {
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Autowired

@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.unbescape.html.HtmlEscape;
 import tools.jackson.databind.JsonNode;
 
 import se.lotsen.access.LotsenHttp;
@@ -85,10 +84,6 @@ class CooperationIT {
             assertThat(EVENT_HANDLER.matcher(r.body()).find()).as("inline event handler in %s", what).isFalse();
             assertThat(STYLE_ATTRIBUTE.matcher(r.body()).find()).as("inline style attribute in %s", what).isFalse();
         }
-    }
-
-    private static String text(Response r) {
-        return HtmlEscape.unescapeHtml(r.body());
     }
 
     private static String enc(String s) {
@@ -231,10 +226,10 @@ class CooperationIT {
         Response queued = page(browser, "/contacts/queued");
         assertThat(queued.status()).isEqualTo(200);
         String caseNumber = http.get("/api/v1/cases/" + caseId, jour1).json().get("caseNumber").asString();
-        assertThat(text(queued)).contains(caseNumber, COORDINATOR, "Köade kontakter");
+        assertThat(queued.text()).contains(caseNumber, COORDINATOR, "Köade kontakter");
         assertThat(queued.body()).contains("/cases/" + caseId + "/contacts/" + contactId + "/status");
         // …and so does the deadline board of the day.
-        String board = text(page(browser, "/deadlines"));
+        String board = page(browser, "/deadlines").text();
         assertThat(board).contains("Köade kontakter att ta i dag");
         assertThat(board.substring(board.indexOf("Köade kontakter att ta i dag"))).contains(caseNumber, COORDINATOR);
 
@@ -245,7 +240,7 @@ class CooperationIT {
                 Map.of("_csrf", LotsenHttp.csrfToken(statusPage.body()), "note", "Ringde kl. 08.05."));
         assertCleanHtml(noStatus, "POST status without a status");
         assertThat(noStatus.status()).isEqualTo(200);
-        assertThat(text(noStatus)).contains("Det finns fel i formuläret", "Ringde kl. 08.05.");
+        assertThat(noStatus.text()).contains("Det finns fel i formuläret", "Ringde kl. 08.05.");
 
         Response done = browser.postForm("/cases/" + caseId + "/contacts/" + contactId + "/status",
                 Map.of("_csrf", LotsenHttp.csrfToken(statusPage.body()), "status", "DONE",
@@ -279,7 +274,7 @@ class CooperationIT {
         Browser browser = signedIn("jour1");
         Response casePage = page(browser, "/cases/" + caseId);
         assertThat(casePage.status()).isEqualTo(200);
-        assertThat(text(casePage)).contains("Samverkan", "Avslutad",
+        assertThat(casePage.text()).contains("Samverkan", "Avslutad",
                 "Ingen kontakt tas med hemlandet: den kan utsätta barnet eller en familjemedlem för fara.",
                 "Kan kontakten utsätta barnet eller en familjemedlem för fara?");
 
@@ -288,12 +283,12 @@ class CooperationIT {
         String statusPath = "/cases/" + caseId + "/contacts/" + contactId + "/status";
         Response statusPage = page(browser, statusPath);
         assertThat(statusPage.status()).isEqualTo(200);
-        assertThat(text(statusPage)).contains("kan utsätta barnet eller en familjemedlem för fara och tas inte");
+        assertThat(statusPage.text()).contains("kan utsätta barnet eller en familjemedlem för fara och tas inte");
         Response refused = browser.postForm(statusPath, Map.of("_csrf", LotsenHttp.csrfToken(statusPage.body()),
                 "status", "DONE", "completeStep", "true"));
         assertCleanHtml(refused, "POST status DONE of an endangering contact");
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(text(refused)).contains("Det finns fel i formuläret");
+        assertThat(refused.text()).contains("Det finns fel i formuläret");
         assertThat(http.get("/api/v1/cases/" + caseId + "/contacts/" + contactId, jour1).json().get("status")
                 .asString()).isEqualTo("CLOSED");
         assertThat(step(caseId, "riskbedomning-hemland", jour1).get("status").asString()).isEqualTo("DONE");
@@ -348,16 +343,16 @@ class CooperationIT {
 
         Response chooser = page(browser, "/cases/" + caseId + "/contacts/new");
         assertThat(chooser.status()).isEqualTo(200);
-        assertThat(text(chooser)).contains("Vad gäller kontakten?");
+        assertThat(chooser.text()).contains("Vad gäller kontakten?");
 
         Response ud = page(browser, "/cases/" + caseId + "/contacts/new?type=HOME_COUNTRY_UD");
         assertThat(ud.status()).isEqualTo(200);
-        assertThat(text(ud)).contains("Gör riskbedömningen först: kan kontakten utsätta barnet eller en familjemedlem "
+        assertThat(ud.text()).contains("Gör riskbedömningen först: kan kontakten utsätta barnet eller en familjemedlem "
                 + "för fara? (Haagkonventionen art. 37, Bryssel IIb art. 88)");
 
         Response police = page(browser, "/cases/" + caseId + "/contacts/new?type=POLICE");
         assertThat(police.status()).isEqualTo(200);
-        String form = text(police);
+        String form = police.text();
         assertThat(form).contains("10 kap. 21 § OSL", "10 kap. 23 § OSL", "samtycke", "Har polisanmälan gjorts?",
                 "Polisens diarienummer", "Markera motsvarande steg i rutinen som klart", "Gör polisanmälan",
                 "vad som frågades eller avtalades");
@@ -383,7 +378,7 @@ class CooperationIT {
         Response invalid = browser.postForm("/cases/" + caseId + "/contacts/new", fields);
         assertCleanHtml(invalid, "POST contact with errors");
         assertThat(invalid.status()).isEqualTo(200);
-        assertThat(text(invalid)).contains("Det finns fel i formuläret",
+        assertThat(invalid.text()).contains("Det finns fel i formuläret",
                 "Skriv polisens diarienummer när anmälan är gjord.", "Inspektör Åsa Öberg",
                 "Anmälan om människohandel, förhör på Barnahus i morgon.");
         assertThat(invalid.body()).contains("href=\"#fields[reportNumber]\"");
@@ -397,7 +392,7 @@ class CooperationIT {
 
         Response casePage = page(browser, "/cases/" + caseId);
         assertThat(casePage.status()).isEqualTo(200);
-        assertThat(text(casePage)).contains("Kontakten med " + POLICE + " är registrerad.", "Samverkan",
+        assertThat(casePage.text()).contains("Kontakten med " + POLICE + " är registrerad.", "Samverkan",
                 "Registrera kontakt", "Polisens diarienummer", "5000-K765432-26", "Inspektör Åsa Öberg", "Klar");
     }
 
@@ -406,10 +401,10 @@ class CooperationIT {
         Browser jour1 = signedIn("jour1");
         Response directory = page(jour1, "/partners");
         assertThat(directory.status()).isEqualTo(200);
-        assertThat(text(directory)).contains("Samverkansparter", "Migrationsverket", "Dygnet runt", "Vardagar 08:00–17:00");
+        assertThat(directory.text()).contains("Samverkansparter", "Migrationsverket", "Dygnet runt", "Vardagar 08:00–17:00");
         Response filtered = page(jour1, "/partners?kind=MIGRATIONSVERKET&q=" + enc("migration"));
         assertThat(filtered.status()).isEqualTo(200);
-        assertThat(text(filtered)).contains("Migrationsverket").doesNotContain(POLICE);
+        assertThat(filtered.text()).contains("Migrationsverket").doesNotContain(POLICE);
         assertThat(jour1.get("/partners/new").status()).isEqualTo(403);
         assertThat(jour1.get("/partners/" + partnerId(POLICE)).status()).isEqualTo(403);
 
@@ -436,14 +431,14 @@ class CooperationIT {
         Response invalid = admin.postForm("/partners/new", fields);
         assertCleanHtml(invalid, "POST partner with errors");
         assertThat(invalid.status()).isEqualTo(200);
-        assertThat(text(invalid)).contains("Stängningstiden måste vara senare än öppningstiden.",
+        assertThat(invalid.text()).contains("Stängningstiden måste vara senare än öppningstiden.",
                 "Socialtjänsten i Malmö, jouren (test)");
 
         fields.put("opens", "08:00");
         fields.put("closes", "16:30");
         Response saved = admin.postForm("/partners/new", fields);
         assertThat(saved.status()).as(saved.body()).isEqualTo(302);
-        assertThat(text(page(admin, saved.location().replaceFirst("^https?://[^/]+", ""))))
+        assertThat(page(admin, saved.location().replaceFirst("^https?://[^/]+", "")).text())
                 .contains("Socialtjänsten i Malmö, jouren (test)", "Vardagar 08:00–16:30");
     }
 }

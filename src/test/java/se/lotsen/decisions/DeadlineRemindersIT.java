@@ -1,7 +1,6 @@
 package se.lotsen.decisions;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +37,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import se.lotsen.FreePort;
 import se.lotsen.access.Account;
 import se.lotsen.access.Accounts;
 import se.lotsen.access.ApiTokens;
@@ -75,7 +75,7 @@ import static org.awaitility.Awaitility.await;
 class DeadlineRemindersIT {
 
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = FreePort.find();
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(
@@ -84,15 +84,6 @@ class DeadlineRemindersIT {
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Autowired

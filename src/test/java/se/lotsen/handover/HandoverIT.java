@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.unbescape.html.HtmlEscape;
 import tools.jackson.databind.JsonNode;
 
 import se.lotsen.access.Account;
@@ -136,10 +135,6 @@ class HandoverIT {
         }
     }
 
-    private static String text(Response r) {
-        return HtmlEscape.unescapeHtml(r.body());
-    }
-
     /** Opens a case about a foreign child at the jour through the API; returns its id. */
     private UUID openCase(String bearer, String name) {
         Map<String, Object> subject = new LinkedHashMap<>();
@@ -224,13 +219,13 @@ class HandoverIT {
 
         Response form = page(jour1, "/cases/" + caseId + "/handover/new");
         assertThat(form.status()).isEqualTo(200);
-        assertThat(text(form)).contains("Stadens riktlinjer för ärendeansvar mellan stadsdelsnämnderna avgör vilken "
+        assertThat(form.text()).contains("Stadens riktlinjer för ärendeansvar mellan stadsdelsnämnderna avgör vilken "
                 + "stadsdelsförvaltning som ansvarar", "För barn utan adress i Stockholm: kontakta jourchefen.",
                 "Rinkeby-Kista", "Nordvästjouren");
 
         Response noUnit = handOverThroughForm(jour1, caseId, "", "Folkbokförd i Rinkeby-Kista.");
         assertThat(noUnit.status()).isEqualTo(200);
-        assertThat(text(noUnit)).contains("Det finns fel i formuläret",
+        assertThat(noUnit.text()).contains("Det finns fel i formuläret",
                 "Välj vilken enhet ärendet ska lämnas över till.", "Folkbokförd i Rinkeby-Kista.");
 
         Response done = handOverThroughForm(jour1, caseId, RINKEBY, "Folkbokförd i Rinkeby-Kista.");
@@ -238,7 +233,7 @@ class HandoverIT {
         assertThat(done.location()).endsWith("/cases/" + caseId + "/handover/package");
         Response packagePage = page(jour1, "/cases/" + caseId + "/handover/package");
         assertThat(packagePage.status()).isEqualTo(200);
-        assertThat(text(packagePage)).contains("Ärendet är överlämnat till Rinkeby-Kista", "Överlämningspaket",
+        assertThat(packagePage.text()).contains("Ärendet är överlämnat till Rinkeby-Kista", "Överlämningspaket",
                 "SEKRETESS enligt 26 kap. 1 § offentlighets- och sekretesslagen (2009:400)",
                 "Kvar för stadsdelsförvaltningen");
 
@@ -262,7 +257,7 @@ class HandoverIT {
                 .status()).isEqualTo(200);
         Response jourCasePage = page(jour1, "/cases/" + caseId);
         assertThat(jourCasePage.status()).isEqualTo(200);
-        assertThat(text(jourCasePage)).contains("Överlämning och kontaktpersoner", "Vem har haft ärendet",
+        assertThat(jourCasePage.text()).contains("Överlämning och kontaktpersoner", "Vem har haft ärendet",
                 "Väntar på kvittens från Rinkeby-Kista");
         assertThat(jourCasePage.body()).doesNotContain("/cases/" + caseId + "/handover/new\"");
     }
@@ -311,13 +306,13 @@ class HandoverIT {
         // The unit manager may see the address on the page, but never in the PDF.
         Browser chef = signedIn("rinkebychef");
         Response pageForChef = page(chef, "/cases/" + caseId + "/handover/package");
-        assertThat(text(pageForChef)).contains("Hemliga gatan 7", "Skyddad folkbokföring");
+        assertThat(pageForChef.text()).contains("Hemliga gatan 7", "Skyddad folkbokföring");
         String pdf = pdfText(getBytes(chef, "/cases/" + caseId + "/handover/package.pdf")).replaceAll("\\s+", " ");
         assertThat(pdf).doesNotContain("Hemliga gatan").contains("Skyddad – visas inte", "Skyddad folkbokföring");
 
         // A case worker who is not assigned sees it masked on the page too.
         Response pageForWorker = page(signedIn("rinkeby1"), "/cases/" + caseId + "/handover/package");
-        assertThat(text(pageForWorker)).doesNotContain("Hemliga gatan").contains("Skyddad – visas inte");
+        assertThat(pageForWorker.text()).doesNotContain("Hemliga gatan").contains("Skyddad – visas inte");
     }
 
     @Test
@@ -328,7 +323,7 @@ class HandoverIT {
         Browser rinkeby1 = signedIn("rinkeby1");
         Response workerPage = page(rinkeby1, "/cases/" + caseId);
         assertThat(workerPage.status()).isEqualTo(200);
-        assertThat(text(workerPage)).contains("Kvittera mottagandet").doesNotContain("Fördela till handläggare");
+        assertThat(workerPage.text()).contains("Kvittera mottagandet").doesNotContain("Fördela till handläggare");
         Response denied = rinkeby1.postForm("/cases/" + caseId + "/handover/assign",
                 Map.of("_csrf", LotsenHttp.csrfToken(workerPage.body()), "caseWorker", accountId("rinkeby1").toString()));
         assertThat(denied.status()).isEqualTo(403);
@@ -336,13 +331,13 @@ class HandoverIT {
         Browser chef = signedIn("rinkebychef");
         Response chefPage = page(chef, "/cases/" + caseId + "/handover");
         assertThat(chefPage.status()).isEqualTo(200);
-        assertThat(text(chefPage)).contains("Fördela till handläggare", "Johan Lund", "Väntar på kvittens");
+        assertThat(chefPage.text()).contains("Fördela till handläggare", "Johan Lund", "Väntar på kvittens");
         String csrf = LotsenHttp.csrfToken(chefPage.body());
         Response wrongWorker = chef.postForm("/cases/" + caseId + "/handover/assign",
                 Map.of("_csrf", csrf, "caseWorker", accountId("sodermalm1").toString()));
         assertCleanHtml(wrongWorker, "POST assign a worker of another unit");
         assertThat(wrongWorker.status()).isEqualTo(200);
-        assertThat(text(wrongWorker)).contains("Välj en handläggare på er enhet.");
+        assertThat(wrongWorker.text()).contains("Välj en handläggare på er enhet.");
 
         Response assigned = chef.postForm("/cases/" + caseId + "/handover/assign",
                 Map.of("_csrf", csrf, "caseWorker", accountId("rinkeby1").toString()));
@@ -364,10 +359,10 @@ class HandoverIT {
                 Map.of("_csrf", LotsenHttp.csrfToken(page(rinkeby1, "/cases/" + caseId + "/handover").body())));
         assertCleanHtml(againOnPage, "POST acknowledge again");
         assertThat(againOnPage.status()).isEqualTo(200);
-        assertThat(text(againOnPage)).contains("Mottagandet är redan kvitterat.");
+        assertThat(againOnPage.text()).contains("Mottagandet är redan kvitterat.");
 
         Response after = page(rinkeby1, "/cases/" + caseId);
-        assertThat(text(after)).contains("Kvitterad av", "Handläggare hos Rinkeby-Kista")
+        assertThat(after.text()).contains("Kvitterad av", "Handläggare hos Rinkeby-Kista")
                 .doesNotContain("Väntar på kvittens");
         // The jour cannot acknowledge for the district.
         assertThat(http.postJson("/api/v1/cases/" + caseId + "/handover/acknowledge", "{}", token("jour1")).status())
@@ -398,8 +393,8 @@ class HandoverIT {
         Browser chef = signedIn("rinkebychef");
         Response queue = page(chef, "/handovers");
         assertThat(queue.status()).isEqualTo(200);
-        assertThat(text(queue)).contains(caseNumber(caseId), "Sen");
-        assertThat(text(page(chef, "/cases/" + caseId))).contains("Sen: mottagandet är inte kvitterat i tid.",
+        assertThat(queue.text()).contains(caseNumber(caseId), "Sen");
+        assertThat(page(chef, "/cases/" + caseId).text()).contains("Sen: mottagandet är inte kvitterat i tid.",
                 "Enhetschefen och jourchefen påmindes");
     }
 
@@ -409,14 +404,14 @@ class HandoverIT {
         Browser rinkeby1 = signedIn("rinkeby1");
         Response queue = page(rinkeby1, "/handovers");
         assertThat(queue.status()).isEqualTo(200);
-        String body = text(queue);
+        String body = queue.text();
         assertThat(body).contains("Inkommande överlämningar", caseNumber(caseId), "Socialjouren", "Väntar – kvittera senast",
                 "sedan");
         assertThat(queue.body()).contains("/cases/" + caseId + "/handover/package");
 
         Response jourQueue = page(signedIn("jour1"), "/handovers");
         assertThat(jourQueue.status()).isEqualTo(200);
-        assertThat(text(jourQueue)).doesNotContain(caseNumber(caseId));
+        assertThat(jourQueue.text()).doesNotContain(caseNumber(caseId));
 
         Response home = page(rinkeby1, "/");
         assertThat(home.body()).contains("href=\"/handovers\"", "href=\"/questions/new\"");

@@ -1,7 +1,5 @@
 package se.lotsen.notifications;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.unbescape.html.HtmlEscape;
 
+import se.lotsen.FreePort;
 import se.lotsen.access.LotsenHttp;
 import se.lotsen.access.LotsenHttp.Browser;
 import se.lotsen.access.LotsenHttp.Response;
@@ -45,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "spring.mail.host=127.0.0.1")
 class SideEffectsIT {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = FreePort.find();
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(
@@ -54,15 +52,6 @@ class SideEffectsIT {
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @LocalServerPort
@@ -82,10 +71,6 @@ class SideEffectsIT {
     @BeforeEach
     void setUp() {
         scenario = new Scenario(new LotsenHttp(port));
-    }
-
-    private static String text(Response r) {
-        return HtmlEscape.unescapeHtml(r.body());
     }
 
     /** The recipients of the e-mails received so far whose text contains the marker. */
@@ -133,7 +118,7 @@ class SideEffectsIT {
             assertThat(asked.status()).as("the question is saved whatever the mail server does").isEqualTo(302);
             question = java.net.URI.create(asked.location()).getPath();
             // The page tells the truth: the e-mail could not be sent and is tried again.
-            await().atMost(Duration.ofSeconds(15)).until(() -> text(jour1.get(question))
+            await().atMost(Duration.ofSeconds(15)).until(() -> jour1.get(question).text()
                     .contains("E-posten kunde inte skickas ännu"));
         } finally {
             greenMail.start();
@@ -145,7 +130,7 @@ class SideEffectsIT {
 
         assertThat(eventRetries.runOnce()).isTrue();
         await().atMost(Duration.ofSeconds(15)).until(() -> mailedTo(caseNumber).contains("metod@lotsen.example"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> text(jour1.get(question)).contains("e-post skickad till 1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jour1.get(question).text().contains("e-post skickad till 1"));
         assertThat(mailedTo(caseNumber)).containsExactly("metod@lotsen.example");
         assertThat(String.join("\n", Arrays.stream(greenMail.getReceivedMessages()).map(SideEffectsIT::body)
                 .toList())).as("no name of the person in any e-mail").doesNotContain(name);

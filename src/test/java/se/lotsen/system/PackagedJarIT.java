@@ -1,7 +1,6 @@
 package se.lotsen.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
+import se.lotsen.FreePort;
 import se.lotsen.access.LotsenHttp;
 import se.lotsen.access.LotsenHttp.Response;
 
@@ -50,10 +50,7 @@ class PackagedJarIT {
     static void startTheJar() throws Exception {
         Path jar = theJar();
         FileSystemUtils.deleteRecursively(DATA);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePort.find();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
                 jar.toAbsolutePath().toString()));

@@ -3,7 +3,6 @@ package se.lotsen.cases.web;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.lotsen.access.CurrentUser;
-import se.lotsen.access.Role;
 import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.AuditOutcome;
@@ -47,7 +45,7 @@ class PersonMergeController {
     String page(@RequestParam(required = false) String name, @RequestParam(required = false) String identityNumber,
                 @RequestParam(required = false) UUID keep, @RequestParam(required = false) UUID duplicate,
                 @AuthenticationPrincipal CurrentUser user, Model model) {
-        requireLead(user);
+        access.requireLead(user);
         boolean searched = (name != null && !name.isBlank()) || (identityNumber != null && !identityNumber.isBlank());
         model.addAttribute("name", name == null ? "" : name);
         model.addAttribute("identityNumber", identityNumber == null ? "" : identityNumber);
@@ -66,7 +64,6 @@ class PersonMergeController {
     @Audited(action = AuditAction.UPDATE, recordType = "PERSON")
     String merge(@RequestParam UUID keep, @RequestParam UUID duplicate, @AuthenticationPrincipal CurrentUser user,
                  RedirectAttributes redirect) {
-        requireLead(user);
         AuditContext.recordId(keep);
         AuditContext.detail("merged " + duplicate);
         try {
@@ -77,11 +74,5 @@ class PersonMergeController {
             redirect.addFlashAttribute("mergeError", problems.problems().get(0).messageKey());
         }
         return "redirect:/persons/merge";
-    }
-
-    private void requireLead(CurrentUser user) {
-        if (!access.leads(user)) {
-            throw new AccessDeniedException("leads only");
-        }
     }
 }

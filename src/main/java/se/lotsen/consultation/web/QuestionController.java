@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.lotsen.access.CurrentUser;
-import org.springframework.security.access.AccessDeniedException;
 
 import se.lotsen.access.Role;
 import se.lotsen.audit.AuditAction;
@@ -106,7 +105,7 @@ class QuestionController {
     @Audited(action = AuditAction.CREATE, recordType = "QUESTION")
     String ask(@Valid @ModelAttribute("questionForm") QuestionForm form, BindingResult result,
                @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        requireMayAsk(user);
+        questions.requireMayAsk(user);
         if (form.caseUuid() == null && form.caseId() != null && !form.caseId().isBlank()) {
             result.rejectValue("caseId", "validation.invalid");
         }
@@ -127,7 +126,7 @@ class QuestionController {
     }
 
     private String formView(UUID caseId, CurrentUser user, Model model) {
-        requireMayAsk(user);
+        questions.requireMayAsk(user);
         CaseHeader header = null;
         if (caseId != null) {
             AuditContext.recordId(caseId);
@@ -163,13 +162,6 @@ class QuestionController {
     String show(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("answerForm", new AnswerForm(""));
         return showView(questions.get(id, user), user, model, false);
-    }
-
-    /** Those who handle cases, and the method developer, ask; administrators and auditors do not (403). */
-    private void requireMayAsk(CurrentUser user) {
-        if (!access.handlesCases(user) && !user.has(Role.METHOD_DEVELOPER)) {
-            throw new AccessDeniedException("no case role");
-        }
     }
 
     /** What became of the question's notifications and e-mails, for the asker's page (polled until settled). */

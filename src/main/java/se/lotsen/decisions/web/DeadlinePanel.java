@@ -33,7 +33,7 @@ class DeadlinePanel implements CasePanel {
 
     @Override
     public Map<String, Object> model(CaseGrant grant) {
-        List<DeadlineView> all = views.sorted(grant.remember("deadlines", () -> decisions.deadlines(grant)),
+        List<DeadlineView> all = views.sorted(decisions.deadlinesOnce(grant),
                 LocaleContextHolder.getLocale());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("caseId", grant.caseId().value());

@@ -34,7 +34,7 @@ class DecisionPanel implements CasePanel {
         model.put("caseId", grant.caseId().value());
         model.put("decisions", decisions.forCase(grant));
         // The deadline panel at the top of the page read them already.
-        List<Deadline> deadlines = grant.remember("deadlines", () -> decisions.deadlines(grant));
+        List<Deadline> deadlines = decisions.deadlinesOnce(grant);
         model.put("lapsed", deadlines.stream()
                 .filter(d -> d.status() == DeadlineStatus.LAPSED && d.decisionId() != null)
                 .map(Deadline::decisionId).collect(Collectors.toSet()));

@@ -24,6 +24,7 @@ import se.lotsen.common.FormErrors;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.routines.Condition;
 import se.lotsen.routines.Performer;
+import se.lotsen.routines.LinkedStep;
 import se.lotsen.routines.RoutineDocument;
 import se.lotsen.routines.RoutineEditing;
 import se.lotsen.routines.RoutineVersion;
@@ -201,7 +202,7 @@ class RoutineDraftController {
         model.addAttribute("draft", draft);
         model.addAttribute("step", step(draft, stepKey));
         model.addAttribute("phase", draft.document().phaseOf(stepKey).orElseThrow());
-        model.addAttribute("linked", se.lotsen.routines.LinkedStep.of(stepKey).isPresent());
+        model.addAttribute("linked", LinkedStep.of(stepKey).isPresent());
         return "routines/remove-step";
     }
 
@@ -212,11 +213,12 @@ class RoutineDraftController {
         RoutineAccess.requireMethodDeveloper(user);
         RoutineVersion draft = draft(key);
         RoutineDocument.Step step = step(draft, stepKey);
-        if (se.lotsen.routines.LinkedStep.of(stepKey).isPresent()) {
-            // The page says why; a forged request is sent back to it.
+        try {
+            routines.editDraft(key, doc -> RoutineEditing.removeStep(doc, stepKey));
+        } catch (FieldProblems linkedStep) {
+            // A step Lotsen completes by itself: the page says why; a forged request is sent back to it.
             return "redirect:/routines/" + key + "/draft/steps/" + stepKey + "/remove";
         }
-        routines.editDraft(key, doc -> RoutineEditing.removeStep(doc, stepKey));
         flash.put(redirect, locale, "routines.flash.stepRemoved", step.title());
         return redirectToDraft(key, null);
     }
