@@ -1,5 +1,8 @@
 package se.lotsen.audit;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -12,7 +15,7 @@ public final class AuditContext {
     private static final String RECORD_ID = AuditContext.class.getName() + ".recordId";
     private static final String OUTCOME = AuditContext.class.getName() + ".outcome";
     private static final String DETAIL = AuditContext.class.getName() + ".detail";
-    private static final String REVIEW_FLAG = AuditContext.class.getName() + ".reviewFlag";
+    private static final String REVIEW_FLAGS = AuditContext.class.getName() + ".reviewFlags";
 
     private AuditContext() {
     }
@@ -30,16 +33,28 @@ public final class AuditContext {
     }
 
     /**
-     * Flags the request's entry for log review, with why (no personal data): e.g. a lowered protection level or a
-     * right to see protected data given to someone. Auditors can list flagged entries.
+     * Flags the request's entry for log review (see {@link ReviewFlag}); flags add up. Say why in
+     * {@link #detail(String)} when it helps the reviewer, without personal data.
      */
-    public static void flagForReview(String reason) {
-        set(REVIEW_FLAG, reason);
+    public static void flag(ReviewFlag flag) {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes != null) {
+            @SuppressWarnings("unchecked")
+            Set<ReviewFlag> flags = (Set<ReviewFlag>) attributes.getAttribute(REVIEW_FLAGS,
+                    RequestAttributes.SCOPE_REQUEST);
+            if (flags == null) {
+                flags = EnumSet.noneOf(ReviewFlag.class);
+                attributes.setAttribute(REVIEW_FLAGS, flags, RequestAttributes.SCOPE_REQUEST);
+            }
+            flags.add(flag);
+        }
     }
 
-    /** The review flag set for the current request, or {@code null}. */
-    public static String currentReviewFlag() {
-        return (String) get(REVIEW_FLAG);
+    /** The review flags set for the current request (empty when none). */
+    @SuppressWarnings("unchecked")
+    public static Set<ReviewFlag> currentFlags() {
+        Set<ReviewFlag> flags = (Set<ReviewFlag>) get(REVIEW_FLAGS);
+        return flags == null ? EnumSet.noneOf(ReviewFlag.class) : EnumSet.copyOf(flags);
     }
 
     private static void set(String name, Object value) {

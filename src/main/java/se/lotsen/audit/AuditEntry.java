@@ -20,4 +20,9 @@ public record AuditEntry(
         String reviewFlag,
         String prevHash,
         String hash) {
+
+    /** The entry's review flags (legacy free-text flags are not listed; {@link #reviewFlag()} keeps them). */
+    public java.util.Set<ReviewFlag> flags() {
+        return ReviewFlag.parse(reviewFlag);
+    }
 }

@@ -31,7 +31,12 @@ public record AuditRecord(
                 AuditOutcome.SUCCESS, null, null, null, null, null, null, null);
     }
 
-    /** Flags the entry for log review, with why. */
+    /** Flags the entry for log review. */
+    public AuditRecord withFlags(java.util.Collection<ReviewFlag> flags) {
+        return withReviewFlag(ReviewFlag.format(flags));
+    }
+
+    /** The stored review flags (see {@link ReviewFlag#format}). */
     public AuditRecord withReviewFlag(String value) {
         return new AuditRecord(action, recordType, recordId, outcome, detail, actorAccountId, actorUsername,
                 actorUnitCode, channel, remoteAddress, value);

@@ -27,6 +27,7 @@ import se.lotsen.access.AccountId;
 import se.lotsen.access.Accounts;
 import se.lotsen.access.CurrentUser;
 import se.lotsen.audit.AuditContext;
+import se.lotsen.audit.ReviewFlag;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.common.PageResult;
@@ -445,7 +446,7 @@ public class Cases implements OpenCases {
                 .param("c", grant.caseId().value()).param("a", account.id().value())
                 .param("by", grant.user().accountId()).param("name", grant.user().displayName()).update();
         touch(grant, CaseFile.Change.PROTECTED_VIEWERS);
-        AuditContext.flagForReview("protected data: " + account.username() + " named by " + grant.user().username());
+        AuditContext.flag(ReviewFlag.PROTECTED_DATA_GRANTED);
     }
 
     /** A lead takes back the right to see protected data. */
@@ -497,7 +498,8 @@ public class Cases implements OpenCases {
         persons.update(before.id(), toSave, expectedPersonVersion, protectionReason, grant.user().accountId(),
                 grant.user().displayName());
         if (lowered) {
-            AuditContext.flagForReview("protection lowered " + before.protectedIdentity() + " -> "
+            AuditContext.flag(ReviewFlag.PROTECTION_LOWERED);
+            AuditContext.detail("protection lowered " + before.protectedIdentity() + " -> "
                     + toSave.protectedIdentity());
         }
         touch(grant, CaseFile.Change.PERSON);

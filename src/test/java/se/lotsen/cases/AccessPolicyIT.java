@@ -224,14 +224,14 @@ class AccessPolicyIT {
         assertThat(jourchef.postForm("/cases/" + id + "/person", fields).status()).isEqualTo(302);
         assertThat(protectionOf(id)).isEqualTo("SEKRETESSMARKERING");
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM audit_entry WHERE record_id = :c AND review_flag LIKE 'protection lowered%'
+                        SELECT count(*) FROM audit_entry WHERE record_id = :c AND review_flag LIKE '%PROTECTION_LOWERED%' AND detail LIKE 'protection lowered%'
                           AND actor_username = 'jourchef'""")
                 .param("c", id.toString()).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT detail FROM person_history WHERE person_id = :p AND action = 'PROTECTION_LOWERED'")
                 .param("p", personOf(id)).query(String.class).single())
                 .contains("Skatteverket har ändrat till sekretessmarkering.");
         Browser granskare = scenario.signedIn("granskare");
-        assertThat(granskare.get("/audit?flagged=true").text()).contains("Flaggad: protection lowered");
+        assertThat(granskare.get("/audit?flagged=true").text()).contains("Flaggad: skyddsnivå sänkt");
     }
 
     // -- after a handover the handing unit only reads --

@@ -67,7 +67,7 @@ class AuditInterceptor implements HandlerInterceptor {
             detail = request.getQueryString();
         }
         auditLog.record(AuditRecord.of(audited.action(), audited.recordType(), recordId)
-                .withOutcome(outcome).withDetail(detail).withReviewFlag(AuditContext.currentReviewFlag()));
+                .withOutcome(outcome).withDetail(detail).withFlags(AuditContext.currentFlags()));
     }
 
     static AuditOutcome outcomeOf(int status, Exception ex) {
