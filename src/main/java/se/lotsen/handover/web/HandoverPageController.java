@@ -191,7 +191,7 @@ class HandoverPageController {
         model.addAttribute("p", p);
         model.addAttribute("c", p.caseView());
         model.addAttribute("today", SwedishCalendar.swedishDate(p.generatedAt()));
-        return "handover/package";
+        return "handover/handover-package"; // not package.html: the jar plugin leaves such files out
     }
 
     @GetMapping(value = "/cases/{id}/handover/package.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
