@@ -42,16 +42,24 @@ public class Accounts {
     private final Organisation organisation;
     private final AccessProperties properties;
     private final Clock clock;
+    private final AccountSessions sessions;
+    private final SignInLimits limits;
 
-    public Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Organisation organisation,
-                    AccessProperties properties, Clock clock) {
+    Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Organisation organisation, AccessProperties properties,
+             Clock clock, AccountSessions sessions, SignInLimits limits) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.organisation = organisation;
         this.properties = properties;
         this.clock = clock;
+        this.sessions = sessions;
+        this.limits = limits;
     }
 
+    /**
+     * Creates an account. The roles must be compatible ({@link Role#compatible}); granting a case role is flagged for
+     * log review.
+     */
     @Transactional
     public Account create(AccountForm form) {
         return create(form, true);
@@ -64,6 +72,7 @@ public class Accounts {
             problems.add("username", "validation.account.username.taken");
         }
         Unit unit = resolveUnit(form, problems);
+        checkRoles(form.roles(), problems);
         if (enforcePasswordPolicy) {
             checkPassword(form.password(), username, true, problems);
         } else if (form.password() == null || form.password().isEmpty()) {
@@ -80,18 +89,45 @@ public class Accounts {
                 .param("hash", passwordEncoder.encode(form.password())).param("enabled", form.enabled())
                 .update();
         writeRoles(id, form.roles());
+        flagCaseAccessGranted(null, form.roles(), unit);
         return find(id).orElseThrow();
     }
 
-    /** Changes everything but the username, which is permanent. A blank password keeps the current one. */
+    /**
+     * An administrator changes an account: everything but the username, which is permanent. A blank password keeps
+     * the current one. Separation of duties: nobody changes their own roles, unit or enabled state, or sets their own
+     * password here (that needs the current password, on the account page). When the account is disabled, its roles
+     * or unit change or a new password is set, every session and API token of the account ends at once.
+     *
+     * @param actor the administrator making the change
+     */
     @Transactional
-    public Account update(AccountId id, AccountForm form) {
+    public Account update(AccountId id, AccountForm form, AccountId actor) {
         Account existing = find(id).orElseThrow(() -> new NotFoundException("account"));
         FieldProblems.Collector problems = new FieldProblems.Collector();
         Unit unit = resolveUnit(form, problems);
+        checkRoles(form.roles(), problems);
         boolean newPassword = form.password() != null && !form.password().isEmpty();
         if (newPassword) {
             checkPassword(form.password(), existing.username(), false, problems);
+        }
+        boolean rolesChanged = !existing.roles().equals(form.roles() == null ? Set.of() : form.roles());
+        boolean unitChanged = !java.util.Objects.equals(existing.unit() == null ? null : existing.unit().id(),
+                unit == null ? null : unit.id());
+        boolean disabled = existing.enabled() && !form.enabled();
+        if (id.equals(actor)) {
+            if (rolesChanged) {
+                problems.add("roles", "validation.account.own.roles");
+            }
+            if (unitChanged) {
+                problems.add("unitCode", "validation.account.own.unit");
+            }
+            if (!form.enabled()) {
+                problems.add("enabled", "validation.account.own.enabled");
+            }
+            if (newPassword) {
+                problems.add("password", "validation.account.own.password");
+            }
         }
         problems.throwIfAny();
         jdbc.sql("""
@@ -105,31 +141,53 @@ public class Accounts {
             setPassword(id, form.password());
         }
         writeRoles(id, form.roles());
-        if (!form.enabled()) {
-            revokeTokensOf(id, "ACCOUNT_DISABLED");
+        flagCaseAccessGranted(existing, form.roles(), unit);
+        if (disabled || rolesChanged || unitChanged || newPassword) {
+            signOutEverywhere(id, disabled ? "ACCOUNT_DISABLED" : newPassword ? "PASSWORD_SET_BY_ADMIN"
+                    : "ROLES_OR_UNIT_CHANGED", null, null);
         }
         return find(id).orElseThrow();
     }
 
     /**
-     * A user changes their own password: the current one must be right, the new one must meet the policy and be
-     * typed twice the same. Other sessions' API tokens stay valid; the user can revoke them by signing out.
+     * Ends every page session and API token of the account, except the session or token (by its hash) given, which
+     * made the change. Returns how many sessions and tokens ended.
      */
     @Transactional
-    public void changeOwnPassword(AccountId id, PasswordChangeForm form) {
+    public int signOutEverywhere(AccountId id, String reason, String keepSessionId, String keepTokenHash) {
         Account account = find(id).orElseThrow(() -> new NotFoundException("account"));
-        String hash = jdbc.sql("SELECT password_hash FROM account WHERE id = :id").param("id", id.value())
-                .query(String.class).single();
+        int tokens = jdbc.sql("""
+                        UPDATE api_token SET revoked_at = :now, revoked_reason = :reason
+                        WHERE account_id = :id AND revoked_at IS NULL AND token_hash IS DISTINCT FROM :keep""")
+                .param("now", now()).param("reason", reason).param("id", id.value()).param("keep", keepTokenHash)
+                .update();
+        return tokens + sessions.endAll(account.username(), keepSessionId);
+    }
+
+    /**
+     * Sets a user's own new password after {@link OwnPassword} has checked the current one: the new one must meet
+     * the policy and be typed twice the same. Every other session and API token of the account ends; the session or
+     * token that made the change is kept.
+     */
+    @Transactional
+    void setOwnPassword(AccountId id, String newPassword, String repeatPassword, String keepSessionId,
+                        String keepTokenHash) {
+        Account account = find(id).orElseThrow(() -> new NotFoundException("account"));
         FieldProblems.Collector problems = new FieldProblems.Collector();
-        if (!passwordEncoder.matches(form.currentPassword(), hash)) {
-            problems.add("currentPassword", "validation.account.password.current");
-        }
-        checkPassword(form.newPassword(), account.username(), true, problems);
-        if (!form.newPassword().equals(form.repeatPassword())) {
+        checkPassword(newPassword, account.username(), true, problems, "newPassword");
+        if (repeatPassword != null && !repeatPassword.equals(newPassword)) {
             problems.add("repeatPassword", "validation.account.password.repeat");
         }
         problems.throwIfAny();
-        setPassword(id, form.newPassword());
+        setPassword(id, newPassword);
+        signOutEverywhere(id, "PASSWORD_CHANGED", keepSessionId, keepTokenHash);
+    }
+
+    /** Whether the password is the account's current one. */
+    boolean passwordMatches(AccountId id, String password) {
+        String hash = jdbc.sql("SELECT password_hash FROM account WHERE id = :id").param("id", id.value())
+                .query(String.class).optional().orElse(null);
+        return hash != null && password != null && passwordEncoder.matches(password, hash);
     }
 
     private void setPassword(AccountId id, String password) {
@@ -139,13 +197,13 @@ public class Accounts {
                 .param("hash", passwordEncoder.encode(password)).param("id", id.value()).update();
     }
 
+    /** Lifts the account's lock, the account-wide one and (on this node) those per client address. */
     @Transactional
     public void unlock(AccountId id) {
-        int n = jdbc.sql("UPDATE account SET failed_attempts = 0, locked_until = NULL WHERE id = :id")
+        Account account = find(id).orElseThrow(() -> new NotFoundException("account"));
+        jdbc.sql("UPDATE account SET failed_attempts = 0, locked_until = NULL WHERE id = :id")
                 .param("id", id.value()).update();
-        if (n == 0) {
-            throw new NotFoundException("account");
-        }
+        limits.forget(account.username());
     }
 
     /** Revokes every active API token of the account; returns how many. */
@@ -218,14 +276,14 @@ public class Accounts {
                 a.enabled(), a.lockedAt(clock.instant()), null));
     }
 
-    /** Counts a failed sign-in; locks the account when the limit is reached. */
+    /** Counts a wrong password; locks the account everywhere when the account-wide limit is reached. */
     @Transactional
     void recordFailedSignIn(String username) {
         jdbc.sql("""
                         UPDATE account SET failed_attempts = failed_attempts + 1,
                             locked_until = CASE WHEN failed_attempts + 1 >= :max THEN :until ELSE locked_until END
                         WHERE username = :u""")
-                .param("max", properties.lockout().maxAttempts())
+                .param("max", properties.lockout().accountMaxAttempts())
                 .param("until", now().plus(properties.lockout().duration()))
                 .param("u", username).update();
     }
@@ -257,18 +315,51 @@ public class Accounts {
 
     private static void checkPassword(String password, String username, boolean required,
                                       FieldProblems.Collector problems) {
+        checkPassword(password, username, required, problems, "password");
+    }
+
+    private static void checkPassword(String password, String username, boolean required,
+                                      FieldProblems.Collector problems, String field) {
         if (password == null || password.isEmpty()) {
             if (required) {
-                problems.add("password", "validation.required");
+                problems.add(field, "validation.required");
             }
             return;
         }
         if (password.length() < MIN_PASSWORD_LENGTH) {
-            problems.add("password", "validation.account.password.short", MIN_PASSWORD_LENGTH);
+            problems.add(field, "validation.account.password.short", MIN_PASSWORD_LENGTH);
         } else if (password.length() > 128) {
-            problems.add("password", "validation.account.password.long", 128);
+            problems.add(field, "validation.account.password.long", 128);
         } else if (password.toLowerCase().contains(username.toLowerCase())) {
-            problems.add("password", "validation.account.password.username");
+            problems.add(field, "validation.account.password.username");
+        }
+    }
+
+    /** Separation of duties: administration is never held together with another role. */
+    private static void checkRoles(Set<Role> roles, FieldProblems.Collector problems) {
+        if (roles != null && !Role.compatible(roles)) {
+            problems.add("roles", "validation.account.roles.separation");
+        }
+    }
+
+    /**
+     * A case role given, or an account with case roles moved to another unit, opens case data to someone: the
+     * request's audit entry is flagged for log review, with the roles in its detail.
+     */
+    private static void flagCaseAccessGranted(Account before, Set<Role> roles, Unit unit) {
+        Set<Role> caseRoles = roles == null ? Set.of() : roles.stream().filter(Role::isCaseRole)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        Set<Role> granted = EnumSet.noneOf(Role.class);
+        granted.addAll(caseRoles);
+        boolean sameUnit = before != null && java.util.Objects.equals(before.unit() == null ? null : before.unit().id(),
+                unit == null ? null : unit.id());
+        if (before != null && sameUnit) {
+            granted.removeAll(before.roles());
+        }
+        if (!granted.isEmpty()) {
+            se.lotsen.audit.AuditContext.flag(se.lotsen.audit.ReviewFlag.CASE_ROLE_GRANTED);
+            se.lotsen.audit.AuditContext.detail("case roles granted: " + granted.stream().map(Enum::name)
+                    .collect(Collectors.joining(",")) + (unit == null ? "" : " at " + unit.code()));
         }
     }
 

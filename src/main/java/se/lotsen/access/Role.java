@@ -30,6 +30,19 @@ public enum Role {
         return needsUnit;
     }
 
+    /** Whether the role works with cases (and so with personal data about the people in them). */
+    public boolean isCaseRole() {
+        return needsUnit;
+    }
+
+    /**
+     * Separation of duties: whoever administers accounts holds no other role, so no administrator can give
+     * themselves or a fellow administrator case data or the audit trail in the same account.
+     */
+    public static boolean compatible(java.util.Collection<Role> roles) {
+        return !roles.contains(ADMIN) || roles.size() == 1;
+    }
+
     /** The Spring Security authority, {@code ROLE_<name>}. */
     public String authority() {
         return "ROLE_" + name();

@@ -1,5 +1,6 @@
 package se.lotsen.access;
 
+import java.time.Clock;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +12,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -23,6 +26,9 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -39,6 +45,21 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** One year: browsers remember to use HTTPS only. */
+    static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
+
+    /** A wrong password says only that; a limited attempt says how long to wait (neither says the account exists). */
+    private static AuthenticationFailureHandler loginFailures() {
+        SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, exception) -> {
+            if (exception instanceof TooManyAttempts limited) {
+                response.sendRedirect(request.getContextPath() + "/login?throttled=" + limited.minutes());
+            } else {
+                wrong.onAuthenticationFailure(request, response, exception);
+            }
+        };
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         Map<String, PasswordEncoder> encoders = Map.of(
@@ -52,11 +73,27 @@ class SecurityConfiguration {
         return new DefaultAuthenticationEventPublisher(publisher);
     }
 
+    /**
+     * Every password sign-in (the page and the token endpoint) is first checked against the limits on guessing:
+     * a limited attempt is refused before its password is checked.
+     */
     @Bean
     AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
-                                                AuthenticationEventPublisher events) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-        provider.setPasswordEncoder(passwordEncoder);
+                                                AuthenticationEventPublisher events, SignInAttempts attempts) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        AuthenticationProvider provider = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                attempts.requireAllowed(authentication.getName());
+                return passwords.authenticate(authentication);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return passwords.supports(authentication);
+            }
+        };
         ProviderManager manager = new ProviderManager(provider);
         manager.setAuthenticationEventPublisher(events);
         return manager;
@@ -78,6 +115,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> ProblemResponses.write(req, res, 401,
@@ -86,6 +124,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler((req, res, ex) -> ProblemResponses.write(req, res, 403,
                                 "Forbidden", "Your role does not give access to this resource.")))
                 .headers(h -> h
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)
+                                .includeSubDomains(true))
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
@@ -94,21 +134,22 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, ApiTokens tokens, AuthenticationManager authenticationManager)
-            throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager,
+                                  AccessProperties properties, Clock clock) throws Exception {
+        // Bearer tokens sign in API requests only: a page request with one is an anonymous page request.
         http.authenticationManager(authenticationManager)
-                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SessionLifetimeFilter(properties.session().maxLifetime(), clock),
+                        SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
-                                "/v3/api-docs/**").permitAll()
+                                "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f
                         .loginPage("/login")
                         .defaultSuccessUrl("/", false)
-                        .failureUrl("/login?error"))
+                        .failureHandler(loginFailures()))
                 .logout(l -> l
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
@@ -122,6 +163,9 @@ class SecurityConfiguration {
                     }
                 }))
                 .headers(h -> h
+                        // Sent on secure requests only: behind a TLS proxy that needs LOTSEN_FORWARD_HEADERS=native.
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)
+                                .includeSubDomains(true))
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));

@@ -253,13 +253,17 @@ class ApiTokenIT {
     }
 
     @Test
-    void openApiDocumentListsTheAuthenticationEndpoints() {
-        Response r = http.get("/v3/api-docs", null);
+    void openApiDocumentListsTheAuthenticationEndpointsToThoseSignedIn() {
+        assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(302);
+        LotsenHttp.Browser browser = http.browser();
+        browser.signIn("jour1", LotsenHttp.DEMO_PASSWORD);
+        Response r = browser.get("/v3/api-docs");
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode paths = r.json().get("paths");
         assertThat(paths).isNotNull();
-        assertThat(paths.propertyNames()).contains("/api/v1/auth/token", "/api/v1/me");
+        assertThat(paths.propertyNames()).contains("/api/v1/auth/token", "/api/v1/me", "/api/v1/me/password",
+                "/api/v1/admin/accounts", "/api/v1/admin/accounts/{username}");
         assertThat(paths.get("/api/v1/auth/token").has("post")).isTrue();
         assertThat(paths.get("/api/v1/me").has("get")).isTrue();
     }

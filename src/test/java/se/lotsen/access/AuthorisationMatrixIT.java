@@ -338,6 +338,8 @@ class AuthorisationMatrixIT {
         rule("GET /account", Rule.ANY_SIGNED_IN);
         rule("POST /account/password", Rule.ANY_SIGNED_IN, form(), "empty form: refused by validation, nothing changes");
         rule("GET /api/v1/me", Rule.ANY_SIGNED_IN);
+        rule("POST /api/v1/me/password", Rule.ANY_SIGNED_IN, json("{}"),
+                "empty request: refused by validation, nothing changes, no wrong password counted");
         rule("DELETE /api/v1/auth/token", Rule.ANY_SIGNED_IN, new Probe(null, Map.of(), null, true),
                 "signing out revokes the token sent; a token issued for the probe is used");
 
@@ -513,6 +515,13 @@ class AuthorisationMatrixIT {
         rule("POST /admin/accounts/{id}/unlock", Rule.ADMIN, "jour2 is not locked: no change");
         rule("POST /admin/accounts/{id}/revoke-tokens", Rule.ADMIN, "jour2's tokens");
         rule("DELETE /api/v1/admin/accounts/{username}/tokens", Rule.ADMIN, "jour2's tokens");
+        rule("POST /admin/accounts/{id}/sign-out-everywhere", Rule.ADMIN,
+                "jour2 (not a probing user): sessions and tokens end");
+        rule("DELETE /api/v1/admin/accounts/{username}/sessions", Rule.ADMIN,
+                "jour2 (not a probing user): sessions and tokens end");
+        rule("POST /api/v1/admin/accounts", Rule.ADMIN, json("{}"), "empty request: refused by validation");
+        rule("PATCH /api/v1/admin/accounts/{username}", Rule.ADMIN, json("{}"),
+                "jour2, nothing asked to change: no change");
         rule("GET /admin/units", Rule.ADMIN);
         rule("GET /admin/units/new", Rule.ADMIN);
         rule("POST /admin/units", Rule.ADMIN, form(), "empty form: refused");

@@ -42,10 +42,34 @@ public final class LotsenHttp {
 
     private final String base;
     private final HttpClient client;
+    private final String forwardedFor;
 
     public LotsenHttp(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private LotsenHttp(String base, String forwardedFor) {
+        this.base = base;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * The same server, with every request coming as if from another client address through a proxy
+     * ({@code X-Forwarded-For}; Lotsen believes it only with {@code server.forward-headers-strategy=native}).
+     */
+    public LotsenHttp from(String clientAddress) {
+        return new LotsenHttp(base, clientAddress);
+    }
+
+    /** Any method with an optional JSON body. */
+    public Response send(String method, String path, String json, String bearer) {
+        HttpRequest.Builder b = request(path, bearer);
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return send(client, b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** An HTTP response: status, headers and the body as text. */
@@ -125,6 +149,9 @@ public final class LotsenHttp {
 
     private HttpRequest.Builder request(String path, String bearer) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (forwardedFor != null) {
+            b.header("X-Forwarded-For", forwardedFor);
+        }
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
@@ -222,6 +249,9 @@ public final class LotsenHttp {
         }
 
         private HttpRequest.Builder withCookies(HttpRequest.Builder b) {
+            if (forwardedFor != null) {
+                b.header("X-Forwarded-For", forwardedFor);
+            }
             if (!cookies.isEmpty()) {
                 b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining("; ")));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,6 +21,7 @@ import se.lotsen.access.Account;
 import se.lotsen.access.AccountForm;
 import se.lotsen.access.AccountId;
 import se.lotsen.access.Accounts;
+import se.lotsen.access.CurrentUser;
 import se.lotsen.access.Role;
 import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
@@ -113,11 +115,11 @@ class AccountAdminController {
     @PostMapping("/{id}")
     @Audited(action = AuditAction.UPDATE, recordType = "ACCOUNT", idParam = "id")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result,
-                  Model model, RedirectAttributes redirect) {
+                  @AuthenticationPrincipal CurrentUser admin, Model model, RedirectAttributes redirect) {
         Account account = account(id);
         if (!result.hasErrors()) {
             try {
-                accounts.update(account.id(), form);
+                accounts.update(account.id(), form, admin.id());
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/admin/accounts/" + id;
             } catch (FieldProblems problems) {
@@ -141,6 +143,15 @@ class AccountAdminController {
     String revokeTokens(@PathVariable UUID id, RedirectAttributes redirect) {
         accounts.revokeTokensOf(account(id).id(), "REVOKED_BY_ADMIN");
         redirect.addFlashAttribute("flash", "flash.tokensRevoked");
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    @PostMapping("/{id}/sign-out-everywhere")
+    @Audited(action = AuditAction.SIGN_OUT, recordType = "ACCOUNT", idParam = "id")
+    String signOutEverywhere(@PathVariable UUID id, RedirectAttributes redirect) {
+        int ended = accounts.signOutEverywhere(account(id).id(), "SIGNED_OUT_BY_ADMIN", null, null);
+        redirect.addFlashAttribute("flash", "flash.signedOutEverywhere");
+        redirect.addFlashAttribute("flashArg", ended);
         return "redirect:/admin/accounts/" + id;
     }
 

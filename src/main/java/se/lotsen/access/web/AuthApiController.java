@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.lotsen.access.ApiTokens;
 import se.lotsen.access.CurrentUser;
 import se.lotsen.access.Role;
+import se.lotsen.access.TooManyAttempts;
 import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.Audited;
@@ -73,6 +74,8 @@ class AuthApiController {
         try {
             authentication = authenticationManager.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+        } catch (TooManyAttempts e) {
+            return tooManyAttempts(e);
         } catch (AuthenticationException e) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                     "Wrong username or password, or the account is locked or disabled.");
@@ -85,6 +88,16 @@ class AuthApiController {
         ApiTokens.IssuedToken issued = tokens.issue(user.id());
         AuditContext.recordId(user.id());
         return ResponseEntity.ok(new TokenResponse(issued.token(), issued.expiresAt()));
+    }
+
+    /** 429 with {@code Retry-After}, in whole seconds. */
+    static ResponseEntity<ProblemDetail> tooManyAttempts(TooManyAttempts e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many wrong passwords. Try again in " + e.minutes() + " minutes.");
+        problem.setTitle("Too Many Requests");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(problem);
     }
 
     @DeleteMapping("/auth/token")

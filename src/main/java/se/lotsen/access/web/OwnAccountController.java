@@ -1,5 +1,6 @@
 package se.lotsen.access.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -11,7 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import se.lotsen.access.Accounts;
+import se.lotsen.access.OwnPassword;
+import se.lotsen.access.TooManyAttempts;
 import se.lotsen.access.CurrentUser;
 import se.lotsen.access.PasswordChangeForm;
 import se.lotsen.audit.AuditAction;
@@ -26,10 +28,10 @@ import se.lotsen.common.FormErrors;
 @RequestMapping("/account")
 class OwnAccountController {
 
-    private final Accounts accounts;
+    private final OwnPassword ownPassword;
 
-    OwnAccountController(Accounts accounts) {
-        this.accounts = accounts;
+    OwnAccountController(OwnPassword ownPassword) {
+        this.ownPassword = ownPassword;
     }
 
     @GetMapping
@@ -44,16 +46,20 @@ class OwnAccountController {
     @Audited(action = AuditAction.UPDATE, recordType = "ACCOUNT")
     String changePassword(@AuthenticationPrincipal CurrentUser user,
                           @Valid @ModelAttribute("passwordChangeForm") PasswordChangeForm form, BindingResult result,
-                          RedirectAttributes redirect) {
+                          HttpServletRequest request, RedirectAttributes redirect) {
         AuditContext.recordId(user.id());
         AuditContext.detail("password change");
         if (!result.hasErrors()) {
             try {
-                accounts.changeOwnPassword(user.id(), form);
+                ownPassword.change(user, form.currentPassword(), form.newPassword(), form.repeatPassword(),
+                        request.getSession().getId(), null);
                 redirect.addFlashAttribute("flash", "flash.passwordChanged");
                 return "redirect:/account";
             } catch (FieldProblems problems) {
                 FormErrors.apply(problems, result);
+            } catch (TooManyAttempts e) {
+                result.rejectValue("currentPassword", "validation.account.password.throttled",
+                        new Object[] {e.minutes()}, null);
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
