@@ -242,6 +242,7 @@ class AccessPolicyIT {
         scenario.handOver("jour1", id, "rinkeby-kista");
         long entries = jdbc.sql("SELECT count(*) FROM journal_entry WHERE case_id = :c").param("c", id)
                 .query(Long.class).single();
+        long lastEntryBefore = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_entry").query(Long.class).single();
 
         assertThat(scenario.ask("jour1", id, "Kan vi skriva i ärendet?", true).status()).isEqualTo(403);
         Browser jour1 = scenario.signedIn("jour1");
@@ -256,6 +257,16 @@ class AccessPolicyIT {
                 .query(Long.class).single()).as("the journal is unchanged").isEqualTo(entries);
         assertThat(jdbc.sql("SELECT count(*) FROM question WHERE case_id = :c").param("c", id)
                 .query(Long.class).single()).isZero();
+        // A journal entry posted on the page is refused too, and the audit trail records the refusals as denied.
+        Response journal = Scenario.submit(jour1, "/cases/" + id, "/cases/" + id + "/journal",
+                Map.of("text", "Försök att skriva efter överlämningen."));
+        assertThat(journal.status()).isEqualTo(403);
+        assertThat(jdbc.sql("""
+                        SELECT DISTINCT outcome FROM audit_entry
+                        WHERE actor_username = 'jour1' AND record_id = :c AND action IN ('CREATE', 'UPDATE')
+                          AND id > :before""")
+                .param("c", id.toString()).param("before", lastEntryBefore).query(String.class).list())
+                .containsExactly("DENIED");
         // The holder may ask.
         assertThat(scenario.ask("rinkeby1", id, "Hur går vi vidare?", false).status()).isEqualTo(201);
     }
