@@ -72,6 +72,10 @@ class AuditInterceptor implements HandlerInterceptor {
 
     /** A refusal (no access, or nothing the user may see) is DENIED however it surfaced; other errors FAILED. */
     static AuditOutcome outcomeOf(int status, Exception ex) {
+        if (ex instanceof org.springframework.security.access.AccessDeniedException
+                || ex instanceof se.lotsen.common.NotFoundException) {
+            return AuditOutcome.DENIED;
+        }
         if (status == 401 || status == 403 || status == 404) {
             return AuditOutcome.DENIED;
         }
