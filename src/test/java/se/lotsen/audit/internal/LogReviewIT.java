@@ -288,15 +288,20 @@ class LogReviewIT {
         // 19 before and this one: 20, the limit, not more.
         assertThat(flagger.flagsFor(AuditAction.READ, "CASE", next.toString(), reader, now)).isEmpty();
         auditLog.record(AuditRecord.of(AuditAction.EXPORT, "CASE", UUID.randomUUID()).withActor(reader));
-        assertThat(flagger.flagsFor(AuditAction.READ, "CASE", next.toString(), reader, now))
+        // Within a minute, a repeated read of the same case reuses the decision (it adds no new case) ...
+        assertThat(flagger.flagsFor(AuditAction.READ, "CASE", next.toString(), reader, now.plusSeconds(30)))
+                .isEmpty();
+        // ... after that it is counted again: 20 before and this one.
+        assertThat(flagger.flagsFor(AuditAction.READ, "CASE", next.toString(), reader, now.plusSeconds(61)))
                 .containsExactly(ReviewFlag.MANY_CASES);
-        // Reading one of the cases read already is not a new case: still more than 20 in the window.
+        assertThat(flagger.flagsFor(AuditAction.READ, "CASE", UUID.randomUUID().toString(), reader, now))
+                .containsExactly(ReviewFlag.MANY_CASES);
         // Reads of other kinds and other readers do not count; nor do reads outside the window.
         assertThat(flagger.flagsFor(AuditAction.SEARCH, "CASE", null, reader, now)).isEmpty();
         assertThat(flagger.flagsFor(AuditAction.READ, "PERSON", next.toString(), reader, now)).isEmpty();
         assertThat(flagger.flagsFor(AuditAction.READ, "CASE", next.toString(),
                 actor("jour2", UUID.randomUUID(), "socialjouren"), now)).isEmpty();
-        assertThat(flagger.flagsFor(AuditAction.READ, "CASE", next.toString(), reader,
+        assertThat(flagger.flagsFor(AuditAction.READ, "CASE", UUID.randomUUID().toString(), reader,
                 now.plus(Duration.ofMinutes(11)))).isEmpty();
     }
 
