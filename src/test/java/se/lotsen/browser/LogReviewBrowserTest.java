@@ -108,7 +108,7 @@ class LogReviewBrowserTest extends BrowserTestSupport {
             page.keyboard().press("ArrowDown");
         }
         assertThat(page.locator("#flag")).hasValue("EMERGENCY_ACCESS");
-        tabTo(page.getByRole(AriaRole.BUTTON, named("Sök")), 8);
+        tabTo(page.getByRole(AriaRole.BUTTON, named("Sök")), 16);
         page.keyboard().press("Enter");
         page.waitForLoadState();
 
@@ -145,7 +145,7 @@ class LogReviewBrowserTest extends BrowserTestSupport {
 
         // Without findings: the summary takes the focus and links to the field.
         page.locator("#periodFrom").focus();
-        tabTo(page.getByRole(AriaRole.BUTTON, named("Registrera granskningen")), 8);
+        tabTo(page.getByRole(AriaRole.BUTTON, named("Registrera granskningen")), 16);
         page.keyboard().press("Enter");
         page.waitForLoadState();
         Locator summary = page.locator(".error-summary");
@@ -158,7 +158,7 @@ class LogReviewBrowserTest extends BrowserTestSupport {
         page.locator("#findings").focus();
         page.keyboard().type("Nödåtkomsten till " + caseNumber + " är kontrollerad med enhetschefen: befogad.");
         page.keyboard().press("Tab");
-        tabTo(page.getByRole(AriaRole.BUTTON, named("Registrera granskningen")), 4);
+        tabTo(page.getByRole(AriaRole.BUTTON, named("Registrera granskningen")), 6);
         page.keyboard().press("Enter");
         page.waitForLoadState();
 
