@@ -229,6 +229,7 @@ class LogReviewIT {
         expected.put("?unit=atlantis", "Enheten finns inte.");
         expected.put("?person=" + "x".repeat(201), "Högst 200 tecken.");
         expected.put("?page=-3&caseNumber=%25", "Loggranskning");
+        expected.put("?person=a%00b", "styrtecken");
         expected.forEach((query, message) -> {
             String html = page(query);
             assertThat(html).as(query).contains(message);
@@ -396,6 +397,8 @@ class LogReviewIT {
                 "Datumet kan inte ligga i framtiden."});
         cases.put("not a date", new String[] {"forra manaden", today.toString(), "Ok " + token,
                 "Skriv ett datum, till exempel 2026-12-24."});
+        cases.put("control character", new String[] {today.minusDays(3).toString(), today.toString(), "Ok\u0000",
+                "styrtecken"});
         cases.put("too long", new String[] {today.minusDays(3).toString(), today.toString(), "x".repeat(4001),
                 "Högst 4000 tecken."});
         cases.forEach((what, v) -> {
