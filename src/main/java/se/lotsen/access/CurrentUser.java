@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 import se.lotsen.audit.AuditActor;
 import se.lotsen.organisation.Unit;
+import se.lotsen.organisation.UnitKind;
 
 /**
  * The signed-in user: account, unit and roles. Stored in the HTTP session (so it is serializable) and used as the
@@ -89,6 +90,12 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Aud
     @Override
     public String unitCode() {
         return unit == null ? null : unit.code();
+    }
+
+    /** Every unit but a jour (which works nights and weekends) keeps office hours; no unit, no office hours. */
+    @Override
+    public boolean keepsOfficeHours() {
+        return unit != null && unit.kind() != UnitKind.JOUR;
     }
 
     @Override

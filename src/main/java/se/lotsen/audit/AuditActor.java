@@ -14,4 +14,17 @@ public interface AuditActor {
 
     /** The code of the actor's unit, or {@code null}. */
     String unitCode();
+
+    /** The actor's name as people know it (a registered log review names its reviewer); the username by default. */
+    default String displayName() {
+        return username();
+    }
+
+    /**
+     * Whether the actor's unit keeps office hours (a district office), so that a read of a case outside them is
+     * flagged for log review ({@link ReviewFlag#ODD_HOURS}); units working around the clock (the jours) do not.
+     */
+    default boolean keepsOfficeHours() {
+        return false;
+    }
 }

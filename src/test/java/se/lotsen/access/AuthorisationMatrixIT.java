@@ -507,6 +507,11 @@ class AuthorisationMatrixIT {
         // -- audit and administration --------------------------------------------------------------------------
         rule("GET /audit", Rule.AUDITOR);
         rule("POST /audit/verify", Rule.AUDITOR, "verifies the chain; changes nothing");
+        rule("GET /audit/export.csv", Rule.AUDITOR, "the log as CSV, with case numbers and names (auditors only)");
+        rule("GET /audit/reviews", Rule.AUDITOR);
+        rule("GET /audit/reviews/new", Rule.AUDITOR);
+        rule("POST /audit/reviews", Rule.AUDITOR, form(), "empty form: refused");
+        rule("GET /api/v1/audit", Rule.AUDITOR, "the log over the API (auditors only)");
         rule("GET /admin/accounts", Rule.ADMIN);
         rule("GET /admin/accounts/new", Rule.ADMIN);
         rule("POST /admin/accounts", Rule.ADMIN, form(), "empty form: refused");
@@ -996,6 +1001,9 @@ class AuthorisationMatrixIT {
         String pattern = key.substring(key.indexOf(' ') + 1);
         boolean consultation = u.role == Role.METHOD_DEVELOPER && (pattern.startsWith("/questions")
                 || pattern.startsWith("/notifications") || pattern.startsWith("/api/v1/notifications"));
+        // Log review: the auditor sees what each entry is about (case number, person), never the protected data.
+        boolean logReview = u.role == Role.AUDITOR && (pattern.startsWith("/audit")
+                || pattern.startsWith("/api/v1/audit"));
         for (Scenario s : Scenario.values()) {
             CaseData c = cases.get(s);
             if (s.mayRead(u)) {
@@ -1007,6 +1015,12 @@ class AuthorisationMatrixIT {
                 }
                 if (text.contains(flat(c.personName()))) {
                     seen.merge("person's name of " + s + " by a reader", 1, Integer::sum);
+                }
+                continue;
+            }
+            if (logReview) {
+                if (text.contains(c.number())) {
+                    seen.merge("a case number in the log, by the auditor", 1, Integer::sum);
                 }
                 continue;
             }

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class I18nPropertiesSyncTest {
 
     /** The message bundles (spring.messages.basename). */
-    static final String[] BUNDLES = {"messages", "i18n/cases", "i18n/routines", "i18n/decisions", "i18n/handover"};
+    static final String[] BUNDLES = {"messages", "i18n/cases", "i18n/routines", "i18n/decisions", "i18n/handover",
+            "i18n/audit"};
 
     @Test
     void swedishAndEnglishHaveTheSameKeys() throws IOException {

@@ -1,26 +1,33 @@
 package se.lotsen.audit.internal;
 
+import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 import se.lotsen.audit.AuditAction;
+import se.lotsen.audit.AuditActor;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.AuditLog;
 import se.lotsen.audit.AuditOutcome;
 import se.lotsen.audit.AuditRecord;
 import se.lotsen.audit.Audited;
 import se.lotsen.audit.NotAudited;
+import se.lotsen.audit.ReviewFlag;
 
 /**
  * Writes one audit entry for every request to a handler marked {@link Audited}, and refuses every Lotsen handler
  * that declares neither {@link Audited} nor {@link NotAudited}: forgetting to audit a new page or endpoint fails
- * closed instead of leaking unlogged access.
+ * closed instead of leaking unlogged access. Before the entry is written, reads of cases are flagged for log review
+ * when they follow an unusual pattern ({@link ReviewFlagger}), besides the flags the handler set.
  */
 @Component
 class AuditInterceptor implements HandlerInterceptor {
@@ -28,9 +35,13 @@ class AuditInterceptor implements HandlerInterceptor {
     private static final String LOTSEN_PACKAGE = "se.lotsen.";
 
     private final AuditLog auditLog;
+    private final ReviewFlagger flagger;
+    private final Clock clock;
 
-    AuditInterceptor(AuditLog auditLog) {
+    AuditInterceptor(AuditLog auditLog, ReviewFlagger flagger, Clock clock) {
         this.auditLog = auditLog;
+        this.flagger = flagger;
+        this.clock = clock;
     }
 
     @Override
@@ -66,8 +77,16 @@ class AuditInterceptor implements HandlerInterceptor {
         if (detail == null && audited.action() == AuditAction.SEARCH && request.getQueryString() != null) {
             detail = request.getQueryString();
         }
+        Set<ReviewFlag> flags = AuditContext.currentFlags();
+        flags.addAll(flagger.flagsFor(audited.action(), audited.recordType(), recordId, currentActor(),
+                clock.instant()));
         auditLog.record(AuditRecord.of(audited.action(), audited.recordType(), recordId)
-                .withOutcome(outcome).withDetail(detail).withFlags(AuditContext.currentFlags()));
+                .withOutcome(outcome).withDetail(detail).withFlags(flags));
+    }
+
+    private static AuditActor currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof AuditActor actor ? actor : null;
     }
 
     /** A refusal (no access, or nothing the user may see) is DENIED however it surfaced; other errors FAILED. */

@@ -51,6 +51,7 @@ final class WorkAreas {
                 new WorkArea("statistics", null)));
         BY_ROLE.put(Role.AUDITOR, List.of(
                 new WorkArea("auditLog", "/audit"),
+                new WorkArea("auditReviews", "/audit/reviews"),
                 new WorkArea("reviews", null)));
         BY_ROLE.put(Role.ADMIN, List.of(
                 new WorkArea("accounts", "/admin/accounts"),
