@@ -325,6 +325,7 @@ public class CaseAccess {
         problems.throwIfAny();
         Optional<CaseGrant> readable = find(target.id(), user).filter(g -> g.may(CaseRight.READ));
         if (readable.isPresent()) {
+            AuditContext.recordId(target.id().value());
             return new EmergencyAccessOutcome(target.id(), false, readable.get().emergencyUntil());
         }
         UUID accessId = UUID.randomUUID();
