@@ -328,6 +328,11 @@ public class CaseAccess {
             AuditContext.recordId(target.id().value());
             return new EmergencyAccessOutcome(target.id(), false, readable.get().emergencyUntil());
         }
+        return new EmergencyAccessOutcome(target.id(), true, grant(target, why, user));
+    }
+
+    /** Stores the grant, tells the leads and auditors and flags the request's audit entry; returns its expiry. */
+    private Instant grant(Target target, String why, CurrentUser user) {
         UUID accessId = UUID.randomUUID();
         Instant grantedAt = clock.instant();
         Instant expiresAt = grantedAt.plus(emergency.duration());
@@ -347,7 +352,7 @@ public class CaseAccess {
         AuditContext.flag(ReviewFlag.OUTSIDE_UNIT);
         AuditContext.detail("emergency access " + accessId + " until " + expiresAt + ", reason of " + why.length()
                 + " characters");
-        return new EmergencyAccessOutcome(target.id(), true, expiresAt);
+        return expiresAt;
     }
 
     private record Target(CaseId id, String number, UnitId holder) {
