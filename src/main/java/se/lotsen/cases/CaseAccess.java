@@ -301,7 +301,7 @@ public class CaseAccess {
         String number = caseNumber == null ? "" : caseNumber.strip().toUpperCase(Locale.ROOT);
         Target target = null;
         if (number.isEmpty()) {
-            problems.add("caseNumber", "validation.required");
+            problems.add("caseNumber", "validation.emergency.caseNumber.required");
         } else if (number.length() > 80) {
             problems.add("caseNumber", "validation.size.max.n", 80);
         } else {
@@ -316,7 +316,7 @@ public class CaseAccess {
         }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            problems.add("reason", "validation.required");
+            problems.add("reason", "validation.emergency.reason.required");
         } else if (why.length() < EMERGENCY_REASON_MIN) {
             problems.add("reason", "validation.emergency.reason.short", EMERGENCY_REASON_MIN);
         } else if (why.length() > EMERGENCY_REASON_MAX) {

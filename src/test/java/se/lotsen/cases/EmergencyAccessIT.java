@@ -183,7 +183,7 @@ class EmergencyAccessIT {
         Response empty = request(rinkeby1, c.number(), "");
         assertThat(empty.status()).isEqualTo(200);
         assertThat(empty.body()).contains("error-summary", "href=\"#reason\"");
-        assertThat(empty.text()).contains("Fyll i fältet.");
+        assertThat(empty.text()).contains("Skriv varför du behöver läsa ärendet.");
         Response shortReason = request(rinkeby1, c.number(), "Behöver läsa.");
         assertThat(shortReason.text()).contains("Skriv skälet med minst 20 tecken.");
         Response unknown = request(rinkeby1, "RINKEBY-1999-9999", REASON);
