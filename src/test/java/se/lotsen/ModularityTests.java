@@ -22,6 +22,7 @@ import org.springframework.modulith.docs.Documenter;
 
 import se.lotsen.cases.CaseClosed;
 import se.lotsen.cases.CaseOpened;
+import se.lotsen.cases.EmergencyAccessGranted;
 import se.lotsen.cases.PersonKnownElsewhere;
 import se.lotsen.cases.ProtectionAssessed;
 import se.lotsen.consultation.QuestionAnswered;
@@ -70,6 +71,9 @@ class ModularityTests {
             new Flow(PersonKnownElsewhere.class, "cases", Set.of("notifications"), false,
                     "a jour opened a case for a person another unit holds an open case about: that case's holder "
                             + "and leads are told"),
+            new Flow(EmergencyAccessGranted.class, "cases", Set.of("notifications"), false,
+                    "a user opened a case through emergency access (nödåtkomst): the holding unit's leads and every "
+                            + "auditor are told, in the app and by e-mail"),
             new Flow(CustodyDecided.class, "decisions", Set.of(), false,
                     "an immediate custody (6 § / 6 a § LVU) was decided; no listener yet"),
             new Flow(CustodyEnded.class, "decisions", Set.of(), false,

@@ -2,21 +2,36 @@ package se.lotsen.cases;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import se.lotsen.access.CurrentUser;
 import se.lotsen.access.Role;
+import se.lotsen.audit.AuditContext;
+import se.lotsen.audit.ReviewFlag;
+import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
+import se.lotsen.common.PageResult;
+import se.lotsen.common.Paging;
+import se.lotsen.common.SqlLike;
 import se.lotsen.organisation.Unit;
 import se.lotsen.organisation.UnitId;
 import se.lotsen.organisation.UnitKind;
@@ -36,8 +51,16 @@ import se.lotsen.persons.PersonId;
  *   <li>The method developer has no access to case content: only the case's number and unit when answering a question
  *       asked about it ({@link CaseRight#CONSULTATION}).</li>
  *   <li>Administrators and auditors see no case or person data.</li>
+ *   <li>Emergency access (nödåtkomst): a user who handles cases (not the method developer, an administrator or an
+ *       auditor) may open any case by its number with a reason ({@link #requestEmergencyAccess}). The grant reads
+ *       the case, and only reads it, without protected data, until it expires; the case never appears in the user's
+ *       lists. The holding unit's leads and the auditors are told ({@link EmergencyAccessGranted}).</li>
  * </ul>
  * For everyone else a case does not exist (404); a user who may read but not write is refused a change (403).
+ *
+ * <p>Every grant handed out is flagged for log review in one place ({@link #flagForReview}): an emergency access, a
+ * read from outside the holding unit, a read of a case about a person with protected identity. Lists are not
+ * flagged per row.
  */
 @Service
 public class CaseAccess {
@@ -66,6 +89,10 @@ public class CaseAccess {
                    %s AS holds, %s AS follows,
                    EXISTS (SELECT 1 FROM case_protected_viewer v
                            WHERE v.case_id = c.id AND v.account_id = :accessAccount) AS named,
+                   CASE WHEN :accessEmergency AND NOT %s THEN (
+                       SELECT max(e.expires_at) FROM emergency_access e
+                       WHERE e.case_id = c.id AND e.account_id = :accessAccount AND e.expires_at > :accessNow)
+                   END AS emergency_until,
                    %s,
                    CASE WHEN :accessLead AND %s THEN (
                        SELECT json_agg(json_build_object('id', w.id, 'name', w.display_name, 'lead',
@@ -82,7 +109,7 @@ public class CaseAccess {
                    END AS viewers
             FROM case_file c JOIN unit u ON u.id = c.unit_id JOIN person p ON p.id = c.person_id
             LEFT JOIN account a ON a.id = c.assigned_to
-            WHERE c.id = :id""".formatted(HOLDS, FOLLOWS, CaseContent.COLUMNS, HOLDS, sqlRoles(LEAD_ROLES),
+            WHERE c.id = :id""".formatted(HOLDS, FOLLOWS, HOLDS, CaseContent.COLUMNS, HOLDS, sqlRoles(LEAD_ROLES),
             sqlRoles(HANDLER_ROLES), HOLDS);
 
     /** A set of roles as an SQL list, from the one definition of each set above. */
@@ -92,10 +119,17 @@ public class CaseAccess {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final EmergencyAccessProperties emergency;
 
-    public CaseAccess(JdbcClient jdbc, JsonMapper json) {
+    public CaseAccess(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events,
+                      EmergencyAccessProperties emergency) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+        this.events = events;
+        this.emergency = emergency;
     }
 
     /** Whether the user handles cases: one of the handling roles, at a unit. */
@@ -142,9 +176,30 @@ public class CaseAccess {
         Map<String, Object> params = new HashMap<>(scope(user).params());
         params.put("accessAccount", user.accountId());
         params.put("accessLead", leads(user));
+        params.put("accessEmergency", mayRequestEmergencyAccess(user));
+        params.put("accessNow", clock.instant().atOffset(ZoneOffset.UTC));
         params.put("id", id.value());
         return jdbc.sql(GRANT).params(params).query((rs, n) -> grant(rs, user)).optional()
-                .filter(g -> !g.rights().isEmpty());
+                .filter(g -> !g.rights().isEmpty()).map(CaseAccess::flagForReview);
+    }
+
+    /**
+     * The one place where a case read is flagged for log review (the request's audit entry; flags add up): through
+     * emergency access, from outside the holding unit (follow-up after a handover, consultation, emergency access),
+     * and of a case about a person with protected identity (any level).
+     */
+    private static CaseGrant flagForReview(CaseGrant grant) {
+        if (grant.may(CaseRight.EMERGENCY)) {
+            AuditContext.flag(ReviewFlag.EMERGENCY_ACCESS);
+        }
+        Unit own = grant.user().unit();
+        if (own == null || !own.id().equals(grant.header().unit().id())) {
+            AuditContext.flag(ReviewFlag.OUTSIDE_UNIT);
+        }
+        if (grant.header().protectedIdentity()) {
+            AuditContext.flag(ReviewFlag.PROTECTED_PERSON);
+        }
+        return grant;
     }
 
     /** A grant to read the case; {@link NotFoundException} for everyone who may not. */
@@ -185,9 +240,168 @@ public class CaseAccess {
             rights.add(CaseRight.READ);
             rights.add(CaseRight.FOLLOW_UP);
         }
+        OffsetDateTime emergencyUntil = rs.getObject("emergency_until", OffsetDateTime.class);
+        if (emergencyUntil != null && !rights.contains(CaseRight.READ)) {
+            // Read only: no write, no lead, no protected data, no questions.
+            rights.add(CaseRight.READ);
+            rights.add(CaseRight.EMERGENCY);
+        }
         if (user.has(Role.METHOD_DEVELOPER)) {
             rights.add(CaseRight.CONSULTATION);
         }
-        return new CaseGrant(header, user, rights, rights.contains(CaseRight.READ) ? CaseContent.map(rs, json) : null);
+        return new CaseGrant(header, user, rights, rights.contains(CaseRight.READ) ? CaseContent.map(rs, json) : null,
+                rights.contains(CaseRight.EMERGENCY) ? emergencyUntil.toInstant() : null);
     }
+
+    // -- emergency access (nödåtkomst) --
+
+    /** Roles that never get emergency access: they have no business in case content. */
+    private static final Set<Role> NO_EMERGENCY_ACCESS = EnumSet.of(Role.METHOD_DEVELOPER, Role.AUDITOR, Role.ADMIN);
+
+    /** The shortest and the longest reason for an emergency access. */
+    public static final int EMERGENCY_REASON_MIN = 20;
+    public static final int EMERGENCY_REASON_MAX = 2000;
+
+    /** Whether the user may open a case outside their rights by giving a reason: one who handles cases, only. */
+    public boolean mayRequestEmergencyAccess(CurrentUser user) {
+        return handlesCases(user) && user.roles().stream().noneMatch(NO_EMERGENCY_ACCESS::contains);
+    }
+
+    /** Refuses (403) anyone who may not ask for emergency access. */
+    public void requireEmergencyAccess(CurrentUser user) {
+        if (!mayRequestEmergencyAccess(user)) {
+            throw new AccessDeniedException("no emergency access for this role");
+        }
+    }
+
+    /** Whether the user reviews emergency accesses: an auditor (all of them) or a lead (their unit's cases). */
+    public boolean reviewsEmergencyAccess(CurrentUser user) {
+        return user.has(Role.AUDITOR) || leads(user);
+    }
+
+    /**
+     * What came of a request for emergency access: the case to open; {@code granted} when a new grant was made
+     * (false when the user could already read the case), and until when an emergency grant lasts ({@code null} when
+     * the user reads the case by their ordinary rights).
+     */
+    public record EmergencyAccessOutcome(CaseId caseId, boolean granted, Instant until) {
+    }
+
+    /**
+     * Emergency access: opens the case with the given number for reading, outside the user's ordinary rights, for
+     * the configured time ({@link EmergencyAccessProperties#duration()}). The reason is required (20 to 2000
+     * characters) and kept for review; the holding unit's leads and the auditors are told; the request's audit
+     * entry is flagged, with the reason's length (not its text) in its detail. A case the user may already read is
+     * just opened, without a new grant.
+     */
+    @Transactional
+    public EmergencyAccessOutcome requestEmergencyAccess(String caseNumber, String reason, CurrentUser user) {
+        requireEmergencyAccess(user);
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        String number = caseNumber == null ? "" : caseNumber.strip().toUpperCase(Locale.ROOT);
+        Target target = null;
+        if (number.isEmpty()) {
+            problems.add("caseNumber", "validation.emergency.caseNumber.required");
+        } else if (number.length() > 80) {
+            problems.add("caseNumber", "validation.size.max.n", 80);
+        } else {
+            target = jdbc.sql("SELECT id, case_number, unit_id FROM case_file WHERE case_number = :n")
+                    .param("n", number)
+                    .query((rs, n) -> new Target(new CaseId(rs.getObject(1, UUID.class)), rs.getString(2),
+                            new UnitId(rs.getObject(3, UUID.class))))
+                    .optional().orElse(null);
+            if (target == null) {
+                problems.add("caseNumber", "validation.emergency.caseNumber.unknown");
+            }
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            problems.add("reason", "validation.emergency.reason.required");
+        } else if (why.length() < EMERGENCY_REASON_MIN) {
+            problems.add("reason", "validation.emergency.reason.short", EMERGENCY_REASON_MIN);
+        } else if (why.length() > EMERGENCY_REASON_MAX) {
+            problems.add("reason", "validation.size.max.n", EMERGENCY_REASON_MAX);
+        }
+        problems.throwIfAny();
+        Optional<CaseGrant> readable = find(target.id(), user).filter(g -> g.may(CaseRight.READ));
+        if (readable.isPresent()) {
+            AuditContext.recordId(target.id().value());
+            return new EmergencyAccessOutcome(target.id(), false, readable.get().emergencyUntil());
+        }
+        return new EmergencyAccessOutcome(target.id(), true, grant(target, why, user));
+    }
+
+    /** Stores the grant, tells the leads and auditors and flags the request's audit entry; returns its expiry. */
+    private Instant grant(Target target, String why, CurrentUser user) {
+        UUID accessId = UUID.randomUUID();
+        Instant grantedAt = clock.instant();
+        Instant expiresAt = grantedAt.plus(emergency.duration());
+        jdbc.sql("""
+                        INSERT INTO emergency_access (id, case_id, case_number, holding_unit_id, account_id,
+                            account_name, account_unit_id, reason, granted_at, expires_at)
+                        VALUES (:id, :c, :number, :holder, :account, :name, :unit, :reason, :at, :until)""")
+                .param("id", accessId).param("c", target.id().value()).param("number", target.number())
+                .param("holder", target.holder().value()).param("account", user.accountId())
+                .param("name", user.displayName()).param("unit", user.unit().id().value()).param("reason", why)
+                .param("at", grantedAt.atOffset(ZoneOffset.UTC)).param("until", expiresAt.atOffset(ZoneOffset.UTC))
+                .update();
+        events.publishEvent(new EmergencyAccessGranted(accessId, target.id(), target.number(), target.holder(),
+                user.accountId(), grantedAt, expiresAt));
+        AuditContext.recordId(target.id().value());
+        AuditContext.flag(ReviewFlag.EMERGENCY_ACCESS);
+        AuditContext.flag(ReviewFlag.OUTSIDE_UNIT);
+        AuditContext.detail("emergency access " + accessId + " until " + expiresAt + ", reason of " + why.length()
+                + " characters");
+        return expiresAt;
+    }
+
+    private record Target(CaseId id, String number, UnitId holder) {
+    }
+
+    /**
+     * The emergency accesses to review, newest first: for an auditor all of them, for a lead those to the cases
+     * their unit held when access was given; 403 for everyone else. {@code caseNumber} filters by (part of) a case
+     * number.
+     */
+    public PageResult<EmergencyAccess> emergencyAccesses(CurrentUser user, String caseNumber, Paging paging) {
+        if (!reviewsEmergencyAccess(user)) {
+            throw new AccessDeniedException("auditors and leads only");
+        }
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!user.has(Role.AUDITOR)) {
+            where.add("e.holding_unit_id = :unit");
+            params.put("unit", user.unit().id().value());
+        }
+        if (caseNumber != null && !caseNumber.isBlank()) {
+            where.add("lower(e.case_number) LIKE :number");
+            params.put("number", SqlLike.contains(caseNumber));
+        }
+        String from = " FROM emergency_access e JOIN unit hu ON hu.id = e.holding_unit_id"
+                + " LEFT JOIN unit au ON au.id = e.account_unit_id"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+        long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
+        params.put("limit", paging.size());
+        params.put("offset", paging.offset());
+        Instant now = clock.instant();
+        List<EmergencyAccess> items = jdbc.sql("""
+                        SELECT e.id, e.case_id, e.case_number, hu.name, e.account_name, au.name, e.reason,
+                               e.granted_at, e.expires_at""" + from
+                        + " ORDER BY e.granted_at DESC, e.id LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query((rs, n) -> {
+                    Instant expires = rs.getObject(9, OffsetDateTime.class).toInstant();
+                    return new EmergencyAccess(rs.getObject(1, UUID.class), new CaseId(rs.getObject(2, UUID.class)),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getObject(8, OffsetDateTime.class).toInstant(), expires, expires.isAfter(now));
+                })
+                .list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** The roles that lead a unit (duty lead, unit manager): whom an emergency access to its cases is told. */
+    public static Set<Role> leadRoles() {
+        return EnumSet.copyOf(LEAD_ROLES);
+    }
+
 }

@@ -1,5 +1,6 @@
 package se.lotsen.cases;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -22,13 +23,25 @@ public final class CaseGrant {
     private final CurrentUser user;
     private final Set<CaseRight> rights;
     private final CaseContent content;
+    private final Instant emergencyUntil;
     private final Map<String, Object> memo = new ConcurrentHashMap<>();
 
     CaseGrant(CaseHeader header, CurrentUser user, Set<CaseRight> rights, CaseContent content) {
+        this(header, user, rights, content, null);
+    }
+
+    CaseGrant(CaseHeader header, CurrentUser user, Set<CaseRight> rights, CaseContent content,
+              Instant emergencyUntil) {
         this.header = header;
         this.user = user;
         this.rights = rights.isEmpty() ? EnumSet.noneOf(CaseRight.class) : EnumSet.copyOf(rights);
         this.content = content;
+        this.emergencyUntil = emergencyUntil;
+    }
+
+    /** Until when an emergency access lets the user read the case; {@code null} for every other grant. */
+    public Instant emergencyUntil() {
+        return emergencyUntil;
     }
 
     /** The case's content, read with the grant; only for a grant that may read it. */
@@ -90,7 +103,7 @@ public final class CaseGrant {
     public CaseGrant withoutProtectedData() {
         Set<CaseRight> reduced = rights();
         reduced.remove(CaseRight.PROTECTED_DATA);
-        return new CaseGrant(header, user, reduced, content);
+        return new CaseGrant(header, user, reduced, content, emergencyUntil);
     }
 
     /** The right to change the case; refused (403) for read-only and consultation grants. */

@@ -5,7 +5,10 @@ package se.lotsen.cases;
  * rights. Nothing else in Lotsen decides access to case data.
  */
 public enum CaseRight {
-    /** Read the case's content: the holding unit, and a unit in its follow-up period after handing the case on. */
+    /**
+     * Read the case's content: the holding unit, a unit in its follow-up period after handing the case on, and a
+     * user with an unexpired emergency access.
+     */
     READ,
     /** Change the case: duty workers, case workers and leads of the holding unit. */
     WRITE,
@@ -25,5 +28,10 @@ public enum CaseRight {
      * The method developer's consultation: the case's number and unit, and adding an answer to a question asked about
      * the case to its journal. No case content.
      */
-    CONSULTATION
+    CONSULTATION,
+    /**
+     * Read through emergency access (nödåtkomst), outside the user's ordinary rights, until the grant expires: read
+     * only, without protected data; flagged for log review on every read.
+     */
+    EMERGENCY
 }

@@ -56,6 +56,11 @@ public record CaseView(
         return grant.may(CaseRight.WRITE);
     }
 
+    /** Until when the viewer reads the case through emergency access; {@code null} when by their ordinary rights. */
+    public java.time.Instant emergencyUntil() {
+        return grant.emergencyUntil();
+    }
+
     /** The viewer may see the address and placement of the protected person. */
     public boolean mayViewProtected() {
         return grant.mayViewProtected();

@@ -1,5 +1,7 @@
 package se.lotsen.notifications;
 
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +16,10 @@ import se.lotsen.access.Account;
 import se.lotsen.access.AccountId;
 import se.lotsen.access.Accounts;
 import se.lotsen.access.Role;
+import se.lotsen.cases.CaseAccess;
 import se.lotsen.cases.CaseHolder;
 import se.lotsen.cases.Cases;
+import se.lotsen.cases.EmergencyAccessGranted;
 import se.lotsen.cases.PersonKnownElsewhere;
 import se.lotsen.consultation.QuestionAnswered;
 import se.lotsen.consultation.QuestionAsked;
@@ -27,6 +31,7 @@ import se.lotsen.organisation.Organisation;
 import se.lotsen.organisation.Unit;
 import se.lotsen.organisation.UnitId;
 import se.lotsen.organisation.UnitKind;
+import se.lotsen.common.SwedishDates;
 
 /**
  * Who is told what, when something happened in another module. Every method runs after the change that caused it was
@@ -163,6 +168,31 @@ class NotificationTriggers {
         notify(recipients, new Notifications.Message("elsewhere:" + e.openedCase() + ":" + e.otherCase(),
                 "notification.person.knownElsewhere", List.of(h.caseNumber(), opener, e.openedCaseNumber()),
                 h.caseId(), h.caseNumber(), null, "/cases/" + h.caseId(), true));
+    }
+
+    /**
+     * Emergency access (nödåtkomst) to a case: every lead of the unit holding it (the access policy's leads, {@link
+     * CaseAccess#leadRoles()}) and every auditor, in the app and by e-mail. Who, which case and until when; the reason
+     * is read in Lotsen, on the list of emergency accesses the message links to.
+     */
+    @ApplicationModuleListener
+    void on(EmergencyAccessGranted e) {
+        List<Account> recipients = new ArrayList<>();
+        for (Role lead : CaseAccess.leadRoles()) {
+            recipients.addAll(accounts.withRoleInUnit(e.holdingUnit(), lead));
+        }
+        recipients.addAll(accounts.withRole(Role.AUDITOR));
+        Optional<Account> by = accounts.find(new AccountId(e.account()));
+        String name = by.map(Account::displayName).orElse("–");
+        String byUnit = by.map(Account::unit).map(Unit::name).orElse("–");
+        String holder = organisation.unit(e.holdingUnit()).map(Unit::name).orElse("–");
+        ZonedDateTime until = e.expiresAt().atZone(SwedishDates.ZONE);
+        notify(recipients, new Notifications.Message("emergency:" + e.access(), "notification.emergencyAccess",
+                List.of(e.caseNumber(), name, byUnit, holder, until.toLocalDate().toString(),
+                        DateTimeFormatter.ofPattern("HH.mm").format(until)),
+                null, e.caseNumber(), null,
+                "/cases/emergency-access/log?q=" + java.net.URLEncoder.encode(e.caseNumber(),
+                        java.nio.charset.StandardCharsets.UTF_8), true));
     }
 
     private void notify(List<Account> recipients, Notifications.Message message) {

@@ -217,6 +217,9 @@ class AuthorisationMatrixIT {
         /** Asking the method developer about a case: a role that may not ask at all (auditor, administrator) gets
          *  403 whatever the case; the others need to change the case, as {@link #CASE_WRITE}. */
         QUESTION_ABOUT_CASE(true),
+        /** Reviewing emergency accesses and their reasons: the leads (their unit's cases) and the auditors; 403
+         *  for the others. */
+        EMERGENCY_REVIEW(false),
         /** A path that is not a page when asked for directly: 404 for everyone, signed in or not. */
         NOT_A_PAGE(false),
         /** A question to the method developer: its asker and the method developer; 404 for the others. */
@@ -244,6 +247,7 @@ class AuthorisationMatrixIT {
             case PUBLIC, ANY_SIGNED_IN, LIST -> Outcome.ALLOW;
             case CASE_WORK -> u.handlesCases() ? Outcome.ALLOW : Outcome.FORBIDDEN;
             case LEAD -> u.leads() ? Outcome.ALLOW : Outcome.FORBIDDEN;
+            case EMERGENCY_REVIEW -> u.leads() || u.role == Role.AUDITOR ? Outcome.ALLOW : Outcome.FORBIDDEN;
             case ADMIN -> u.role == Role.ADMIN ? Outcome.ALLOW : Outcome.FORBIDDEN;
             case AUDITOR -> u.role == Role.AUDITOR ? Outcome.ALLOW : Outcome.FORBIDDEN;
             case METHOD_DEVELOPER -> u.role == Role.METHOD_DEVELOPER ? Outcome.ALLOW : Outcome.FORBIDDEN;
@@ -384,6 +388,15 @@ class AuthorisationMatrixIT {
         rule("GET /persons/merge", Rule.LEAD);
         rule("POST /persons/merge", Rule.LEAD, form("keep", "{personId}", "duplicate", "{personId}"),
                 "a person of the lead's own register merged with itself: refused after the access check");
+
+        // -- emergency access (nödåtkomst) ---------------------------------------------------------------------
+        rule("GET /cases/emergency-access", Rule.CASE_WORK,
+                "the request form: the roles that handle cases (CaseAccess.mayRequestEmergencyAccess); never the "
+                        + "method developer, an auditor or an administrator");
+        rule("POST /cases/emergency-access", Rule.CASE_WORK, form("caseNumber", "", "reason", ""),
+                "no case number, no reason: refused with field errors after the role check, no access given");
+        rule("GET /cases/emergency-access/log", Rule.EMERGENCY_REVIEW,
+                "the emergency accesses with their reasons: a lead sees their unit's cases, an auditor all");
 
         // -- a case: pages -------------------------------------------------------------------------------------
         rule("GET /cases/{id}", Rule.CASE_READ);

@@ -106,6 +106,7 @@ class CaseController {
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("result", cases.search(query, user, Paging.of(page, null)));
         model.addAttribute("mayOpen", access.handlesCases(user));
+        model.addAttribute("mayRequestEmergency", access.mayRequestEmergencyAccess(user));
         model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/cases")
                 .queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isBlank()))
                 .queryParamIfPresent("status", Optional.ofNullable(status))
@@ -135,6 +136,7 @@ class CaseController {
                 : new PersonSearch(List.of(), List.of());
         model.addAttribute("matches", found.own());
         model.addAttribute("elsewhere", found.elsewhere());
+        model.addAttribute("mayRequestEmergency", access.mayRequestEmergencyAccess(user));
         model.addAttribute("currentYear", LocalDate.now(clock.withZone(SWEDEN)).getYear());
         model.addAttribute("newUrl", UriComponentsBuilder.fromPath("/cases/new/intake")
                 .queryParamIfPresent("name", Optional.ofNullable(name).filter(s -> !s.isBlank()))

@@ -27,7 +27,8 @@ final class WorkAreas {
                 new WorkArea("jourQueue", "/cases"),
                 new WorkArea("deadlines", "/deadlines"),
                 new WorkArea("escalations", null),
-                new WorkArea("duplicates", "/persons/merge")));
+                new WorkArea("duplicates", "/persons/merge"),
+                new WorkArea("emergencyAccesses", "/cases/emergency-access/log")));
         // The method developer has no access to case content (the case access policy): the deadline rules, not
         // the board of cases' deadlines.
         BY_ROLE.put(Role.METHOD_DEVELOPER, List.of(
@@ -48,10 +49,12 @@ final class WorkAreas {
                 new WorkArea("incomingHandovers", "/handovers"),
                 new WorkArea("deadlines", "/deadlines"),
                 new WorkArea("duplicates", "/persons/merge"),
+                new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
                 new WorkArea("statistics", null)));
         BY_ROLE.put(Role.AUDITOR, List.of(
                 new WorkArea("auditLog", "/audit"),
                 new WorkArea("auditReviews", "/audit/reviews"),
+                new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
                 new WorkArea("reviews", null)));
         BY_ROLE.put(Role.ADMIN, List.of(
                 new WorkArea("accounts", "/admin/accounts"),
