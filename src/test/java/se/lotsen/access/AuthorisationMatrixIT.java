@@ -505,6 +505,9 @@ class AuthorisationMatrixIT {
         // -- audit and administration --------------------------------------------------------------------------
         rule("GET /audit", Rule.AUDITOR);
         rule("POST /audit/verify", Rule.AUDITOR, "verifies the chain; changes nothing");
+        rule("POST /audit/checkpoints", Rule.AUDITOR, "writes a checkpoint of the chain outside the database");
+        rule("POST /api/v1/audit/checkpoints", Rule.AUDITOR, "writes a checkpoint of the chain outside the database");
+        rule("GET /api/v1/audit/verification", Rule.AUDITOR, "verifies the chain; changes nothing");
         rule("GET /admin/accounts", Rule.ADMIN);
         rule("GET /admin/accounts/new", Rule.ADMIN);
         rule("POST /admin/accounts", Rule.ADMIN, form(), "empty form: refused");
