@@ -36,3 +36,6 @@ BEGIN
         LEFT JOIN LATERAL (SELECT e.hash, e.seq FROM audit_entry e ORDER BY e.seq DESC LIMIT 1) h ON true;
 END
 $$;
+
+-- Replaced by audit_chain_next.
+DROP FUNCTION audit_chain_head(BIGINT);

@@ -181,12 +181,16 @@ public class AuditCheckpoints {
         List<AuditCheckpoint> valid = new ArrayList<>();
         List<Forged> forged = new ArrayList<>();
         for (Path file : files) {
-            List<String> lines;
+            String text;
             try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("the audit checkpoint file " + file + " cannot be read", e);
             }
+            // A last line without its line end is being written right now (or was cut by a crash): not yet a
+            // checkpoint, neither trusted nor reported.
+            List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+            lines.remove(lines.size() - 1);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
                 if (line.isBlank()) {
