@@ -223,7 +223,7 @@ class AuditChainTamperingIT {
     // ------------------------------------------------------------------------------------------------------------
 
     @Test
-    void anUntouchedLogWithALegacyPrefixIsIntact() {
+    void anUntouchedLogWithALegacyPrefixIsIntact() throws Exception {
         ChainVerification v = log.verifyChain();
         assertThat(v.intact()).as("%s at %s", v.problem(), v.firstBrokenEntryId()).isTrue();
         assertThat(v.entries()).isEqualTo(LEGACY + KEYED);
