@@ -6,6 +6,10 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -25,22 +29,46 @@ class AuditConfiguration {
     record AuditStorage(boolean embedded, Path keyFile, Path checkpointDir) {
     }
 
+    /**
+     * Loads the audit key before any other bean is created, so that a production start without a valid key stops
+     * at once with a clear message, before the database is touched. Registers the {@link AuditStorage} and the
+     * {@link AuditKey} as beans.
+     */
     @Bean
-    AuditStorage auditStorage(AuditProperties properties, Environment environment) {
+    static AuditKeyLoader auditKeyLoader() {
+        return new AuditKeyLoader();
+    }
+
+    static final class AuditKeyLoader implements BeanFactoryPostProcessor, EnvironmentAware {
+
+        private Environment environment;
+
+        @Override
+        public void setEnvironment(Environment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+            AuditProperties properties = Binder.get(environment).bindOrCreate("lotsen.audit", AuditProperties.class);
+            AuditStorage storage = storage(properties, environment);
+            List<String> previous = properties.previousKeys() == null ? List.of()
+                    : properties.previousKeys().stream().filter(StringUtils::hasText).toList();
+            AuditKey key = AuditKey.load(properties.key(), previous, storage.embedded(), storage.keyFile());
+            beanFactory.registerSingleton("auditStorage", storage);
+            beanFactory.registerSingleton("auditKey", key);
+        }
+    }
+
+    static AuditStorage storage(AuditProperties properties, Environment environment) {
         // The mode and data directory as decided by the system module (RuntimeModeEnvironmentPostProcessor); read as
-        // properties, because the audit module depends on no other module.
+        // properties, because the audit module depends on no other module. Read once: in tests the data directory
+        // holds a random part that differs on every read.
         boolean embedded = !"external".equals(environment.getProperty("lotsen.mode"));
         Path dataDir = embedded ? Path.of(environment.getProperty("lotsen.db.data-dir", "./data")) : null;
         Path checkpointDir = StringUtils.hasText(properties.checkpointDir()) ? Path.of(properties.checkpointDir())
                 : embedded ? dataDir.resolve("audit-checkpoints") : null;
         return new AuditStorage(embedded, embedded ? dataDir.resolve(AuditKey.FILE_NAME) : null, checkpointDir);
-    }
-
-    @Bean
-    AuditKey auditKey(AuditProperties properties, AuditStorage storage) {
-        List<String> previous = properties.previousKeys() == null ? List.of()
-                : properties.previousKeys().stream().filter(StringUtils::hasText).toList();
-        return AuditKey.load(properties.key(), previous, storage.embedded(), storage.keyFile());
     }
 
     @Bean

@@ -71,7 +71,7 @@ final class AuditKey {
             throw new StartupProblem("the required setting LOTSEN_AUDIT_KEY is missing (the secret key that seals "
                     + "the audit trail, so that nobody with access to the database alone can rewrite it).",
                     "Generate a key with 'openssl rand -base64 32', keep it in your secret store and a backup, and "
-                            + "set LOTSEN_AUDIT_KEY to it. See notes on the audit chain in the README.");
+                            + "set LOTSEN_AUDIT_KEY to it. See the README, section 'Production configuration'.");
         }
         return new AuditKey(all);
     }
