@@ -38,6 +38,9 @@ class AuditIntegrityIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AuditCheckpointJob job;
+
     LotsenHttp http;
 
     @BeforeEach
@@ -92,6 +95,18 @@ class AuditIntegrityIT {
         assertThat(v.get("firstBrokenId").isNull()).isTrue();
         assertThat(v.get("reason").isNull()).isTrue();
         assertThat(v.get("checkpoints").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theJobWritesTheHeadOnceAndNotAgainUntilItMoves() {
+        long head = jdbc.sql("SELECT max(seq) FROM audit_entry").query(Long.class).single();
+
+        AuditCheckpoint first = job.runOnce().orElseGet(() -> checkpoints.latest().orElseThrow());
+        assertThat(first.seq()).isGreaterThanOrEqualTo(head);
+        assertThat(checkpoints.latest()).contains(first);
+
+        // Run again: nothing is written for the same head; a checkpoint is written only for a later one.
+        job.runOnce().ifPresent(next -> assertThat(next.seq()).isGreaterThan(first.seq()));
     }
 
     @Test
