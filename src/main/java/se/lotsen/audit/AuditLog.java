@@ -1,14 +1,10 @@
 package se.lotsen.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Objects;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,25 +21,37 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Writes and verifies the audit trail.
  *
  * <p>Each entry is written in a transaction of its own, so the record of an access stays even when the work that
- * followed it failed. Entries form a hash chain: each stores the SHA-256 of its content and the previous entry's
- * hash, so a removed or altered entry is detected by {@link #verifyChain()}. A transaction-scoped advisory lock
+ * followed it failed. Entries form a keyed chain: each gets the next sequence number ({@code seq}, without gaps)
+ * and a chain value that is an HMAC-SHA256, under a key kept outside the database ({@link AuditKey}), over its id,
+ * its sequence number, the previous entry's value and all its content. Someone with full rights in the database
+ * but without the key can neither alter nor remove an entry and recompute the rest; entries cut off the end are
+ * found by comparing with the checkpoints written outside the database ({@link AuditCheckpoints}). Entries written
+ * before the key existed keep their unkeyed SHA-256 value and verify as a prefix. A transaction-scoped advisory lock
  * orders concurrent writers, also across app nodes.
  */
 @Service
 public class AuditLog {
 
-    static final String GENESIS = "0".repeat(64);
+    static final String GENESIS = AuditChain.GENESIS;
     private static final long CHAIN_LOCK = 0x4c6f7473656eL; // "Lotsen"
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AuditKey key;
+    private final AuditChainVerifier verifier;
 
-    public AuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    public AuditLog(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
+                    AuditKey key, AuditCheckpoints checkpoints) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.key = key;
+        this.verifier = new AuditChainVerifier(dataSource, transactionManager, key, checkpoints);
+    }
+
+    private record Next(String headValue, long headSeq, long id) {
     }
 
     /** Records an entry; actor, channel and address come from the current request unless given. */
@@ -51,65 +59,65 @@ public class AuditLog {
         AuditRecord complete = completeFromContext(record);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         tx.executeWithoutResult(status -> {
-            // The chain's head under its lock, in one statement (see V13__audit_chain_head.sql).
-            String head = jdbc.sql("SELECT audit_chain_head(:key)").param("key", CHAIN_LOCK)
-                    .query((rs, n) -> rs.getString(1)).list().get(0);
-            String prev = head == null ? GENESIS : head;
-            String hash = hash(prev, now, complete);
+            // The chain's head and the new entry's id under the chain's lock, in one statement (V14).
+            Next next = jdbc.sql("SELECT head_hash, head_seq, next_id FROM audit_chain_next(:key)")
+                    .param("key", CHAIN_LOCK)
+                    .query((rs, n) -> new Next(rs.getString(1), rs.getLong(2), rs.getLong(3))).single();
+            String prev = next.headValue() == null ? GENESIS : next.headValue();
+            long seq = next.headSeq() + 1;
+            String value = key.mac(AuditChain.entryContent(next.id(), seq, prev, now, complete));
             jdbc.sql("""
-                    INSERT INTO audit_entry (occurred_at, actor_account_id, actor_username, actor_unit_code, action,
-                        record_type, record_id, channel, remote_address, outcome, detail, review_flag, prev_hash, hash)
-                    VALUES (:at, :accountId, :username, :unit, :action, :recordType, :recordId, :channel, :address,
-                        :outcome, :detail, :flag, :prev, :hash)
+                    INSERT INTO audit_entry (id, seq, chain_scheme, occurred_at, actor_account_id, actor_username,
+                        actor_unit_code, action, record_type, record_id, channel, remote_address, outcome, detail,
+                        review_flag, prev_hash, hash)
+                    OVERRIDING SYSTEM VALUE
+                    VALUES (:id, :seq, 'HMAC', :at, :accountId, :username, :unit, :action, :recordType, :recordId,
+                        :channel, :address, :outcome, :detail, :flag, :prev, :hash)
                     """)
+                    .param("id", next.id())
+                    .param("seq", seq)
                     .param("at", now.atOffset(java.time.ZoneOffset.UTC))
                     .param("accountId", complete.actorAccountId())
-                    .param("username", truncate(complete.actorUsername(), 64))
+                    .param("username", truncate(complete.actorUsername(), AuditChain.USERNAME_MAX))
                     .param("unit", complete.actorUnitCode())
                     .param("action", complete.action().name())
                     .param("recordType", complete.recordType())
-                    .param("recordId", truncate(complete.recordId(), 128))
+                    .param("recordId", truncate(complete.recordId(), AuditChain.RECORD_ID_MAX))
                     .param("channel", complete.channel().name())
-                    .param("address", truncate(complete.remoteAddress(), 64))
+                    .param("address", truncate(complete.remoteAddress(), AuditChain.ADDRESS_MAX))
                     .param("outcome", complete.outcome().name())
-                    .param("detail", truncate(complete.detail(), 500))
-                    .param("flag", truncate(complete.reviewFlag(), 200))
+                    .param("detail", truncate(complete.detail(), AuditChain.DETAIL_MAX))
+                    .param("flag", truncate(complete.reviewFlag(), AuditChain.FLAG_MAX))
                     .param("prev", prev)
-                    .param("hash", hash)
+                    .param("hash", value)
                     .update();
         });
     }
 
     /**
-     * Walks the whole chain and returns the id of the first entry whose hash does not match, or {@code null} when
-     * the chain is intact.
+     * Walks the whole chain (streaming) and compares it with the checkpoints outside the database: the result names
+     * the first broken entry and why, or says the log is intact.
      */
     public ChainVerification verifyChain() {
-        String[] expectedPrev = {GENESIS};
-        Long[] broken = {null};
-        long[] count = {0};
-        jdbc.sql("SELECT * FROM audit_entry ORDER BY id").query((rs, n) -> {
-            if (broken[0] != null) {
-                return null;
-            }
-            AuditEntry e = AuditEntryRows.map(rs);
-            count[0]++;
-            AuditRecord r = new AuditRecord(e.action(), e.recordType(), e.recordId(), e.outcome(), e.detail(),
-                    e.actorAccountId(), e.actorUsername(), e.actorUnitCode(), e.channel(), e.remoteAddress(),
-                    e.reviewFlag());
-            if (!e.prevHash().equals(expectedPrev[0]) || !hash(e.prevHash(), e.occurredAt(), r).equals(e.hash())) {
-                broken[0] = e.id();
-            }
-            expectedPrev[0] = e.hash();
-            return null;
-        }).list();
-        return new ChainVerification(count[0], broken[0]);
+        return verifier.verify();
     }
 
-    /** The result of {@link #verifyChain()}. */
-    public record ChainVerification(long entries, Long firstBrokenEntryId) {
+    /**
+     * The result of {@link #verifyChain()}.
+     *
+     * @param entries            how many entries were checked
+     * @param firstBrokenEntryId the id of the first entry that does not hold (for missing entries: the entry after
+     *                           the gap, or the entry a checkpoint names), or {@code null}
+     * @param brokenSeq          the sequence number where the chain breaks (the first missing one for a gap or a
+     *                           truncation), or {@code null}
+     * @param problem            why, or {@code null} when intact
+     * @param checkpoints        how many valid checkpoints were compared
+     * @param latestCheckpointAt when the newest of them was written, or {@code null}
+     */
+    public record ChainVerification(long entries, Long firstBrokenEntryId, Long brokenSeq, ChainProblem problem,
+                                    int checkpoints, Instant latestCheckpointAt) {
         public boolean intact() {
-            return firstBrokenEntryId == null;
+            return problem == null;
         }
     }
 
@@ -143,25 +151,9 @@ public class AuditLog {
                 ? attributes.getRequest() : null;
     }
 
+    /** The unkeyed SHA-256 of an entry written before the keyed chain (see {@link AuditChain#legacyHash}). */
     static String hash(String prev, Instant at, AuditRecord r) {
-        String content = String.join("|", List.of(prev,
-                Long.toString(at.getEpochSecond()), Integer.toString(at.getNano() / 1000),
-                Objects.toString(r.actorAccountId(), ""), nz(truncate(r.actorUsername(), 64)),
-                nz(r.actorUnitCode()), r.action().name(), r.recordType(), nz(truncate(r.recordId(), 128)),
-                r.channel().name(), nz(truncate(r.remoteAddress(), 64)), r.outcome().name(),
-                nz(truncate(r.detail(), 500))))
-                // The review flag came later: entries without one hash as before, so older entries still verify.
-                + (r.reviewFlag() == null ? "" : "|flag:" + nz(truncate(r.reviewFlag(), 200)));
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s.replace("|", "\\|");
+        return AuditChain.legacyHash(prev, at, r);
     }
 
     private static String truncate(String s, int max) {

@@ -1,5 +1,6 @@
 /**
- * The audit trail: an append-only, hash-chained log of every sign-in and every read and change of personal data.
+ * The audit trail: an append-only log of every sign-in and every read and change of personal data, chained with an
+ * HMAC under a key kept outside the database and checked against checkpoints written outside it.
  *
  * <p>The module is a base that every other module may use; it depends on none of them (only on the shared common
  * module). Web handlers declare what

@@ -525,6 +525,9 @@ class AuthorisationMatrixIT {
         rule("GET /audit/reviews/new", Rule.AUDITOR);
         rule("POST /audit/reviews", Rule.AUDITOR, form(), "empty form: refused");
         rule("GET /api/v1/audit", Rule.AUDITOR, "the log over the API (auditors only)");
+        rule("POST /audit/checkpoints", Rule.AUDITOR, "writes a checkpoint of the chain outside the database");
+        rule("POST /api/v1/audit/checkpoints", Rule.AUDITOR, "writes a checkpoint of the chain outside the database");
+        rule("GET /api/v1/audit/verification", Rule.AUDITOR, "verifies the chain; changes nothing");
         rule("GET /admin/accounts", Rule.ADMIN);
         rule("GET /admin/accounts/new", Rule.ADMIN);
         rule("POST /admin/accounts", Rule.ADMIN, form(), "empty form: refused");

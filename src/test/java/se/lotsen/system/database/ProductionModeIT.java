@@ -44,9 +44,12 @@ class ProductionModeIT {
         return root;
     }
 
+    /** A valid audit key (checked first, before the database settings). */
+    private static final String AUDIT_KEY = "lotsen.audit.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
     @Test
     void prodProfileWithoutDatabaseUrlRefusesToStart() {
-        Throwable failure = startFailure("spring.profiles.active=prod");
+        Throwable failure = startFailure("spring.profiles.active=prod", AUDIT_KEY);
 
         assertThat(failure).as("Lotsen started in production mode without LOTSEN_DB_URL").isNotNull();
         assertThat(rootCause(failure)).isInstanceOf(StartupProblem.class)
@@ -57,7 +60,7 @@ class ProductionModeIT {
     @Test
     void databaseUrlWithoutPasswordRefusesToStart() {
         Throwable failure = startFailure("lotsen.db.url=jdbc:postgresql://localhost:1/lotsen",
-                "lotsen.db.user=lotsen");
+                "lotsen.db.user=lotsen", AUDIT_KEY);
 
         assertThat(failure).as("Lotsen started without LOTSEN_DB_PASSWORD").isNotNull();
         assertThat(rootCause(failure)).isInstanceOf(StartupProblem.class)
@@ -68,9 +71,32 @@ class ProductionModeIT {
     @Test
     void prodProfileWithUrlButWithoutUserRefusesToStart() {
         Throwable failure = startFailure("spring.profiles.active=prod",
-                "lotsen.db.url=jdbc:postgresql://localhost:1/lotsen", "lotsen.db.password=secret-password");
+                "lotsen.db.url=jdbc:postgresql://localhost:1/lotsen", "lotsen.db.password=secret-password", AUDIT_KEY);
 
         assertThat(failure).isNotNull();
         assertThat(rootCause(failure)).isInstanceOf(StartupProblem.class).hasMessageContaining("LOTSEN_DB_USER");
+    }
+
+    @Test
+    void productionWithoutAnAuditKeyRefusesToStart() {
+        Throwable failure = startFailure("spring.profiles.active=prod",
+                "lotsen.db.url=jdbc:postgresql://localhost:1/lotsen", "lotsen.db.user=lotsen",
+                "lotsen.db.password=secret-password");
+
+        assertThat(failure).as("Lotsen started in production mode without LOTSEN_AUDIT_KEY").isNotNull();
+        assertThat(rootCause(failure)).isInstanceOf(StartupProblem.class)
+                .hasMessageContaining("LOTSEN_AUDIT_KEY is missing");
+    }
+
+    @Test
+    void productionWithAShortAuditKeyRefusesToStart() {
+        Throwable failure = startFailure("spring.profiles.active=prod",
+                "lotsen.db.url=jdbc:postgresql://localhost:1/lotsen", "lotsen.db.user=lotsen",
+                "lotsen.db.password=secret-password", "lotsen.audit.key=c2hvcnQ=");
+
+        assertThat(failure).isNotNull();
+        assertThat(rootCause(failure)).isInstanceOf(StartupProblem.class)
+                .hasMessageContaining("LOTSEN_AUDIT_KEY is too short: 5 bytes")
+                .message().doesNotContain("c2hvcnQ=");
     }
 }
