@@ -2,6 +2,7 @@ package se.lotsen.access;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -13,14 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountSessions {
 
-    private final FindByIndexNameSessionRepository<? extends Session> repository;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repositories;
 
-    AccountSessions(FindByIndexNameSessionRepository<? extends Session> repository) {
-        this.repository = repository;
+    /**
+     * Looked up when first needed, so that a start-up that fails for a clearer reason (a missing database setting in
+     * production mode) says that reason instead of a missing session repository.
+     */
+    AccountSessions(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repositories) {
+        this.repositories = repositories;
     }
 
     /** Ends every session of the account except {@code keepSessionId} (may be {@code null}); returns how many. */
     int endAll(String username, String keepSessionId) {
+        FindByIndexNameSessionRepository<? extends Session> repository = repositories.getObject();
         Map<String, ? extends Session> found = repository.findByPrincipalName(username);
         int ended = 0;
         for (String id : found.keySet()) {

@@ -50,7 +50,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"lotsen.test.isolation=emergency-access", "spring.mail.host=127.0.0.1",
-        "lotsen.emergency-access.duration=PT12H"})
+        "lotsen.emergency-access.duration=PT12H",
+        // The test moves the clock past the emergency access; the session must outlive it.
+        "lotsen.security.session.max-lifetime=P2D"})
 class EmergencyAccessIT {
 
     private static final int SMTP_PORT = FreePort.find();
