@@ -27,9 +27,16 @@ public record AccountForm(
         Boolean enabled,
         String password) {
 
-    /** An unticked checkbox sends nothing: absent means false. */
+    /**
+     * An unticked checkbox sends nothing: absent means false. A role sent empty (no such role) is no role, so that
+     * the choice is refused at the field rather than failing further in.
+     */
     public AccountForm {
         enabled = enabled != null && enabled;
+        if (roles != null && roles.stream().anyMatch(java.util.Objects::isNull)) {
+            roles = roles.stream().filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
     }
 
     /** Never printed with its password. */

@@ -39,11 +39,14 @@ public class PdfRenderer {
     }
 
     /**
-     * Renders the XHTML to PDF bytes.
+     * Renders the XHTML to PDF bytes. Stored text may hold characters that XML cannot (a control character saved
+     * before Lotsen refused them, a lone surrogate, U+FFFE): each is printed as U+FFFD, so that no stored text can
+     * make a document fail for good.
      *
      * @throws IllegalArgumentException when the document is not well-formed XHTML or cannot be laid out
      */
     public byte[] render(String xhtml) {
+        xhtml = xmlSafe(xhtml);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
@@ -59,6 +62,35 @@ public class PdfRenderer {
             throw new IllegalArgumentException("The document could not be rendered as PDF", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The text with every character that XML 1.0 does not allow replaced by U+FFFD (the replacement character):
+     * everything but tab, line feed, carriage return, U+0020–U+D7FF, U+E000–U+FFFD and well-formed surrogate pairs.
+     */
+    static String xmlSafe(String text) {
+        StringBuilder out = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            boolean allowed;
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (out != null) {
+                    out.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD);
+            if (!allowed && out == null) {
+                out = new StringBuilder(n).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(allowed ? c : '\uFFFD');
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static FSSupplier<InputStream> font(String path) {

@@ -127,6 +127,13 @@ public final class LotsenHttp {
         return send(client, b.build());
     }
 
+    /** A request with a JSON body and any method (POST, PUT, PATCH). */
+    public Response sendJson(String method, String path, String body, String bearer) {
+        HttpRequest.Builder b = request(path, bearer).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        return send(client, b.build());
+    }
+
     public Response delete(String path, String bearer) {
         return send(client, request(path, bearer).DELETE().build());
     }
@@ -214,6 +221,17 @@ public final class LotsenHttp {
 
         public Response postForm(String path, Map<String, String> form) {
             String body = form.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            return exchange(withCookies(HttpRequest.newBuilder(URI.create(base + path)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+
+        /** Posts a form whose fields may repeat (checkbox groups, multiple selects), in the order given. */
+        public Response postForm(String path, List<Map.Entry<String, String>> fields) {
+            String body = fields.stream()
                     .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));

@@ -14,7 +14,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 
 import se.lotsen.FreePort;
 import se.lotsen.access.LotsenHttp;
+import se.lotsen.access.LotsenHttp.Browser;
 import se.lotsen.access.LotsenHttp.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +44,9 @@ import static org.awaitility.Awaitility.await;
  * What ships: the jar that {@code ./mvnw package} built, started as an operator would start it ({@code java -jar}, the
  * embedded mode with its demo data, in a process of its own), then tried as an attacker and a newcomer would try it:
  * another unit looking for a jour's person, the method developer and the auditor looking for cases, a protected
- * address, a case that must not close, a control character, a question with no mail server.
+ * address, a case that must not close, a control character, a question with no mail server. Every file of
+ * {@code src/main/resources} must be in the jar as it is (the jar plugin leaves out some names by default, such as
+ * {@code package.html}), and every page template is rendered from the jar at least once, as a user allowed to see it.
  */
 class PackagedJarIT {
 
@@ -42,6 +54,16 @@ class PackagedJarIT {
     private static final Path TARGET = Path.of("target");
     private static final Path DATA = TARGET.resolve("packaged-jar-data");
     private static final Path LOG = TARGET.resolve("packaged-jar.log");
+
+    private static final Path RESOURCES = Path.of("src", "main", "resources");
+    private static final Path TEMPLATES = RESOURCES.resolve("templates");
+    /** Templates that are parts of pages (the layout, fragments, htmx panels): rendered with the pages they are in. */
+    private static final Pattern PART_OF_A_PAGE = Pattern.compile(
+            "layout\\.html|fragments/.*|.*/panels\\.html|.*/fragments\\.html");
+    private static final Pattern ROUTINE_VERSION_LINK = Pattern.compile("/routines/versions/([0-9a-f-]{36})");
+    private static final Pattern ACCOUNT_LINK = Pattern.compile("/admin/accounts/([0-9a-f-]{36})");
+    private static final String ROUTINE = "akut-manniskohandel";
+    private static final String POLICE = "Polisen, Citypolisen (lokalpolisområde)";
 
     private static Process lotsen;
     private static LotsenHttp http;
@@ -169,6 +191,177 @@ class PackagedJarIT {
             JsonNode notifications = http.get("/api/v1/notifications", metod).json();
             assertThat(notifications.toString()).contains(caseNumber);
         });
+    }
+
+    @Test
+    void everyFileOfTheResourcesIsInTheJarAsItIs() throws IOException {
+        Map<String, Long> expected = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(RESOURCES)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                expected.put(RESOURCES.relativize(f).toString().replace('\\', '/'), Files.size(f));
+            }
+        }
+        assertThat(expected).as("the resources are found").containsKey("templates/handover/handover-package.html")
+                .containsKey("application.yml");
+        List<String> problems = new ArrayList<>();
+        try (JarFile jar = new JarFile(theJar().toFile())) {
+            expected.forEach((path, size) -> {
+                ZipEntry entry = jar.getEntry("BOOT-INF/classes/" + path);
+                if (entry == null && path.startsWith("META-INF/")) {
+                    // Spring Boot's repackaging keeps the application's META-INF at the root of the jar.
+                    entry = jar.getEntry(path);
+                }
+                if (entry == null) {
+                    problems.add(path + " is missing");
+                } else if (entry.getSize() != size) {
+                    problems.add(path + " has " + entry.getSize() + " bytes in the jar, " + size + " in the sources");
+                }
+            });
+        }
+        assertThat(problems).as("files of src/main/resources (%d) that the jar does not hold as they are",
+                expected.size()).isEmpty();
+    }
+
+    /**
+     * Each page template, rendered by the running jar as a user who may see it: the path to a page that renders it.
+     * A template that is not a part of a page and has no request here fails the test, so that a new template is
+     * tried from the jar too.
+     */
+    @Test
+    void everyPageTemplateIsRenderedFromTheJar() throws IOException {
+        String jour1Token = http.token("jour1", LotsenHttp.DEMO_PASSWORD);
+        Response opened = openChild(jour1Token, "Jelena Marković", Map.of());
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String caseId = opened.json().get("id").asString();
+        Response decision = http.postJson("/api/v1/cases/" + caseId + "/decisions", """
+                {"type":"LVU_6","decidedAt":"%s","executedAt":"%s",
+                 "decidedBy":{"name":"Anna Ordförande","mandate":"CHAIR"},"committee":"rinkeby-kista",
+                 "grounds":["LVU_2"],"urgencyReason":"Risk för fortsatt exploatering."}"""
+                .formatted(hoursAgo(3), hoursAgo(2)), jour1Token);
+        assertThat(decision.status()).as(decision.body()).isEqualTo(201);
+        String decisionId = decision.json().get("id").asString();
+        String deadlineId = decision.json().get("deadlines").values().iterator().next().get("id").asString();
+        Response contact = http.postJson("/api/v1/cases/" + caseId + "/contacts", LotsenHttp.toJson(Map.of(
+                "type", "POLICE", "partner", POLICE, "at", hoursAgo(1), "channel", "PHONE",
+                "summary", "Anmälan gjord (fiktivt).",
+                "fields", Map.of("reportMade", "YES", "reportNumber", "5000-K999999-26"))), jour1Token);
+        assertThat(contact.status()).as(contact.body()).isEqualTo(201);
+        String contactId = contact.json().get("id").asString();
+        Response question = http.postJson("/api/v1/cases/" + caseId + "/questions",
+                LotsenHttp.toJson(Map.of("text", "Vilken tolk ska vi beställa?", "urgent", false)), jour1Token);
+        assertThat(question.status()).as(question.body()).isEqualTo(201);
+        String questionId = question.json().get("id").asString();
+
+        Map<String, Browser> users = new TreeMap<>();
+        for (String user : List.of("jour1", "jourchef", "metod", "granskare", "admin")) {
+            Browser browser = http.browser();
+            Response signIn = browser.signIn(user, LotsenHttp.DEMO_PASSWORD);
+            assertThat(signIn.status()).as("sign-in of %s", user).isEqualTo(302);
+            users.put(user, browser);
+        }
+        Browser metod = users.get("metod");
+        Browser admin = users.get("admin");
+        String routineVersion = firstMatch(ROUTINE_VERSION_LINK, metod.get("/routines").body(), "a routine version");
+        Response draft = metod.postForm("/routines/" + ROUTINE + "/draft",
+                Map.of("_csrf", LotsenHttp.csrfToken(metod.get("/routines").body())));
+        assertThat(draft.status()).as("a routine draft: %s", draft.body()).isIn(302, 303);
+        String account = firstMatch(ACCOUNT_LINK, admin.get("/admin/accounts").body(), "an account");
+        String c = "/cases/" + caseId;
+        String step = "/routines/" + ROUTINE + "/draft/steps/overlamning";
+
+        record Page(String user, String path) {
+        }
+        Map<String, Page> pages = new TreeMap<>();
+        pages.put("account.html", new Page("jour1", "/account"));
+        pages.put("admin/accounts/form.html", new Page("admin", "/admin/accounts/" + account));
+        pages.put("admin/accounts/list.html", new Page("admin", "/admin/accounts"));
+        pages.put("admin/units/form.html", new Page("admin", "/admin/units/sodermalm"));
+        pages.put("admin/units/list.html", new Page("admin", "/admin/units"));
+        pages.put("audit/list.html", new Page("granskare", "/audit"));
+        pages.put("audit/verify.html", new Page("granskare", "POST /audit/verify"));
+        pages.put("cases/indicators.html", new Page("jour1", c + "/indicators"));
+        pages.put("cases/intake.html", new Page("jour1", "/cases/new/intake"));
+        pages.put("cases/journal.html", new Page("jour1", c + "/journal/new"));
+        pages.put("cases/list.html", new Page("jour1", "/cases"));
+        pages.put("cases/new.html", new Page("jour1", "/cases/new"));
+        pages.put("cases/person.html", new Page("jour1", c + "/person"));
+        pages.put("cases/protection.html", new Page("jour1", c + "/protection"));
+        pages.put("cases/routine-changes.html", new Page("jour1", c + "/routine-changes"));
+        pages.put("cases/show.html", new Page("jourchef", c));
+        pages.put("cases/step.html", new Page("jour1", c + "/steps/mottagande"));
+        pages.put("consultation/list.html", new Page("metod", "/questions"));
+        pages.put("consultation/new.html", new Page("jour1", "/questions/new?caseId=" + caseId));
+        pages.put("consultation/show.html", new Page("metod", "/questions/" + questionId));
+        pages.put("cooperation/contact-new.html", new Page("jour1", c + "/contacts/new"));
+        pages.put("cooperation/contact-status.html", new Page("jour1", c + "/contacts/" + contactId + "/status"));
+        pages.put("cooperation/partner.html", new Page("admin", "/partners/new"));
+        pages.put("cooperation/partners.html", new Page("jour1", "/partners"));
+        pages.put("cooperation/queued.html", new Page("jour1", "/contacts/queued"));
+        pages.put("decisions/board.html", new Page("jour1", "/deadlines"));
+        pages.put("decisions/deadline.html", new Page("jour1", c + "/deadlines/" + deadlineId));
+        pages.put("decisions/new.html", new Page("jour1", c + "/decisions/new"));
+        pages.put("decisions/rules.html", new Page("jour1", "/deadlines/rules"));
+        pages.put("decisions/show.html", new Page("jour1", c + "/decisions/" + decisionId));
+        pages.put("error.html", new Page("jour1", "/cases/" + UUID.randomUUID()));
+        pages.put("handover/handover-package.html", new Page("jour1", c + "/handover/package"));
+        pages.put("handover/new.html", new Page("jour1", c + "/handover/new"));
+        pages.put("handover/package-pdf.html", new Page("jour1", c + "/handover/package.pdf"));
+        pages.put("handover/queue.html", new Page("jour1", "/handovers"));
+        pages.put("handover/show.html", new Page("jour1", c + "/handover"));
+        pages.put("home.html", new Page("jour1", "/"));
+        pages.put("login.html", new Page(null, "/login"));
+        pages.put("notifications/list.html", new Page("jour1", "/notifications"));
+        pages.put("persons/merge.html", new Page("jourchef", "/persons/merge"));
+        pages.put("routines/discard.html", new Page("metod", "/routines/" + ROUTINE + "/draft/discard"));
+        pages.put("routines/draft.html", new Page("metod", "/routines/" + ROUTINE + "/draft"));
+        pages.put("routines/list.html", new Page("metod", "/routines"));
+        pages.put("routines/pdf.html", new Page("metod", "/routines/versions/" + routineVersion + ".pdf"));
+        pages.put("routines/preview.html", new Page("metod", "/routines/" + ROUTINE + "/draft/preview"));
+        pages.put("routines/print.html", new Page("metod", "/routines/versions/" + routineVersion + "/print"));
+        pages.put("routines/remove-step.html", new Page("metod", step + "/remove"));
+        pages.put("routines/step.html", new Page("metod", step));
+        pages.put("routines/usage.html", new Page("metod", "/routines/usage"));
+        pages.put("routines/version.html", new Page("metod", "/routines/versions/" + routineVersion));
+
+        Set<String> templates = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            files.filter(Files::isRegularFile)
+                    .map(f -> TEMPLATES.relativize(f).toString().replace('\\', '/'))
+                    .filter(t -> !PART_OF_A_PAGE.matcher(t).matches())
+                    .forEach(templates::add);
+        }
+        assertThat(pages.keySet()).as("a request for every page template (add one for a new template)")
+                .containsExactlyInAnyOrderElementsOf(templates);
+
+        List<String> problems = new ArrayList<>();
+        Browser anonymous = http.browser();
+        pages.forEach((template, page) -> {
+            Browser browser = page.user() == null ? anonymous : users.get(page.user());
+            Response r;
+            if (page.path().startsWith("POST ")) {
+                String path = page.path().substring(5);
+                r = browser.postForm(path, Map.of("_csrf", LotsenHttp.csrfToken(browser.get("/").body())));
+            } else {
+                r = browser.get(page.path());
+            }
+            int want = template.equals("error.html") ? 404 : 200;
+            String type = template.endsWith("pdf.html") ? "application/pdf" : "text/html";
+            if (r.status() != want || !r.contentType().startsWith(type)) {
+                problems.add(template + " (" + page.path() + " as " + page.user() + "): " + r.status() + " "
+                        + r.contentType());
+            }
+        });
+        assertThat(problems).as("page templates that the jar did not render").isEmpty();
+    }
+
+    private static String firstMatch(Pattern pattern, String html, String what) {
+        Matcher m = pattern.matcher(html);
+        assertThat(m.find()).as("%s on the page", what).isTrue();
+        return m.group(1);
+    }
+
+    private static String hoursAgo(int hours) {
+        return OffsetDateTime.now(SWEDEN).minusHours(hours).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     private static Response openChild(String token, String name, Map<String, Object> subject) {

@@ -85,7 +85,7 @@ class CaseWorkController {
         ChecklistItem item = checklist.item(key).filter(ChecklistItem::visible)
                 .orElseThrow(() -> new NotFoundException("step"));
         if (form.status() == null) {
-            result.rejectValue("status", "validation.required");
+            FormErrors.reject(result, "status", "validation.required");
         } else if (!result.hasErrors()) {
             try {
                 cases.setChecklistStatus(grant, key, form.status(), form.reason(), form.fields());

@@ -107,7 +107,7 @@ class QuestionController {
                @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         questions.requireMayAsk(user);
         if (form.caseUuid() == null && form.caseId() != null && !form.caseId().isBlank()) {
-            result.rejectValue("caseId", "validation.invalid");
+            FormErrors.reject(result, "caseId", "validation.invalid");
         }
         if (!result.hasErrors()) {
             try {

@@ -84,7 +84,7 @@ final class ContactForms {
         ContactCommand toCommand(BindingResult result) {
             ContactType t = chosenType();
             if (type != null && !type.isBlank() && t == null) {
-                result.rejectValue("type", "validation.invalid");
+                FormErrors.reject(result, "type", "validation.invalid");
             }
             UUID partner = parseUuid(partnerId, "partnerId", result);
             LocalDateTime when = null;
@@ -92,7 +92,7 @@ final class ContactForms {
                 try {
                     when = LocalDateTime.parse(at.trim());
                 } catch (DateTimeParseException e) {
-                    result.rejectValue("at", "validation.dateTime");
+                    FormErrors.reject(result, "at", "validation.dateTime");
                 }
             }
             LocalDate follow = null;
@@ -100,7 +100,7 @@ final class ContactForms {
                 try {
                     follow = LocalDate.parse(followUpOn.trim());
                 } catch (DateTimeParseException e) {
-                    result.rejectValue("followUpOn", "validation.date");
+                    FormErrors.reject(result, "followUpOn", "validation.date");
                 }
             }
             ContactStatus chosenStatus = parseStatus(status, "status", result);
@@ -135,7 +135,7 @@ final class ContactForms {
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            result.rejectValue(field, "validation.invalid");
+            FormErrors.reject(result, field, "validation.invalid");
             return null;
         }
     }
@@ -147,7 +147,7 @@ final class ContactForms {
         ContactStatus s = Arrays.stream(ContactStatus.values()).filter(x -> x.name().equals(value.trim()))
                 .findFirst().orElse(null);
         if (s == null || s == ContactStatus.QUEUED) {
-            result.rejectValue(field, "validation.invalid");
+            FormErrors.reject(result, field, "validation.invalid");
             return null;
         }
         return s;

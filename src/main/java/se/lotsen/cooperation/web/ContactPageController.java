@@ -29,6 +29,7 @@ import se.lotsen.cases.CaseView;
 import se.lotsen.cases.Cases;
 import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
+import se.lotsen.common.FormErrors;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.cooperation.Contact;
 import se.lotsen.cooperation.ContactCommand;
@@ -140,7 +141,7 @@ class ContactPageController {
         ContactStatus status = result.hasErrors() ? null : ContactForms.parseStatus(form.status(), "status", result);
         if (endangers(contact) && status != null && status != ContactStatus.CLOSED) {
             // Hague 1996 art. 37 / Brussels IIb art. 88: a contact that could endanger the child is never made.
-            result.rejectValue("status", "validation.contact.endangers");
+            FormErrors.reject(result, "status", "validation.contact.endangers");
         }
         if (!result.hasErrors()) {
             try {

@@ -27,6 +27,7 @@ import se.lotsen.access.CurrentUser;
 import se.lotsen.access.Role;
 import se.lotsen.audit.NotAudited;
 import se.lotsen.common.FieldProblems;
+import se.lotsen.common.FormErrors;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.common.Paging;
 import se.lotsen.cooperation.Partner;
@@ -104,7 +105,7 @@ class PartnerController {
             try {
                 return Enum.valueOf(type, value.trim());
             } catch (IllegalArgumentException e) {
-                result.rejectValue(field, "validation.invalid");
+                FormErrors.reject(result, field, "validation.invalid");
                 return null;
             }
         }
@@ -116,7 +117,7 @@ class PartnerController {
             try {
                 return LocalTime.parse(value.trim());
             } catch (DateTimeParseException e) {
-                result.rejectValue(field, "validation.time");
+                FormErrors.reject(result, field, "validation.time");
                 return null;
             }
         }

@@ -118,13 +118,13 @@ class RoutineDraftController {
         RoutineDocument.Phase target = phase(draft, phase);
         String stepKey = form.key() == null ? "" : form.key().strip();
         if (stepKey.isEmpty()) {
-            result.rejectValue("key", "validation.required");
+            FormErrors.reject(result, "key", "validation.required");
         } else if (!stepKey.matches(RoutineEditing.KEY_PATTERN) || stepKey.length() > 64) {
-            result.rejectValue("key", "validation.routine.stepKey");
+            FormErrors.reject(result, "key", "validation.routine.stepKey");
         } else if (RESERVED_KEY.equals(stepKey)) {
-            result.rejectValue("key", "validation.routine.stepKey.reserved");
+            FormErrors.reject(result, "key", "validation.routine.stepKey.reserved");
         } else if (draft.document().step(stepKey).isPresent()) {
-            result.rejectValue("key", "validation.routine.stepKey.taken");
+            FormErrors.reject(result, "key", "validation.routine.stepKey.taken");
         }
         RoutineDocument.Step step = toStep(stepKey, form, result);
         if (!result.hasErrors()) {
