@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -26,6 +30,23 @@ class SystemConfiguration implements WebMvcConfigurer {
     @Bean
     Clock clock() {
         return Clock.system(SWEDEN);
+    }
+
+    /**
+     * JSON that says nothing is not a value: an empty or blank string (and Jackson counts control characters such as
+     * NUL as blank) for a boolean, a number, an enum or a date is refused with 400 naming the field, instead of
+     * silently becoming {@code false}, zero or "absent" -- which turned {@code "enabled": "\u0000"} into a disabled
+     * account.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictScalars() {
+        return builder -> {
+            for (LogicalType type : new LogicalType[] {LogicalType.Boolean, LogicalType.Integer, LogicalType.Float,
+                    LogicalType.Enum, LogicalType.DateTime}) {
+                builder.withCoercionConfig(type, config -> config.setAcceptBlankAsEmpty(false)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+            }
+        };
     }
 
     @Bean

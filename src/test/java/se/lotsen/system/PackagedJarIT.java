@@ -253,7 +253,7 @@ class PackagedJarIT {
         String questionId = question.json().get("id").asString();
 
         Map<String, Browser> users = new TreeMap<>();
-        for (String user : List.of("jour1", "jourchef", "metod", "granskare", "admin")) {
+        for (String user : List.of("jour1", "jourchef", "metod", "granskare", "admin", "rinkeby1")) {
             Browser browser = http.browser();
             Response signIn = browser.signIn(user, LotsenHttp.DEMO_PASSWORD);
             assertThat(signIn.status()).as("sign-in of %s", user).isEqualTo(302);
@@ -279,6 +279,10 @@ class PackagedJarIT {
         pages.put("admin/units/list.html", new Page("admin", "/admin/units"));
         pages.put("audit/list.html", new Page("granskare", "/audit"));
         pages.put("audit/verify.html", new Page("granskare", "POST /audit/verify"));
+        pages.put("audit/reviews.html", new Page("granskare", "/audit/reviews"));
+        pages.put("audit/review-form.html", new Page("granskare", "/audit/reviews/new"));
+        pages.put("cases/emergency-access.html", new Page("rinkeby1", "/cases/emergency-access"));
+        pages.put("cases/emergency-access-log.html", new Page("granskare", "/cases/emergency-access/log"));
         pages.put("cases/indicators.html", new Page("jour1", c + "/indicators"));
         pages.put("cases/intake.html", new Page("jour1", "/cases/new/intake"));
         pages.put("cases/journal.html", new Page("jour1", c + "/journal/new"));
