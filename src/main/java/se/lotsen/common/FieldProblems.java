@@ -28,6 +28,12 @@ public class FieldProblems extends RuntimeException {
         return problems;
     }
 
+    /** The same problems with a field called by another name (a form's field name becomes the API's). */
+    public FieldProblems renamed(String from, String to) {
+        return new FieldProblems(problems.stream()
+                .map(p -> p.field().equals(from) ? new Problem(to, p.messageKey(), p.args()) : p).toList());
+    }
+
     /** Collects problems and throws them together. */
     public static class Collector {
         private final List<Problem> problems = new ArrayList<>();

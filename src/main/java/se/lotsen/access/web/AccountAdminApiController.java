@@ -30,6 +30,7 @@ import se.lotsen.access.Role;
 import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.Audited;
+import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 
 /**
@@ -77,8 +78,8 @@ class AccountAdminApiController {
     @Operation(summary = "Create an account")
     @Audited(action = AuditAction.CREATE, recordType = "ACCOUNT")
     ResponseEntity<AccountJson> create(@Valid @RequestBody NewAccount request) {
-        Account account = accounts.create(new AccountForm(request.username(), request.displayName(),
-                request.email(), request.unit(), request.roles(), true, request.password()));
+        Account account = inApiTerms(() -> accounts.create(new AccountForm(request.username(), request.displayName(),
+                request.email(), request.unit(), request.roles(), true, request.password())));
         AuditContext.recordId(account.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(AccountJson.of(account));
     }
@@ -95,7 +96,7 @@ class AccountAdminApiController {
                 request.unit() == null ? (account.unit() == null ? "" : account.unit().code()) : request.unit(),
                 request.roles() == null ? account.roles() : request.roles(),
                 request.enabled() == null ? account.enabled() : request.enabled(), "");
-        return AccountJson.of(accounts.update(account.id(), form, admin.id()));
+        return AccountJson.of(inApiTerms(() -> accounts.update(account.id(), form, admin.id())));
     }
 
     @DeleteMapping("/{username}/tokens")
@@ -114,6 +115,15 @@ class AccountAdminApiController {
         Account account = byUsername(username);
         AuditContext.recordId(account.id());
         return Map.of("ended", accounts.signOutEverywhere(account.id(), "SIGNED_OUT_BY_ADMIN", null, null));
+    }
+
+    /** The account rules name the page form's fields; the API calls the unit {@code unit}. */
+    private static Account inApiTerms(java.util.function.Supplier<Account> change) {
+        try {
+            return change.get();
+        } catch (FieldProblems problems) {
+            throw problems.renamed("unitCode", "unit");
+        }
     }
 
     private Account byUsername(String username) {

@@ -48,6 +48,10 @@ class AuditApiController {
     @Audited(action = AuditAction.SEARCH, recordType = "AUDIT_LOG")
     PageResult<EntryJson> search(
             @Parameter(description = "entries about this case (its id)") @RequestParam(required = false) String caseId,
+            @Parameter(description = "entries about cases whose number contains this")
+            @RequestParam(required = false) String caseNumber,
+            @Parameter(description = "entries about cases and persons whose name or alias contains this")
+            @RequestParam(required = false) String person,
             @Parameter(description = "the actor's username") @RequestParam(required = false) String user,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
@@ -61,6 +65,12 @@ class AuditApiController {
                 recordId = UUID.fromString(caseId.trim()).toString();
             } catch (IllegalArgumentException e) {
                 problems.add("caseId", "validation.invalid");
+            }
+        }
+        for (var text : java.util.Map.of("caseNumber", caseNumber == null ? "" : caseNumber,
+                "person", person == null ? "" : person).entrySet()) {
+            if (text.getValue().length() > MAX_TEXT) {
+                problems.add(text.getKey(), "validation.size.max.n", MAX_TEXT);
             }
         }
         LocalDate fromDate = date(from, "from", problems);
@@ -78,7 +88,7 @@ class AuditApiController {
             }
         }
         problems.throwIfAny();
-        AuditTrail.Filter filter = new AuditTrail.Filter(null, null, user, null, null,
+        AuditTrail.Filter filter = new AuditTrail.Filter(blankToNull(caseNumber), blankToNull(person), user, null, null,
                 recordId == null ? null : "CASE", recordId, null, anyFlag, reviewFlag, fromDate, toDate);
         return trail.search(filter, Paging.of(page, size), true).map(r -> {
             var e = r.entry();
@@ -88,6 +98,13 @@ class AuditApiController {
                     s == null ? null : s.caseNumber(), s == null ? null : s.personName(),
                     s == null ? null : s.protectedIdentity());
         });
+    }
+
+    /** The longest case number or name one may search for. */
+    private static final int MAX_TEXT = 200;
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static LocalDate date(String value, String field, FieldProblems.Collector problems) {

@@ -491,13 +491,25 @@ class LogReviewIT {
         assertThat(first.get("channel").asString()).isEqualTo("API");
         assertThat(items.values().stream().map(i -> i.get("action").asString()).toList()).contains("READ", "CREATE");
         assertThat(r.json().get("total").asLong()).isEqualTo(items.size());
+
+        // The same entries found by the case number and by the person's name, as on the page.
+        Response byNumber = http.get("/api/v1/audit?caseNumber=" + miraNumber.toLowerCase() + "&user=jour1&size=100",
+                bearer);
+        assertThat(byNumber.status()).as(byNumber.body()).isEqualTo(200);
+        assertThat(byNumber.json().get("items").values().stream().map(i -> i.get("caseNumber").asString()).distinct()
+                .toList()).containsExactly(miraNumber);
+        Response byPerson = http.get("/api/v1/audit?person=" + java.net.URLEncoder.encode(miraName,
+                java.nio.charset.StandardCharsets.UTF_8) + "&size=100", bearer);
+        assertThat(byPerson.status()).isEqualTo(200);
+        assertThat(byPerson.json().get("items").values().stream().map(i -> i.get("person").asString()).distinct()
+                .toList()).containsExactly(miraName);
     }
 
     @Test
     void theApiRefusesBadParametersWithAProblem() {
         String bearer = http.token("granskare", DEMO_PASSWORD);
         for (String query : List.of("?from=2025-13-01", "?to=yesterday", "?caseId=not-a-uuid",
-                "?from=2025-03-01&to=2025-02-01", "?flag=BOGUS", "?page=x")) {
+                "?from=2025-03-01&to=2025-02-01", "?flag=BOGUS", "?page=x", "?caseNumber=" + "9".repeat(201))) {
             Response r = http.get("/api/v1/audit" + query, bearer);
             assertThat(r.status()).as(query).isEqualTo(400);
             assertThat(r.contentType()).as(query).startsWith("application/problem+json");
