@@ -20,9 +20,9 @@ public enum ReviewFlag {
     PROTECTION_LOWERED,
     /** A case was opened through emergency access (nödåtkomst), outside the reader's ordinary rights. */
     EMERGENCY_ACCESS,
-    /** A case was read by someone outside its holding unit (follow-up, consultation or emergency access). */
+    /** A case was read or changed by someone outside its holding unit (follow-up, consultation, emergency access). */
     OUTSIDE_UNIT,
-    /** A case about a person with protected identity was read. */
+    /** A case about a person with protected identity was read or changed. */
     PROTECTED_PERSON,
     /** A case was read at an hour when the reader's unit does not work. */
     ODD_HOURS,

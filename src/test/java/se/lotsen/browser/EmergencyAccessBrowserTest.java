@@ -101,7 +101,7 @@ class EmergencyAccessBrowserTest extends BrowserTestSupport {
             open("/audit?flagged=true");
             Locator main = page.locator("main");
             assertThat(main).containsText("nödåtkomst");
-            assertThat(main).containsText("läsning av skyddad person");
+            assertThat(main).containsText("ärende om skyddad person");
             assertThat(main).containsText("rinkeby1");
             screenshot("emergency-04-audit-flagged");
             assertNoAxeViolations(page);

@@ -119,7 +119,7 @@ class LogReviewBrowserTest extends BrowserTestSupport {
         assertThat(rows.first()).containsText(personName);
         assertThat(rows.first()).containsText("sodermalm1");
         assertThat(rows.first()).containsText("Flaggad: nödåtkomst");
-        assertThat(rows.first()).containsText("Flaggad: läsning utanför egen enhet");
+        assertThat(rows.first()).containsText("Flaggad: åtkomst utanför egen enhet");
         assertThat(page.locator("#flag")).hasValue("EMERGENCY_ACCESS");
         assertThat(page.locator("#caseNumber")).hasValue(caseNumber);
         screenshot("log-review-emergency-access");

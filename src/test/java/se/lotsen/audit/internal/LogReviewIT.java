@@ -193,7 +193,7 @@ class LogReviewIT {
         String base = "?caseNumber=" + noahNumber;
 
         String emergency = table(page(base + "&flag=EMERGENCY_ACCESS"));
-        assertThat(emergency).contains(noahNumber, "Flaggad: nödåtkomst", "Flaggad: läsning av skyddad person");
+        assertThat(emergency).contains(noahNumber, "Flaggad: nödåtkomst", "Flaggad: ärende om skyddad person");
         assertThat(emergency).doesNotContain("Skapande");
         assertThat(table(page(base + "&flag=ANY"))).contains("Flaggad: nödåtkomst");
         assertThat(table(page(base + "&flagged=true"))).contains("Flaggad: nödåtkomst");
