@@ -160,7 +160,7 @@ class HostileInputIT {
             // A custody decided but not yet carried out (on a case of its own: a case holds one custody).
             new ExtraPage("GET /cases/{id}/decisions/{decisionId}", "OWN", "jour1",
                     "/cases/{pendingCaseId}/decisions/{pendingDecisionId}"),
-            // A throwaway account locked after failed sign-ins (jour2 signs in over the API later in the test).
+            // A throwaway account locked after failed sign-ins, with an API token (see setUp).
             new ExtraPage("GET /admin/accounts/{id}", "", "admin", "/admin/accounts/{lockedAccount}"));
 
     /** API write endpoints left out, and why. */
@@ -230,9 +230,9 @@ class HostileInputIT {
                         JOIN unit u ON u.id = c.unit_id WHERE u.code = 'sodermalm'
                         ORDER BY m.meeting_date DESC LIMIT 1""")
                 .query(UUID.class).single();
-        // An API token of jour2's, so that jour2's account page shows the form that revokes tokens.
-        scenario.token("jour2");
-        // A throwaway account locked after failed sign-ins, so that its page shows the unlock form.
+        // A throwaway account locked after failed sign-ins and holding an API token issued before, so that its page
+        // shows the unlock form and the form that revokes tokens. (Not jour2's page: the account form's accepted
+        // submissions there end jour2's tokens by design, and jour2 signs in over the API later in the test.)
         lockedAccount = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO account (id, username, display_name, email, unit_id, password_hash,
@@ -242,6 +242,11 @@ class HostileInputIT {
                         FROM account WHERE username = 'jour2'""").param("id", lockedAccount).update();
         jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (:id, 'DUTY_WORKER')")
                 .param("id", lockedAccount).update();
+        jdbc.sql("""
+                        INSERT INTO api_token (id, account_id, token_hash, created_at, expires_at)
+                        VALUES (:id, :account, :hash, now() - interval '1 hour', now() + interval '1 day')""")
+                .param("id", UUID.randomUUID()).param("account", lockedAccount)
+                .param("hash", (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "")).update();
         // Two persons of the duty unit's register with the same name: a duplicate to merge.
         String twin = "Fientlig Dubblett " + UUID.randomUUID().toString().substring(0, 8);
         mergeKeep = personOf(scenario.openChild("jour1", twin));
@@ -350,7 +355,10 @@ class HostileInputIT {
         assertThat(draftSites).as("the form that makes a routine draft, before there is one").hasSize(1);
         for (FormSite site : draftSites) {
             reachedPosts.add(site.signature().substring(0, site.signature().indexOf('|')));
+            int before = requests;
             attackForm(site);
+            notes.add(String.format("%4d requests  %s (on %s as %s, before the routine has a draft)",
+                    requests - before, site.signature(), site.pageKey(), site.user()));
         }
         routineDraft();
 
