@@ -138,17 +138,30 @@ class HostileInputIT {
 
     /**
      * Page POST handlers whose form is shown only in a state the fixtures do not make; they are reported, not failed.
-     * Left to do: a fixture for each (a locked account, an account with tokens, an unexecuted decision, a deadline
-     * that may be extended, two persons to merge, a routine without a draft).
      */
     private static final Map<String, String> SHOWN_ONLY_IN_OTHER_STATES = Map.of(
-            "/persons/merge", "the merge form appears after a search that finds two persons",
-            "/cases/{id}/decisions/{decisionId}/execution", "only for a decision not yet carried out",
-            "/cases/{id}/deadlines/{deadlineId}/extend", "only for a deadline that may be extended",
-            "/routines/{key}/draft", "only while the routine has no draft (the test made one)",
-            "/admin/accounts/{id}/unlock", "only for a locked account",
-            "/admin/accounts/{id}/revoke-tokens", "only for an account with tokens",
             "/audit/checkpoints", "the button is on the log check page, shown after a check (a POST); it takes no input");
+
+    /**
+     * Pages read besides the matrix's own, for forms shown only in a state the matrix's probes do not name: the page
+     * (matrix key), the case scenario, the user, and the path as a template of {@link #value} placeholders (filled
+     * anew each time, so that a case made anew after an accepted submission is used).
+     */
+    record ExtraPage(String pageKey, String scenario, String user, String path) {
+    }
+
+    private static final List<ExtraPage> EXTRA_PAGES = List.of(
+            // Two persons of the duty unit's register chosen as kept and duplicate: the merge confirmation.
+            new ExtraPage("GET /persons/merge", "", "jourchef",
+                    "/persons/merge?keep={mergeKeep}&duplicate={mergeDuplicate}"),
+            // The custody's 8 § LVU application deadline: the only kind that may be extended.
+            new ExtraPage("GET /cases/{id}/deadlines/{deadlineId}", "OWN", "jour1",
+                    "/cases/{id}/deadlines/{extendableDeadlineId}"),
+            // A custody decided but not yet carried out (on a case of its own: a case holds one custody).
+            new ExtraPage("GET /cases/{id}/decisions/{decisionId}", "OWN", "jour1",
+                    "/cases/{pendingCaseId}/decisions/{pendingDecisionId}"),
+            // A throwaway account locked after failed sign-ins, with an API token (see setUp).
+            new ExtraPage("GET /admin/accounts/{id}", "", "admin", "/admin/accounts/{lockedAccount}"));
 
     /** API write endpoints left out, and why. */
     private static final Map<Pattern, String> EXCLUDED_API = Map.of(
@@ -170,6 +183,9 @@ class HostileInputIT {
     private final Map<String, Browser> browsers = new LinkedHashMap<>();
     private final Map<String, CaseData> cases = new LinkedHashMap<>();
     private UUID jour2;
+    private UUID lockedAccount;  // a throwaway account locked after failed sign-ins
+    private UUID mergeKeep;      // two persons of the duty unit's register, for the merge confirmation
+    private UUID mergeDuplicate;
     private UUID policePartner;  // the partner the partner form edits
     private UUID routineVersion;
     private UUID meeting;
@@ -179,7 +195,12 @@ class HostileInputIT {
     private Map<String, Long> lastCounts;
     private int requests;
 
-    record CaseData(UUID id, UUID personId, UUID decisionId, UUID deadlineId, UUID contactId, UUID questionId) {
+    /**
+     * A scenario's case. {@code extendableDeadlineId}: the custody's 8 § LVU application deadline (it may be
+     * extended); {@code pendingCaseId}/{@code pendingDecisionId}: a second case with a custody not yet carried out.
+     */
+    record CaseData(UUID id, UUID personId, UUID decisionId, UUID deadlineId, UUID contactId, UUID questionId,
+                    UUID extendableDeadlineId, UUID pendingCaseId, UUID pendingDecisionId) {
     }
 
     @BeforeAll
@@ -209,10 +230,28 @@ class HostileInputIT {
                         JOIN unit u ON u.id = c.unit_id WHERE u.code = 'sodermalm'
                         ORDER BY m.meeting_date DESC LIMIT 1""")
                 .query(UUID.class).single();
-        // The routine draft that the draft pages show.
-        Browser metod = browsers.get("metod");
-        Response draft = Scenario.submit(metod, "/routines", "/routines/" + ROUTINE + "/draft", Map.of());
-        assertThat(draft.status()).as("the routine draft: %s", draft.body()).isIn(302, 303);
+        // A throwaway account locked after failed sign-ins and holding an API token issued before, so that its page
+        // shows the unlock form and the form that revokes tokens. (Not jour2's page: the account form's accepted
+        // submissions there end jour2's tokens by design, and jour2 signs in over the API later in the test.)
+        lockedAccount = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO account (id, username, display_name, email, unit_id, password_hash,
+                                             failed_attempts, locked_until)
+                        SELECT :id, 'fientlig-sparrad', 'Fientlig Spärrad (fiktiv)', NULL, unit_id, password_hash,
+                               10, now() + interval '1 day'
+                        FROM account WHERE username = 'jour2'""").param("id", lockedAccount).update();
+        jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (:id, 'DUTY_WORKER')")
+                .param("id", lockedAccount).update();
+        jdbc.sql("""
+                        INSERT INTO api_token (id, account_id, token_hash, created_at, expires_at)
+                        VALUES (:id, :account, :hash, now() - interval '1 hour', now() + interval '1 day')""")
+                .param("id", UUID.randomUUID()).param("account", lockedAccount)
+                .param("hash", (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "")).update();
+        // Two persons of the duty unit's register with the same name: a duplicate to merge.
+        String twin = "Fientlig Dubblett " + UUID.randomUUID().toString().substring(0, 8);
+        mergeKeep = personOf(scenario.openChild("jour1", twin));
+        mergeDuplicate = personOf(scenario.openChild("jour1", twin));
+        assertThat(mergeKeep).isNotEqualTo(mergeDuplicate);
         countedTables = jdbc.sql("""
                         SELECT table_name FROM information_schema.tables
                         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""")
@@ -244,12 +283,45 @@ class HostileInputIT {
         Response q = scenario.ask("jour1", caseId, "Provfråga: vilken tolk?", false);
         assertThat(q.status()).as(q.body()).isEqualTo(201);
         UUID questionId = UUID.fromString(q.json().get("id").asString());
+        UUID extendable = jdbc.sql("""
+                        SELECT id FROM deadline WHERE case_id = :c AND kind = 'LVU_8_APPLICATION'""")
+                .param("c", caseId).query(UUID.class).single();
+        UUID pendingCase = null;
+        UUID pendingDecision = null;
+        if (s.equals("OWN")) {
+            // A custody decided but not carried out: a case of its own, for a case holds one active custody.
+            pendingCase = scenario.openChild("jour1", "Fientlig Väntande " + unique);
+            Response pending = http.postJson("/api/v1/cases/" + pendingCase + "/decisions", """
+                    {"type":"LVU_6","decidedAt":"%s",
+                     "decidedBy":{"name":"Anna Ordförande","mandate":"CHAIR"},"committee":"rinkeby-kista",
+                     "grounds":["LVU_2"],"urgencyReason":"Risk för fortsatt exploatering."}"""
+                    .formatted(Scenario.minutesAgo(240)), scenario.token("jour1"));
+            assertThat(pending.status()).as(pending.body()).isBetween(200, 299);
+            pendingDecision = UUID.fromString(pending.json().get("id").asString());
+        }
         if (s.equals("HANDED_OVER")) {
             scenario.handOver("jour1", caseId, "rinkeby-kista");
         }
-        UUID personId = jdbc.sql("SELECT person_id FROM case_file WHERE id = :id").param("id", caseId)
+        return new CaseData(caseId, personOf(caseId), decisionId, deadlineId, contactId, questionId, extendable,
+                pendingCase, pendingDecision);
+    }
+
+    private UUID personOf(UUID caseId) {
+        return jdbc.sql("SELECT person_id FROM case_file WHERE id = :id").param("id", caseId)
                 .query(UUID.class).single();
-        return new CaseData(caseId, personId, decisionId, deadlineId, contactId, questionId);
+    }
+
+    /** The routine draft that the draft pages show (unless a submission of the form that makes it made it). */
+    private void routineDraft() {
+        long drafts = jdbc.sql("""
+                        SELECT count(*) FROM routine_version v JOIN routine r ON r.id = v.routine_id
+                        WHERE r.key = :k AND v.status = 'DRAFT'""").param("k", ROUTINE).query(Long.class).single();
+        if (drafts == 0) {
+            Response draft = Scenario.submit(browsers.get("metod"), "/routines", "/routines/" + ROUTINE + "/draft",
+                    Map.of());
+            assertThat(draft.status()).as("the routine draft: %s", draft.body()).isIn(302, 303);
+            lastCounts = null;
+        }
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -271,10 +343,28 @@ class HostileInputIT {
     @Test
     void everyPageFormAndEveryApiFieldWithstandsHostileValues() {
         List<Route> routes = MatrixRoutes.routes();
+        Set<String> reachedPosts = new TreeSet<>();
+        // First, while the routine has no draft: the form that makes one (the draft pages' forms need a draft).
+        Route routineList = routes.stream().filter(r -> r.method().equals("GET") && r.pattern().equals("/routines"))
+                .findFirst().orElseThrow();
+        Response list = browsers.get("metod").get(pagePath(routineList, "", "metod"));
+        assertThat(list.status()).isEqualTo(200);
+        List<FormSite> draftSites = forms(list.body()).stream()
+                .filter(f -> f.action().equals("/routines/" + ROUTINE + "/draft"))
+                .map(f -> new FormSite("GET /routines", "", "metod", signature(f), null)).toList();
+        assertThat(draftSites).as("the form that makes a routine draft, before there is one").hasSize(1);
+        for (FormSite site : draftSites) {
+            reachedPosts.add(site.signature().substring(0, site.signature().indexOf('|')));
+            int before = requests;
+            attackForm(site);
+            notes.add(String.format("%4d requests  %s (on %s as %s, before the routine has a draft)",
+                    requests - before, site.signature(), site.pageKey(), site.user()));
+        }
+        routineDraft();
+
         Map<String, FormSite> sites = findForms(routes);
         assertThat(sites).as("the forms found on the pages (the discovery is not vacuous)").hasSizeGreaterThan(25);
 
-        Set<String> reachedPosts = new TreeSet<>();
         for (FormSite site : sites.values()) {
             reachedPosts.add(site.signature().substring(0, site.signature().indexOf('|')));
             long started = System.nanoTime();
@@ -385,6 +475,17 @@ class HostileInputIT {
                         }
                     }
                 }
+            }
+        }
+        for (ExtraPage extra : EXTRA_PAGES) {
+            String path = fill(extra.path(), extra.pageKey(), extra.scenario(), extra.user());
+            Response page = browsers.get(extra.user()).get(path);
+            check("GET " + path + " as " + extra.user(), page, null);
+            assertThat(page.status()).as("GET %s as %s: %s", path, extra.user(), page.body()).isEqualTo(200);
+            for (PageForm form : forms(page.body())) {
+                String sig = signature(form);
+                sites.putIfAbsent(sig, new FormSite(extra.pageKey(), extra.scenario(), extra.user(), sig,
+                        extra.path()));
             }
         }
         return sites;
@@ -539,7 +640,9 @@ class HostileInputIT {
         Route route = MatrixRoutes.routes().stream()
                 .filter(r -> (r.method() + " " + r.pattern()).equals(site.pageKey())).findFirst().orElseThrow();
         String path = pagePath(route, site.scenario(), site.user());
-        if (site.via() != null) {
+        if (site.via() != null && site.via().startsWith("/")) {
+            path = fill(site.via(), site.pageKey(), site.scenario(), site.user());  // an extra page
+        } else if (site.via() != null) {
             path = path.replaceAll("\\?.*", "") + site.via();
         }
         Response page = browsers.get(site.user()).get(path);
@@ -914,6 +1017,12 @@ class HostileInputIT {
                 yield c.id().toString();
             }
             case "caseId" -> c.id().toString();
+            case "extendableDeadlineId" -> c.extendableDeadlineId().toString();
+            case "pendingCaseId" -> c.pendingCaseId().toString();
+            case "pendingDecisionId" -> c.pendingDecisionId().toString();
+            case "lockedAccount" -> lockedAccount.toString();
+            case "mergeKeep" -> mergeKeep.toString();
+            case "mergeDuplicate" -> mergeDuplicate.toString();
             case "decisionId" -> c.decisionId().toString();
             case "deadlineId" -> c.deadlineId().toString();
             case "contactId" -> c.contactId().toString();
