@@ -119,6 +119,19 @@ class SessionsFollowTheAccountIT {
     }
 
     @Test
+    void aGarbledEnabledValueIsAnErrorNotADisabledAccount() {
+        Browser browser = signedIn();
+        Response refused = adminSaves(Map.of("enabled", "a\u0001b"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+        assertThat(refused.text()).contains("Det finns fel i formuläret");
+        assertThat(accounts.find(user.id()).orElseThrow().enabled()).isTrue();
+        assertThat(pageWorks(browser)).isTrue();
+        Response garbage = adminSaves(Map.of("enabled", "kanske"));
+        assertThat(garbage.status()).isEqualTo(200);
+        assertThat(accounts.find(user.id()).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
     void aChangeOfRolesOrUnitOverTheApiEndsTheSessionsSoTheOldRightsGoWithThem() {
         Browser browser = signedIn();
         String token = http.token(user.username(), PASSWORD);
