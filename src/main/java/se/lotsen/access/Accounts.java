@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.lotsen.audit.AuditContext;
+import se.lotsen.audit.ReviewFlag;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.common.PageResult;
@@ -112,7 +115,7 @@ public class Accounts {
             checkPassword(form.password(), existing.username(), false, problems);
         }
         boolean rolesChanged = !existing.roles().equals(form.roles() == null ? Set.of() : form.roles());
-        boolean unitChanged = !java.util.Objects.equals(existing.unit() == null ? null : existing.unit().id(),
+        boolean unitChanged = !Objects.equals(existing.unit() == null ? null : existing.unit().id(),
                 unit == null ? null : unit.id());
         boolean disabled = existing.enabled() && !form.enabled();
         if (id.equals(actor)) {
@@ -156,12 +159,7 @@ public class Accounts {
     @Transactional
     public int signOutEverywhere(AccountId id, String reason, String keepSessionId, String keepTokenHash) {
         Account account = find(id).orElseThrow(() -> new NotFoundException("account"));
-        int tokens = jdbc.sql("""
-                        UPDATE api_token SET revoked_at = :now, revoked_reason = :reason
-                        WHERE account_id = :id AND revoked_at IS NULL AND token_hash IS DISTINCT FROM :keep""")
-                .param("now", now()).param("reason", reason).param("id", id.value()).param("keep", keepTokenHash)
-                .update();
-        return tokens + sessions.endAll(account.username(), keepSessionId);
+        return revokeTokens(id, reason, keepTokenHash) + sessions.endAll(account.username(), keepSessionId);
     }
 
     /**
@@ -209,10 +207,16 @@ public class Accounts {
     /** Revokes every active API token of the account; returns how many. */
     @Transactional
     public int revokeTokensOf(AccountId id, String reason) {
+        return revokeTokens(id, reason, null);
+    }
+
+    /** Revokes the account's active tokens except the one with the given hash ({@code null}: all); how many. */
+    private int revokeTokens(AccountId id, String reason, String keepTokenHash) {
         return jdbc.sql("""
                         UPDATE api_token SET revoked_at = :now, revoked_reason = :reason
-                        WHERE account_id = :id AND revoked_at IS NULL""")
-                .param("now", now()).param("reason", reason).param("id", id.value()).update();
+                        WHERE account_id = :id AND revoked_at IS NULL AND token_hash IS DISTINCT FROM :keep""")
+                .param("now", now()).param("reason", reason).param("id", id.value()).param("keep", keepTokenHash)
+                .update();
     }
 
     public Optional<Account> find(AccountId id) {
@@ -351,14 +355,14 @@ public class Accounts {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         Set<Role> granted = EnumSet.noneOf(Role.class);
         granted.addAll(caseRoles);
-        boolean sameUnit = before != null && java.util.Objects.equals(before.unit() == null ? null : before.unit().id(),
+        boolean sameUnit = before != null && Objects.equals(before.unit() == null ? null : before.unit().id(),
                 unit == null ? null : unit.id());
         if (before != null && sameUnit) {
             granted.removeAll(before.roles());
         }
         if (!granted.isEmpty()) {
-            se.lotsen.audit.AuditContext.flag(se.lotsen.audit.ReviewFlag.CASE_ROLE_GRANTED);
-            se.lotsen.audit.AuditContext.detail("case roles granted: " + granted.stream().map(Enum::name)
+            AuditContext.flag(ReviewFlag.CASE_ROLE_GRANTED);
+            AuditContext.detail("case roles granted: " + granted.stream().map(Enum::name)
                     .collect(Collectors.joining(",")) + (unit == null ? "" : " at " + unit.code()));
         }
     }

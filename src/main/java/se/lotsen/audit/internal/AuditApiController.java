@@ -31,9 +31,11 @@ import se.lotsen.common.Paging;
 class AuditApiController {
 
     private final AuditTrail trail;
+    private final LogFilters filters;
 
-    AuditApiController(AuditTrail trail) {
+    AuditApiController(AuditTrail trail, LogFilters filters) {
         this.trail = trail;
+        this.filters = filters;
     }
 
     /** One entry. {@code caseNumber} and {@code person} are set for entries about a case or a person. */
@@ -75,21 +77,18 @@ class AuditApiController {
         }
         LocalDate fromDate = date(from, "from", problems);
         LocalDate toDate = date(to, "to", problems);
-        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            problems.add("to", "auditReview.period.order");
-        }
         boolean anyFlag = LogFilterForm.ANY_FLAG.equalsIgnoreCase(flag == null ? "" : flag.trim());
-        ReviewFlag reviewFlag = null;
-        if (flag != null && !flag.isBlank() && !anyFlag) {
-            try {
-                reviewFlag = ReviewFlag.valueOf(flag.trim());
-            } catch (IllegalArgumentException e) {
-                problems.add("flag", "validation.invalid");
-            }
+        // The rest is the page's filter, checked by the same rules (flag codes, the period's order).
+        LogFilterForm form = new LogFilterForm(caseNumber, person, user, null, null,
+                recordId == null ? null : "CASE", recordId, null, anyFlag ? LogFilterForm.ANY_FLAG : flag, fromDate,
+                toDate, null);
+        AuditTrail.Filter filter = null;
+        try {
+            filter = filters.toFilter(form, List.of());
+        } catch (FieldProblems refused) {
+            refused.problems().forEach(p -> problems.add(p.field(), p.messageKey(), p.args()));
         }
         problems.throwIfAny();
-        AuditTrail.Filter filter = new AuditTrail.Filter(blankToNull(caseNumber), blankToNull(person), user, null, null,
-                recordId == null ? null : "CASE", recordId, null, anyFlag, reviewFlag, fromDate, toDate);
         return trail.search(filter, Paging.of(page, size), true).map(r -> {
             var e = r.entry();
             var s = r.subject();
@@ -102,10 +101,6 @@ class AuditApiController {
 
     /** The longest case number or name one may search for. */
     private static final int MAX_TEXT = 200;
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     private static LocalDate date(String value, String field, FieldProblems.Collector problems) {
         if (value == null || value.isBlank()) {
