@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -81,7 +79,6 @@ class AuthorisationMatrixIT {
     private static final String ROUTINE_PHASE = "g-overlamning";
     private static final String CASE_STEP = "mottagande";
     private static final String POLICE = "Polisen, Citypolisen (lokalpolisområde)";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     /** A far-away day: every "when" in a probe that must fail a business rule, not the binding. */
     private static final String FUTURE = "2100-01-01T00:00:00+01:00";
     private static final String PAST = "2000-01-01T00:00:00+01:00";
@@ -943,13 +940,7 @@ class AuthorisationMatrixIT {
 
     /** Fills the placeholders of a path, query, form value or body for a scenario and a user. */
     private String fill(String template, String pattern, Scenario s, User u) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(value(m.group(1), pattern, s, u)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return MatrixRoutes.fill(template, name -> value(name, pattern, s, u));
     }
 
     private String value(String name, String pattern, Scenario s, User u) {

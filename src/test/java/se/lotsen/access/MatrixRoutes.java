@@ -20,6 +20,20 @@ public final class MatrixRoutes {
     private MatrixRoutes() {
     }
 
+    /** The matrix's placeholders: {@code {caseId}}, {@code {self}}, … */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z]+)}");
+
+    /** Fills each placeholder of a path, query, form value or body with the value the function gives its name. */
+    public static String fill(String template, java.util.function.UnaryOperator<String> value) {
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value.apply(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /**
      * One handler. {@code allowed}: for each case scenario ({@code OWN}, {@code HANDED_OVER}, …; {@code ""} for a
      * handler about no case) the usernames the policy lets through, leads first. The probe's values hold the matrix's

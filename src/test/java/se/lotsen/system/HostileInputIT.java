@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -76,7 +75,6 @@ class HostileInputIT {
     private static final String CASE_STEP = "mottagande";
     private static final String POLICE = "Polisen, Citypolisen (lokalpolisområde)";
     private static final String SCRIPT = "<script>alert(1)</script>";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final Pattern UUID_IN_PATH = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** What only a stack trace or an exception's name would put in an answer. */
@@ -989,13 +987,7 @@ class HostileInputIT {
     // ------------------------------------------------------------------------------------------------------------
 
     private String fill(String template, String pattern, String s, String user) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(value(m.group(1), pattern, s, user)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return MatrixRoutes.fill(template, name -> value(name, pattern, s, user));
     }
 
     private String value(String name, String pattern, String s, String user) {
