@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
-import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What is known about a person, as entered at intake or changed later. The identity number is validated against
@@ -19,8 +18,7 @@ public record PersonDetails(
         @Size(max = 20, message = "{validation.size.max}") String identityNumber,
         @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size.max}") String name,
         @Size(max = 1000, message = "{validation.size.max}") String aliases,
-        @PastOrPresent(message = "{validation.date.past}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        LocalDate statedBirthDate,
+        @PastOrPresent(message = "{validation.date.past}") LocalDate statedBirthDate,
         @Min(value = 0, message = "{validation.age}") @Max(value = 130, message = "{validation.age}") Integer statedAge,
         Boolean ageAssessed,
         Sex sex,

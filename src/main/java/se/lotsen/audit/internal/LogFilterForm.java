@@ -3,7 +3,6 @@ package se.lotsen.audit.internal;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.Size;
-import org.springframework.format.annotation.DateTimeFormat;
 
 import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditOutcome;
@@ -22,8 +21,8 @@ record LogFilterForm(
         @Size(max = 128, message = "{validation.size.max}") String recordId,
         AuditOutcome outcome,
         @Size(max = 32, message = "{validation.size.max}") String flag,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+        LocalDate from,
+        LocalDate to,
         Boolean flagged) {
 
     static final String ANY_FLAG = "ANY";

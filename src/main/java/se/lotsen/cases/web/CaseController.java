@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,6 +49,7 @@ import se.lotsen.cases.Indicator;
 import se.lotsen.cases.IntakeChannel;
 import se.lotsen.cases.ProtectionOutcome;
 import se.lotsen.cases.SubjectType;
+import se.lotsen.common.DateInput;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.FormErrors;
 import se.lotsen.common.Paging;
@@ -97,10 +97,14 @@ class CaseController {
     @Audited(action = AuditAction.SEARCH, recordType = "CASE")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) CaseStatus status,
                 @RequestParam(required = false) Boolean mine,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(name = "from", required = false) String fromText,
+                @RequestParam(name = "to", required = false) String toText,
                 @RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user, Model model) {
         boolean onlyMine = mine != null && mine;
+        // Typed by hand (ÅÅÅÅ-MM-DD): a date that cannot be read is shown as typed with the error at the field, and
+        // the list is not narrowed by it.
+        LocalDate from = filterDate(fromText, "from", model);
+        LocalDate to = filterDate(toText, "to", model);
         CaseQuery query = new CaseQuery(q, status, onlyMine, from, to);
         model.addAttribute("query", query);
         model.addAttribute("statuses", CaseStatus.values());
@@ -115,6 +119,20 @@ class CaseController {
                 .queryParamIfPresent("to", Optional.ofNullable(to))
                 .encode().toUriString());
         return "cases/list";
+    }
+
+    /** A date filter as typed: the date, or null (nothing typed, or unreadable: then the page says so). */
+    private static LocalDate filterDate(String text, String name, Model model) {
+        LocalDate date = null;
+        boolean invalid = false;
+        try {
+            date = DateInput.parseDate(text);
+        } catch (IllegalArgumentException e) {
+            invalid = true;
+        }
+        model.addAttribute(name + "Text", invalid ? text : DateInput.format(date));
+        model.addAttribute(name + "Invalid", invalid);
+        return date;
     }
 
     /** Step 1 of intake: search before create. */

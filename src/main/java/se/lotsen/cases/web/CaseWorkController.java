@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -193,8 +192,7 @@ class CaseWorkController {
 
     /** A journal entry; {@code corrects} when it corrects an earlier one. */
     public record JournalForm(
-            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            LocalDateTime occurredAt,
+            @NotNull(message = "{validation.required}") LocalDateTime occurredAt,
             @jakarta.validation.constraints.NotBlank(message = "{validation.required}")
             @Size(max = 20000, message = "{validation.size.max}") String text,
             UUID corrects) {

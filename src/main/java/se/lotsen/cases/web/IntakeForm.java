@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
-import org.springframework.format.annotation.DateTimeFormat;
 
 import se.lotsen.cases.ExploitationForm;
 import se.lotsen.cases.Intake;
@@ -29,8 +28,7 @@ import se.lotsen.persons.Sex;
 public record IntakeForm(
         UUID existingPersonId,
         @NotNull(message = "{validation.required}") SubjectType subjectType,
-        @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-        LocalDateTime receivedAt,
+        @NotNull(message = "{validation.required}") LocalDateTime receivedAt,
         @NotNull(message = "{validation.required}") IntakeChannel channel,
         @Size(max = 200, message = "{validation.size.max}") String reporter,
         @Size(max = 200, message = "{validation.size.max}") String reporterContact,
@@ -41,8 +39,7 @@ public record IntakeForm(
         @Size(max = 20, message = "{validation.size.max}") String identityNumber,
         @Size(max = 200, message = "{validation.size.max}") String name,
         @Size(max = 1000, message = "{validation.size.max}") String aliases,
-        @PastOrPresent(message = "{validation.date.past}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        LocalDate statedBirthDate,
+        @PastOrPresent(message = "{validation.date.past}") LocalDate statedBirthDate,
         @Min(value = 0, message = "{validation.age}") @Max(value = 130, message = "{validation.age}") Integer statedAge,
         Boolean ageAssessed,
         Sex sex,

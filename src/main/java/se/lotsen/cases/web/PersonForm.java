@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
-import org.springframework.format.annotation.DateTimeFormat;
 
 import se.lotsen.persons.IdentityKind;
 import se.lotsen.persons.Person;
@@ -24,8 +23,7 @@ public record PersonForm(
         @Size(max = 20, message = "{validation.size.max}") String identityNumber,
         @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size.max}") String name,
         @Size(max = 1000, message = "{validation.size.max}") String aliases,
-        @PastOrPresent(message = "{validation.date.past}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        LocalDate statedBirthDate,
+        @PastOrPresent(message = "{validation.date.past}") LocalDate statedBirthDate,
         @Min(value = 0, message = "{validation.age}") @Max(value = 130, message = "{validation.age}") Integer statedAge,
         Boolean ageAssessed,
         Sex sex,

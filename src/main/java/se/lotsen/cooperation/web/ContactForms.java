@@ -3,8 +3,6 @@ package se.lotsen.cooperation.web;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -17,6 +15,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.Size;
 import org.springframework.validation.BindingResult;
 
+import se.lotsen.common.DateInput;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.FormErrors;
 import se.lotsen.cooperation.ContactCommand;
@@ -42,7 +41,8 @@ final class ContactForms {
 
     /**
      * A contact as typed in the form, every value as text so that nothing typed is lost when something cannot be
-     * read; {@code at} is Swedish local time ({@code 2026-11-29T03:10}). {@code completeStep} is a checkbox.
+     * read; {@code at} is Swedish local time as typed ({@code 2026-11-29 03:10}, read by {@link DateInput}).
+     * {@code completeStep} is a checkbox.
      */
     public record ContactForm(
             String type,
@@ -61,7 +61,7 @@ final class ContactForms {
         }
 
         static ContactForm start(ContactType type, LocalDateTime now) {
-            return new ContactForm(type == null ? null : type.name(), "", LOCAL_MINUTES.format(now), "PHONE", "", "",
+            return new ContactForm(type == null ? null : type.name(), "", DateInput.format(now), "PHONE", "", "",
                     "", new LinkedHashMap<>(), "true", "");
         }
 
@@ -90,16 +90,16 @@ final class ContactForms {
             LocalDateTime when = null;
             if (at != null && !at.isBlank()) {
                 try {
-                    when = LocalDateTime.parse(at.trim());
-                } catch (DateTimeParseException e) {
+                    when = DateInput.parseDateTime(at);
+                } catch (IllegalArgumentException e) {
                     FormErrors.reject(result, "at", "validation.dateTime");
                 }
             }
             LocalDate follow = null;
             if (followUpOn != null && !followUpOn.isBlank()) {
                 try {
-                    follow = LocalDate.parse(followUpOn.trim());
-                } catch (DateTimeParseException e) {
+                    follow = DateInput.parseDate(followUpOn);
+                } catch (IllegalArgumentException e) {
                     FormErrors.reject(result, "followUpOn", "validation.date");
                 }
             }
@@ -120,8 +120,6 @@ final class ContactForms {
             return checked(completeStep);
         }
     }
-
-    static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     /** A checkbox's value: checked when sent as {@code true} or {@code on}. */
     static boolean checked(String value) {

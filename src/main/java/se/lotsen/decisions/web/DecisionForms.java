@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Size;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.BindingResult;
 
 import se.lotsen.common.FieldProblems;
@@ -24,17 +23,22 @@ import se.lotsen.decisions.Mandate;
 /** The forms of the decision and deadline pages. Each is one flat record so every typed value binds back. */
 final class DecisionForms {
 
-    /** Swedish local time: what people type in a datetime-local field. */
+    /** Swedish local time: what people type in a date-time field ({@code 2026-12-03 23:50}). */
     static final ZoneId SWEDEN = se.lotsen.common.SwedishDates.ZONE;
 
     private DecisionForms() {
     }
 
-    /** A decision to record; the field names are those of {@link DecisionCommand}. */
+    /**
+     * A decision to record; the field names are those of {@link DecisionCommand}. The decision and execution times
+     * are never filled in for the worker: a decision taken at 23:50 and registered at 00:20 must not start 7 § LVU a
+     * day late. {@code unusualTimeConfirmed}: the worker has checked a time that lies in the future or more than a
+     * week back (the checkbox shown when the service asks for it).
+     */
     public record DecisionForm(
             DecisionType type,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime decidedAt,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime executedAt,
+            LocalDateTime decidedAt,
+            LocalDateTime executedAt,
             @Size(max = 200, message = "{validation.size.max}") String decidedByName,
             Mandate mandate,
             @Size(max = 64, message = "{validation.size.max}") String committeeUnitCode,
@@ -45,16 +49,19 @@ final class DecisionForms {
             @Size(max = 20000, message = "{validation.size.max}") String jurisdictionNotes,
             @Size(max = 20000, message = "{validation.size.max}") String details,
             UUID custodyId,
-            Boolean placement) {
+            Boolean placement,
+            Boolean unusualTimeConfirmed) {
 
         public DecisionForm {
             grounds = grounds == null ? new LinkedHashSet<>() : new LinkedHashSet<>(grounds);
             placement = placement != null && placement;
+            unusualTimeConfirmed = unusualTimeConfirmed != null && unusualTimeConfirmed;
         }
 
-        static DecisionForm start(DecisionType type, LocalDateTime now, String committeeUnitCode) {
-            return new DecisionForm(type, now, null, "", null, committeeUnitCode, Set.of(), "", "", null, "", "",
-                    null, false);
+        /** An empty form for a type: no decision time, no execution time (they are entered, never defaulted). */
+        static DecisionForm start(DecisionType type, String committeeUnitCode) {
+            return new DecisionForm(type, null, null, "", null, committeeUnitCode, Set.of(), "", "", null, "", "",
+                    null, false, false);
         }
 
         DecisionCommand toCommand() {
@@ -65,17 +72,17 @@ final class DecisionForms {
     }
 
     /** When a custody was carried out. */
-    public record ExecutionForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime executedAt) {
+    public record ExecutionForm(LocalDateTime executedAt) {
     }
 
     /** Why and when a custody ended. */
     public record EndForm(CustodyEnd reason,
-                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endedAt,
+                          LocalDateTime endedAt,
                           @Size(max = 2000, message = "{validation.size.max}") String note) {
     }
 
     /** A deadline met on a day, with evidence; for the decision to investigate, whether an investigation opens. */
-    public record MetForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate metOn,
+    public record MetForm(LocalDate metOn,
                           @Size(max = 500, message = "{validation.size.max}") String evidence,
                           Boolean investigationOpened) {
 
@@ -85,7 +92,7 @@ final class DecisionForms {
     }
 
     /** The court extended the time for the application (8 § LVU). */
-    public record ExtendForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newDate,
+    public record ExtendForm(LocalDate newDate,
                              @Size(max = 500, message = "{validation.size.max}") String note) {
     }
 

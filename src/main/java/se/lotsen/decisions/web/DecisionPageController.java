@@ -1,7 +1,5 @@
 package se.lotsen.decisions.web;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,22 +60,22 @@ class DecisionPageController {
     static final List<String> GROUNDS = List.of("LVU_2", "LVU_3");
     /** The bases of jurisdiction for 6 a §, in the order shown. */
     static final List<String> JURISDICTION_BASES = List.of("BRUSSELS_IIB", "HAGUE_1996", "OTHER");
+    /** The service's error when a decision or execution time needs the worker's confirmation. */
+    static final String CONFIRM_UNUSUAL_TIME = "validation.decision.confirmUnusualTime";
 
     private final Decisions decisions;
     private final Cases cases;
     private final CaseAccess access;
     private final Organisation organisation;
     private final DeadlineViews views;
-    private final Clock clock;
 
     DecisionPageController(Decisions decisions, Cases cases, CaseAccess access, Organisation organisation,
-                           DeadlineViews views, Clock clock) {
+                           DeadlineViews views) {
         this.decisions = decisions;
         this.cases = cases;
         this.access = access;
         this.organisation = organisation;
         this.views = views;
-        this.clock = clock;
     }
 
     /** A committee to choose: the district unit's code and what to call it. */
@@ -96,9 +94,8 @@ class DecisionPageController {
                        @AuthenticationPrincipal CurrentUser user, Model model) {
         CaseView view = cases.view(access.write(new CaseId(id), user).grant());
         String committee = user.unit() != null && user.unit().kind() == UnitKind.DISTRICT ? user.unit().code() : null;
-        model.addAttribute("decisionForm", DecisionForm.start(parseType(type),
-                LocalDateTime.now(clock.withZone(DecisionForms.SWEDEN)).withSecond(0).withNano(0), committee));
-        return formView(view, parseType(type), model);
+        model.addAttribute("decisionForm", DecisionForm.start(parseType(type), committee));
+        return formView(view, parseType(type), model, false);
     }
 
     @PostMapping("/new")
@@ -127,15 +124,24 @@ class DecisionPageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
-        return formView(view, parseType(type), model);
+        return formView(view, parseType(type), model, asksToConfirmTheTime(result));
+    }
+
+    /**
+     * Whether the service asks the worker to confirm the decision or execution time (in the future, or more than a
+     * week back): then the form shows the checkbox "Jag har kontrollerat tiden".
+     */
+    static boolean asksToConfirmTheTime(BindingResult result) {
+        return result.getFieldErrors().stream().anyMatch(e -> CONFIRM_UNUSUAL_TIME.equals(e.getCode()));
     }
 
     /**
      * The form page. The chosen type comes from the request, not the bound form: when a typed value cannot be
      * converted (a date that is not a date) there is no form object, only the typed values and their errors.
      */
-    private String formView(CaseView view, DecisionType chosenType, Model model) {
+    private String formView(CaseView view, DecisionType chosenType, Model model, boolean askTimeConfirmation) {
         model.addAttribute("c", view);
+        model.addAttribute("askTimeConfirmation", askTimeConfirmation);
         model.addAttribute("chosenType", chosenType);
         model.addAttribute("editable", view.editable());
         model.addAttribute("typeGroups", typeGroups(view.subjectType()));
@@ -181,9 +187,9 @@ class DecisionPageController {
                 Model model) {
         CaseView view = cases.view(access.read(new CaseId(id), user));
         AuditContext.detail("decision " + decisionId);
+        // The execution and end times are entered, never defaulted to now.
         model.addAttribute("executionForm", new ExecutionForm(null));
-        model.addAttribute("endForm", new EndForm(null,
-                LocalDateTime.now(clock.withZone(DecisionForms.SWEDEN)).withSecond(0).withNano(0), ""));
+        model.addAttribute("endForm", new EndForm(null, null, ""));
         return decisionView(view, decisionId, model, null);
     }
 

@@ -59,6 +59,10 @@ class FormObjects implements WebMvcConfigurer, HandlerInterceptor {
                     && binder.getTarget() != null) {
                 Object built = binder.getTarget();
                 DirectFieldBindingResult repaired = new DirectFieldBindingResult(built, result.getObjectName());
+                if (binder.getConversionService() != null) {
+                    // So that the other fields are shown as the page shows them (a time as 2026-12-03 23:50).
+                    repaired.initConversion(binder.getConversionService());
+                }
                 repaired.addAllErrors(result);
                 model.put(result.getObjectName(), built);
                 model.put(key, repaired);
