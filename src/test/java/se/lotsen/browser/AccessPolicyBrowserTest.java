@@ -75,7 +75,8 @@ class AccessPolicyBrowserTest extends BrowserTestSupport {
     /** Dates as Lotsen writes them for people ({@code SwedishDates}). */
     private static final DateTimeFormatter SV_DATE = DateTimeFormatter.ofPattern("EEE d MMMM yyyy",
             java.util.Locale.forLanguageTag("sv"));
-    private static final DateTimeFormatter FORM_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    /** How a date and time is typed in Lotsen's forms: Swedish form, whatever the browser's language. */
+    private static final DateTimeFormatter FORM_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Pattern CASE_PATH = Pattern.compile("/cases/([0-9a-f-]{36})(#[a-z-]+)?$");
     private static final Pattern JOUR_CASE_NUMBER = Pattern.compile("SOCIALJOUREN-\\d{4}-\\d{4}");
 

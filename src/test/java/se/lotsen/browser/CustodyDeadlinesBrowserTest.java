@@ -75,7 +75,8 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
     private static final Locale SV = Locale.forLanguageTag("sv");
     /** Only for the computed dates (yesterday, a week ago); the holiday cases are written out by hand. */
     private static final DateTimeFormatter SV_DATE = DateTimeFormatter.ofPattern("EEE d MMMM yyyy", SV);
-    private static final DateTimeFormatter FORM_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    /** How a date and time is typed in Lotsen's forms: Swedish form, whatever the browser's language. */
+    private static final DateTimeFormatter FORM_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private static final int SMTP_PORT = FreePort.find();
 

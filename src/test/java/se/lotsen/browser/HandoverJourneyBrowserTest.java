@@ -795,9 +795,9 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
         throw new IllegalStateException("no closed day in the 30 days before " + today);
     }
 
-    /** The value of a datetime-local field: Swedish local time. */
+    /** A date and time as typed in Lotsen's forms: Swedish local time in Swedish form (2026-11-21 00:40). */
     private static String local(LocalDate day, int hour, int minute) {
-        return String.format("%sT%02d:%02d", day, hour, minute);
+        return String.format("%s %02d:%02d", day, hour, minute);
     }
 
     /** "sön 22 november 2026", as people read dates in Lotsen. */
