@@ -356,8 +356,9 @@ class CooperationIT {
         assertThat(form).contains("10 kap. 21 § OSL", "10 kap. 23 § OSL", "samtycke", "Har polisanmälan gjorts?",
                 "Polisens diarienummer", "Markera motsvarande steg i rutinen som klart", "Gör polisanmälan",
                 "vad som frågades eller avtalades");
-        assertThat(police.body()).contains("type=\"datetime-local\"", "name=\"fields[reportMade]\"",
-                "type=\"radio\"", "name=\"completeStep\"");
+        assertThat(police.body()).contains("name=\"fields[reportMade]\"", "type=\"radio\"", "name=\"completeStep\"")
+                // When: prefilled with now, in Swedish form, whatever the browser's language.
+                .containsPattern("id=\"at\" name=\"at\" value=\"\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\"");
         // The suggested partners come first; every partner can still be chosen.
         assertThat(form.indexOf(POLICE)).isPositive().isLessThan(form.indexOf("Barnahus Stockholm"));
 
