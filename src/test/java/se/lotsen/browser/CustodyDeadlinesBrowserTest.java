@@ -96,11 +96,11 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
     private static final String KIND_7 = "Underställning till förvaltningsrätten (7 § LVU)";
     private static final String KIND_7_REVIEW = "Förvaltningsrättens prövning (7 § LVU)";
     private static final String KIND_8 = "Ansökan om vård (8 § LVU)";
-    private static final String KIND_REPORT = "Anmälan vid nämndens nästa sammanträde (6 § LVU)";
+    private static final String KIND_REPORT = "Anmälan vid nämndens nästa sammanträde (6 § andra stycket, 31 d § LVU)";
     private static final String BASIS_7 = "7 § LVU (1990:52)";
     private static final String BASIS_7_REVIEW = "7 § andra stycket LVU (1990:52)";
     private static final String BASIS_8 = "8 § LVU (1990:52)";
-    private static final String BASIS_REPORT = "6 § andra stycket LVU (1990:52)";
+    private static final String BASIS_REPORT = "6 § andra stycket och 31 d § LVU (1990:52)";
 
     private static final String LAPSED = "Upphört – fristen missades";
     private static final String OVERDUE = "Försenad";

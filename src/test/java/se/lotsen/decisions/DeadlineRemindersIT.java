@@ -171,7 +171,7 @@ class DeadlineRemindersIT {
         TestCase c = openChild("jour1", at(decided, 9));
         decisions.record(access.write(c.id(), user("jour1")), new DecisionCommand(DecisionType.LVU_6,
                 at(decided, 10), null, "Anna Ordförande", Mandate.COMMITTEE, "rinkeby-kista", Set.of("LVU_2"),
-                "Rättens beslut kan inte avvaktas.", null, null, null, null, null, false));
+                "Rättens beslut kan inte avvaktas.", null, null, null, null, null, false, true));
         Deadline submission = submission(c);
         assertThat(submission.dueDate()).as("precondition").isAfterOrEqualTo(today());
         assertThat(calendar.workingDaysBetween(today(), submission.dueDate())).as("precondition").isLessThanOrEqualTo(2);

@@ -45,22 +45,24 @@ final class DecisionForms {
             @Size(max = 20000, message = "{validation.size.max}") String jurisdictionNotes,
             @Size(max = 20000, message = "{validation.size.max}") String details,
             UUID custodyId,
-            Boolean placement) {
+            Boolean placement,
+            Boolean unusualTimeConfirmed) {
 
         public DecisionForm {
             grounds = grounds == null ? new LinkedHashSet<>() : new LinkedHashSet<>(grounds);
             placement = placement != null && placement;
+            unusualTimeConfirmed = unusualTimeConfirmed != null && unusualTimeConfirmed;
         }
 
         static DecisionForm start(DecisionType type, LocalDateTime now, String committeeUnitCode) {
             return new DecisionForm(type, now, null, "", null, committeeUnitCode, Set.of(), "", "", null, "", "",
-                    null, false);
+                    null, false, false);
         }
 
         DecisionCommand toCommand() {
             return new DecisionCommand(type, instant(decidedAt), instant(executedAt), decidedByName, mandate,
                     committeeUnitCode, grounds, urgencyReason, habitualResidence, jurisdictionBasis,
-                    jurisdictionNotes, details, custodyId, placement);
+                    jurisdictionNotes, details, custodyId, placement, unusualTimeConfirmed);
         }
     }
 
@@ -87,6 +89,17 @@ final class DecisionForms {
     /** The court extended the time for the application (8 § LVU). */
     public record ExtendForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newDate,
                              @Size(max = 500, message = "{validation.size.max}") String note) {
+    }
+
+    /** The committee asked the court to extend the 8 § time, on a day (9 § 1 LVU). */
+    public record ExtensionRequestForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requestedOn) {
+    }
+
+    /** The court's ruling on a decision: its kind, its day, the end date it set and the court's case number. */
+    public record RulingForm(se.lotsen.decisions.RulingKind kind,
+                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
+                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+                             @Size(max = 100, message = "{validation.size.max}") String courtCaseNumber) {
     }
 
     static java.time.Instant instant(LocalDateTime swedishTime) {
