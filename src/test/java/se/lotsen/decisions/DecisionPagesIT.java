@@ -254,7 +254,7 @@ class DecisionPagesIT {
                 "\">Omedelbart omhändertagande");
 
         // The decision page offers the rulings that fit a 6 a § custody, and nothing else.
-        String decisionPage = page(jour1, decisionPath).body();
+        String decisionPage = section(page(jour1, decisionPath).body(), "rulings");
         assertThat(decisionPage).contains("Rättens beslut").contains("value=\"CONTINUATION_GRANTED\"")
                 .contains("value=\"CUSTODY_CONFIRMED\"").doesNotContain("value=\"CARE_GRANTED\"")
                 .doesNotContain("value=\"TRAVEL_BAN_CONFIRMED\"");
