@@ -64,7 +64,7 @@ class RoutinesIT {
         assertThat(routines.currentPublished(Routines.ACUTE)).contains(v1);
         assertThat(routines.draft(Routines.ACUTE)).isEmpty();
         // Installing again does nothing.
-        assertThat(routines.installDefaultIfMissing()).isFalse();
+        assertThat(routines.installShipped()).isEqualTo(Routines.ShippedOutcome.ALREADY_HANDLED);
         assertThat(routines.versions(Routines.ACUTE)).hasSize(1);
     }
 
