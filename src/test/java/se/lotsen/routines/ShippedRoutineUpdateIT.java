@@ -132,7 +132,7 @@ class ShippedRoutineUpdateIT {
         String key = key();
         routines.installShipped(key, "Testrutin", bytes(oldShipped()));
         RoutineVersion draft = routines.createDraft(key, METHOD_DEVELOPER);
-        RoutineDocument edited = RoutineEditing.removeStep(draft.document(), "stodtelefon");
+        RoutineDocument edited = RoutineEditing.removeStep(draft.document(), "avvikande");
         routines.saveDraft(key, edited);
 
         assertThat(routines.installShipped(key, "Testrutin", bytes(routines.readDefault())))
@@ -150,8 +150,8 @@ class ShippedRoutineUpdateIT {
         String key = key();
         routines.installShipped(key, "Testrutin", bytes(oldShipped()));
         RoutineVersion draft = routines.createDraft(key, METHOD_DEVELOPER);
-        routines.saveDraft(key, RoutineEditing.removeStep(draft.document(), "stodtelefon"));
-        RoutineVersion own = routines.publish(key, "Stödtelefonen ingår i regionkoordinatorns steg.", METHOD_DEVELOPER,
+        routines.saveDraft(key, RoutineEditing.removeStep(draft.document(), "avvikande"));
+        RoutineVersion own = routines.publish(key, "Avvikanderisken ingår i skyddsbedömningen.", METHOD_DEVELOPER,
                 "Sofia Ek");
         // A draft of their own is in the way: left alone, and the offer waits.
         routines.createDraft(key, METHOD_DEVELOPER);
@@ -172,8 +172,11 @@ class ShippedRoutineUpdateIT {
                 .isEqualTo(Routines.ShippedOutcome.ALREADY_HANDLED);
         // Publishing the offer makes it the method developer's version; the next shipped change is offered again.
         routines.publish(key, "Rättelser från Lotsen.", METHOD_DEVELOPER, "Sofia Ek");
-        assertThat(routines.installShipped(key, "Testrutin", bytes(oldShipped())))
-                .isEqualTo(Routines.ShippedOutcome.DRAFTED);
+        RoutineDocument.Step memo = routines.readDefault().step("pm").orElseThrow();
+        RoutineDocument later = RoutineEditing.changeStep(routines.readDefault(), new RoutineDocument.Step(memo.key(),
+                memo.title(), memo.guidance() + " Ett senare tillägg.", memo.legalReferences(), memo.performer(),
+                memo.conditions(), memo.fields()));
+        assertThat(routines.installShipped(key, "Testrutin", bytes(later))).isEqualTo(Routines.ShippedOutcome.DRAFTED);
     }
 
     @Test
