@@ -93,6 +93,7 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
 
     private static final String STEP_POLICE = "Gör polisanmälan";
     private static final String SECRECY = "SEKRETESS enligt 26 kap. 1 § offentlighets- och sekretesslagen (2009:400)";
+    private static final String RINKEBY_COMMITTEE = "Rinkeby-Kista stadsdelsnämnd, sociala delegationen";
     private static final String HANDOVER_REASON = "Barnet uppger att hon bor hos en moster i Rinkeby. Enligt stadens "
             + "riktlinjer ansvarar Rinkeby-Kista.";
     private static final String QUESTION = "Flickan har en moster i Rinkeby som kan vara inblandad. Ska vi ta kontakt "
@@ -409,7 +410,9 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
     private void thePackagePageHoldsTheWholeManual(List<Step> steps) {
         Locator main = page.locator("main");
         assertThat(page.locator("h1")).hasText("Överlämningspaket");
-        assertThat(main.locator(".secrecy-mark")).hasText(SECRECY);
+        // OSL 5 kap. 5 §: the provision, the date of the mark and the authority that made it.
+        assertThat(main.locator(".secrecy-mark")).hasText(Pattern.compile(re(SECRECY)
+                + "\\. Antecknat \\d{4}-\\d{2}-\\d{2} av " + re(RINKEBY_COMMITTEE) + "\\."));
         assertThat(main).containsText("Sammanställt");
         assertThat(main.getByRole(AriaRole.LINK, called("Ladda ner som PDF"))).hasAttribute("href",
                 casePath + "/handover/package.pdf");
