@@ -553,7 +553,7 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
         main.getByLabel("Ett barn (under 18 år)", exact()).check();
         main.getByLabel("Inkom", exact()).fill(FORM_DATE_TIME.format(receivedAt));
         main.getByLabel("Hur kom ärendet in?", exact()).selectOption(
-                new SelectOption().setLabel("Polisen, efter omhändertagande enligt 13 § polislagen"));
+                new SelectOption().setLabel("Polisen, efter ett tillfälligt omhändertagande enligt 12 § polislagen"));
         main.getByLabel("Vad har hänt?", exact()).fill("Polisen påträffade flickan i en lägenhet i Kista tillsammans "
                 + "med två vuxna män. Hon säger att hon är 15 år och att hon inte får gå därifrån.");
         main.getByLabel("Sexuell exploatering eller prostitution", exact()).check();

@@ -153,7 +153,7 @@ class DeadlineRemindersIT {
     private TestCase openChild(String username, Instant receivedAt) {
         CurrentUser user = user(username);
         String name = "Namnsson" + UUID.randomUUID().toString().substring(0, 8);
-        CaseId id = cases.open(new Intake(SubjectType.CHILD, receivedAt, IntakeChannel.POLICE_PL13, "Polisen",
+        CaseId id = cases.open(new Intake(SubjectType.CHILD, receivedAt, IntakeChannel.POLICE_PL12, "Polisen",
                 "114 14", "Ung person påträffad", Set.of(ExploitationForm.SEXUAL), null, null,
                 new PersonDetails(IdentityKind.UNKNOWN, "", "Alva " + name, "", null, 15, false, Sex.UNKNOWN, "", "",
                         false, "", "", ProtectedIdentity.NONE, ""), null), user);

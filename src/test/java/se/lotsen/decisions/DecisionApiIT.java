@@ -76,7 +76,7 @@ class DecisionApiIT {
     /** A child case at socialjouren opened by jour1 (through the facade; the case API is tested elsewhere). */
     private UUID openChildCase(Instant receivedAt) {
         CurrentUser user = apiTokens.authenticate(jour1).orElseThrow();
-        CaseId id = cases.open(new Intake(SubjectType.CHILD, receivedAt, IntakeChannel.POLICE_PL13, "Polisen",
+        CaseId id = cases.open(new Intake(SubjectType.CHILD, receivedAt, IntakeChannel.POLICE_PL12, "Polisen",
                 "114 14", "Ung person påträffad", Set.of(ExploitationForm.SEXUAL), null, null,
                 new PersonDetails(IdentityKind.UNKNOWN, "", "Testbarn " + UUID.randomUUID().toString().substring(0, 8),
                         "", null, 15, false, Sex.UNKNOWN, "", "", false, "", "", ProtectedIdentity.NONE, ""), null),

@@ -126,7 +126,7 @@ class DecisionsIT {
     }
 
     private CaseId open(CurrentUser user, SubjectType type, Instant receivedAt) {
-        return cases.open(new Intake(type, receivedAt, IntakeChannel.POLICE_PL13, "Polisen", "114 14",
+        return cases.open(new Intake(type, receivedAt, IntakeChannel.POLICE_PL12, "Polisen", "114 14",
                 "Ung person påträffad", Set.of(ExploitationForm.SEXUAL), null, null,
                 person("Testperson " + UUID.randomUUID().toString().substring(0, 8),
                         type == SubjectType.CHILD ? 15 : 24), null), user);
