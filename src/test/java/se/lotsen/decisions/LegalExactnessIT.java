@@ -119,7 +119,7 @@ class LegalExactnessIT {
     }
 
     private CaseId open(SubjectType type, PersonDetails person) {
-        return cases.open(new Intake(type, at("2026-09-30T18:00"), IntakeChannel.POLICE_PL13, "Polisen", "114 14",
+        return cases.open(new Intake(type, at("2026-09-30T18:00"), IntakeChannel.POLICE_PL12, "Polisen", "114 14",
                 "Ung person påträffad", Set.of(ExploitationForm.SEXUAL), null, null, person, null), jour1());
     }
 
