@@ -692,7 +692,8 @@ public class Cases implements OpenCases {
 
     private static CaseFacts facts(SubjectType subject, boolean custodyDecided, IntakeChannel channel, Person person) {
         IdentityKind kind = person.identity().kind();
-        return new CaseFacts(subject == SubjectType.CHILD, custodyDecided, person.foreignNational(),
+        // Only a person known to be Swedish and registered here skips the steps that turn on hemvist (LVU 6 a §).
+        return new CaseFacts(subject == SubjectType.CHILD, custodyDecided, !person.knownSwedishResident(),
                 person.isProtected(), kind == IdentityKind.UNKNOWN || kind == IdentityKind.RESERVNUMMER,
                 person.interpreterNeeded(), channel.police());
     }

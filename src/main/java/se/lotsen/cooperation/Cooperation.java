@@ -233,7 +233,7 @@ public class Cooperation {
         return rule == null ? "" : switch (rule) {
             case "OSL_10_21" -> "OSL 10 kap. 21 §";
             case "OSL_10_23" -> "OSL 10 kap. 23 §";
-            case "CONSENT" -> "samtycke";
+            case "CONSENT" -> "samtycke, OSL 12 kap. 2 §";
             default -> "annan grund";
         };
     }

@@ -1,14 +1,16 @@
 package se.lotsen.decisions;
 
-/** Why an immediate custody ended. */
+/** Why an immediate custody (or a travel ban) ended. */
 public enum CustodyEnd {
-    /** The administrative court set the decision aside (7 §). */
+    /** The administrative court set the decision aside (7 §, 31 e §). */
     COURT_SET_ASIDE,
     /** The court granted care under LVU; the custody turned into care. */
     CARE_GRANTED,
+    /** The court refused care or continued custody (9 § 2 LVU): the custody ends with the court's decision. */
+    CARE_REFUSED,
     /** The committee decided that the grounds had ceased (9 § last paragraph). */
     GROUNDS_CEASED,
-    /** A deadline was missed and the custody lapsed by law. */
+    /** A deadline was missed and the decision lapsed by law. */
     LAPSED,
     /** Another reason, described in the note. */
     OTHER

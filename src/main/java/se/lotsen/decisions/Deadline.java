@@ -30,6 +30,7 @@ public record Deadline(
         String metByName,
         String evidence,
         String extensionNote,
+        LocalDate extensionRequestedOn,
         String closedReason,
         String warning,
         int workingDaysLeft) {
@@ -43,9 +44,10 @@ public record Deadline(
     }
 
     /**
-     * The deadline was met on a day, with evidence. Refused when it is not open, the day is in the future or before
-     * the anchor, the 7 § submission lacks the court's case number, or it was met too late for a custody that lapses
-     * by law (too late is too late: the custody lapsed on the day after the last day).
+     * The deadline was met on a day, with evidence (e.g. the court's case number, which is not always known on the
+     * night of the submission, so it is never required). Refused when it is not open, the day is in the future or
+     * before the anchor, or it was met too late for a decision that lapses by law (too late is too late: the custody
+     * lapsed on the day after the last day) unless an extension was requested in time.
      */
     Deadline markMet(LocalDate on, String evidence, String byName, LocalDate today, Instant now) {
         FieldProblems.Collector problems = new FieldProblems.Collector();
@@ -62,22 +64,23 @@ public record Deadline(
         if (evidence != null && evidence.length() > 500) {
             problems.add("evidence", "validation.size.max.n", 500);
         }
-        if (kind == DeadlineKind.LVU_7_SUBMISSION && (evidence == null || evidence.isBlank())) {
-            problems.add("evidence", "validation.deadline.evidence.court");
-        }
-        if (on != null && kind.custodyLapsesWhenMissed() && dueDate != null && on.isAfter(dueDate)) {
+        if (on != null && kind.custodyLapsesWhenMissed() && dueDate != null && on.isAfter(dueDate)
+                && status != DeadlineStatus.EXTENSION_REQUESTED) {
             problems.add("metOn", "validation.deadline.tooLate");
         }
         problems.throwIfAny();
         return new Deadline(id, caseId, decisionId, kind, rule, anchorDate, nominalDate, dueDate, DeadlineStatus.MET,
                 on, now, byName, evidence == null || evidence.isBlank() ? null : evidence.trim(), extensionNote,
-                closedReason, warning, workingDaysLeft);
+                extensionRequestedOn, closedReason, warning, workingDaysLeft);
     }
 
-    /** The court extended the time (8 § LVU): only the 8 § application, only to a later day, with a note. */
+    /**
+     * The court extended the time (8 § andra stycket LVU, for 6 § and 6 a § custody alike): only the 8 § time, only to
+     * a later day, with a note. The date is the court's and is never moved by 1930:173.
+     */
     Deadline extend(LocalDate newDate, String note) {
         FieldProblems.Collector problems = new FieldProblems.Collector();
-        if (kind != DeadlineKind.LVU_8_APPLICATION) {
+        if (!kind.extendable()) {
             problems.add("newDate", "validation.deadline.notExtendable");
         }
         if (!status.open()) {
@@ -95,8 +98,35 @@ public record Deadline(
         }
         problems.throwIfAny();
         return new Deadline(id, caseId, decisionId, kind, rule, anchorDate, nominalDate, newDate,
-                DeadlineStatus.EXTENDED, metOn, metAt, metByName, evidence, note.trim(), closedReason, warning,
-                workingDaysLeft);
+                DeadlineStatus.EXTENDED, metOn, metAt, metByName, evidence, note.trim(), extensionRequestedOn,
+                closedReason, warning, workingDaysLeft);
+    }
+
+    /**
+     * The committee asked the court to extend the 8 § time (9 § 1 LVU): from then until the court decides, the custody
+     * has not lapsed. Only the 8 § time, asked for in time (on or before the last day), not in the future.
+     */
+    Deadline requestExtension(LocalDate on, LocalDate today) {
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        if (!kind.extendable()) {
+            problems.add("requestedOn", "validation.deadline.notExtendable");
+        }
+        if (!status.open() || status == DeadlineStatus.EXTENSION_REQUESTED) {
+            problems.add("requestedOn", "validation.deadline.notOpen");
+        }
+        if (on == null) {
+            problems.add("requestedOn", "validation.required");
+        } else if (on.isAfter(today)) {
+            problems.add("requestedOn", "validation.date.past");
+        } else if (on.isBefore(anchorDate)) {
+            problems.add("requestedOn", "validation.deadline.beforeAnchor");
+        } else if (dueDate != null && on.isAfter(dueDate)) {
+            problems.add("requestedOn", "validation.deadline.requestTooLate");
+        }
+        problems.throwIfAny();
+        return new Deadline(id, caseId, decisionId, kind, rule, anchorDate, nominalDate, dueDate,
+                DeadlineStatus.EXTENSION_REQUESTED, metOn, metAt, metByName, evidence, extensionNote, on,
+                closedReason, warning, workingDaysLeft);
     }
 
     /** Open and due within two working days (shown as "Snart"). */

@@ -70,6 +70,16 @@ public class Deadlines {
      */
     @Transactional
     public UUID start(UUID caseId, UUID decisionId, DeadlineKind kind, LocalDate anchor, UnitId committeeUnit) {
+        return start(caseId, decisionId, kind, anchor, committeeUnit, null, null);
+    }
+
+    /**
+     * Starts a deadline whose last day a court or an authority fixed ({@code fixedDue}, never moved by 1930:173), or
+     * computed by the rule when {@code fixedDue} is {@code null}; {@code warning} is a message key shown with it.
+     */
+    @Transactional
+    UUID start(UUID caseId, UUID decisionId, DeadlineKind kind, LocalDate anchor, UnitId committeeUnit,
+               LocalDate fixedDue, String fixedWarning) {
         DeadlineRule rule = rule(kind, anchor);
         LocalDate nominal;
         LocalDate due;
@@ -85,6 +95,9 @@ public class Deadlines {
                 // A gap this long usually means the meeting calendar is not up to date.
                 warning = "deadline.warning.meetingFar";
             }
+        } else if (fixedDue != null) {
+            nominal = fixedDue;
+            due = fixedDue;
         } else {
             StatutoryDeadline computed = switch (rule.unit()) {
                 case DAYS -> rule.moves() ? calendar.days(anchor, rule.amount())
@@ -97,6 +110,9 @@ public class Deadlines {
             };
             nominal = computed.nominalLastDay();
             due = computed.lastDay();
+        }
+        if (fixedWarning != null) {
+            warning = fixedWarning;
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -169,24 +185,67 @@ public class Deadlines {
     private int setMet(UUID id, LocalDate on, Instant at, String byName, String evidence) {
         return jdbc.sql("""
                         UPDATE deadline SET status = 'MET', met_on = :on, met_at = :at, met_by_name = :by,
-                            evidence = :e WHERE id = :id AND status IN ('PENDING', 'EXTENDED')""")
+                            evidence = :e WHERE id = :id AND status IN """ + DeadlineStatus.OPEN_STORED_SQL)
                 .param("on", on).param("at", at.atOffset(ZoneOffset.UTC)).param("by", byName)
                 .param("e", evidence).param("id", id).update();
     }
 
-    /** The court extended the time (8 § LVU): the deadline gets a new due date. */
+    /** The court extended the time (8 § andra stycket LVU): the deadline gets the court's date. */
     @Transactional
     public Deadline extend(WriteGrant grant, DeadlineId id, LocalDate newDate, String note) {
         grant.requireActive();
-        Deadline extended = own(grant.caseId(), id).extend(newDate, note);
+        extendByCourt(own(grant.caseId(), id), newDate, note);
+        return find(id.value()).orElseThrow();
+    }
+
+    /**
+     * The committee asked the court to extend the 8 § time (9 § 1 LVU): the deadline is marked so, and the custody does
+     * not lapse until the court decides ({@link CourtRulings}).
+     */
+    @Transactional
+    public Deadline requestExtension(WriteGrant grant, DeadlineId id, LocalDate requestedOn) {
+        grant.requireActive();
+        Deadline requested = own(grant.caseId(), id).requestExtension(requestedOn, today());
+        int updated = jdbc.sql("""
+                        UPDATE deadline SET status = 'EXTENSION_REQUESTED', extension_requested_on = :on
+                        WHERE id = :id AND status IN ('PENDING', 'EXTENDED')""")
+                .param("on", requested.extensionRequestedOn()).param("id", id.value()).update();
+        if (updated == 0) {
+            throw FieldProblems.of("requestedOn", "validation.deadline.notOpen");
+        }
+        return find(id.value()).orElseThrow();
+    }
+
+    /** The court extended the time: the open 8 § deadline gets the court's date (never moved). */
+    @Transactional
+    void extendByCourt(Deadline d, LocalDate until, String note) {
+        Deadline extended = d.extend(until, note);
         int updated = jdbc.sql("""
                         UPDATE deadline SET status = 'EXTENDED', due_date = :d, extension_note = :n
-                        WHERE id = :id AND status IN ('PENDING', 'EXTENDED')""")
-                .param("d", extended.dueDate()).param("n", extended.extensionNote()).param("id", id.value()).update();
+                        WHERE id = :id AND status IN """ + DeadlineStatus.OPEN_STORED_SQL)
+                .param("d", extended.dueDate()).param("n", extended.extensionNote()).param("id", d.id()).update();
         if (updated == 0) {
             throw FieldProblems.of("newDate", "validation.deadline.notOpen");
         }
-        return find(id.value()).orElseThrow();
+    }
+
+    /** The court refused the extension: the deadline is as it was before the request (lapsed if its day passed). */
+    @Transactional
+    void refuseExtension(Deadline d) {
+        if (d.status() != DeadlineStatus.EXTENSION_REQUESTED) {
+            throw FieldProblems.of("kind", "validation.ruling.noExtensionRequested");
+        }
+        jdbc.sql("""
+                        UPDATE deadline SET status = CASE WHEN extension_note IS NULL THEN 'PENDING' ELSE 'EXTENDED' END
+                        WHERE id = :id AND status = 'EXTENSION_REQUESTED'""")
+                .param("id", d.id()).update();
+    }
+
+    /** Open deadlines of a decision (stored open: pending, extended, extension requested). */
+    List<Deadline> openOf(UUID decisionId) {
+        return jdbc.sql(SELECT + " WHERE d.decision_id = :d AND d.status IN " + DeadlineStatus.OPEN_STORED_SQL
+                        + " ORDER BY d.due_date NULLS LAST, d.created_at")
+                .param("d", decisionId).query(this::map).list();
     }
 
     /** A deadline of the case, for a reader of it; 404 for a deadline of another case. */
@@ -208,7 +267,7 @@ public class Deadlines {
         }
         return jdbc.sql("""
                         UPDATE deadline SET status = 'CLOSED', closed_reason = :r
-                        WHERE decision_id IN (:ids) AND status IN ('PENDING', 'EXTENDED') AND kind <> 'COMMITTEE_REPORT'""")
+                        WHERE decision_id IN (:ids) AND kind <> 'COMMITTEE_REPORT' AND status IN """ + DeadlineStatus.OPEN_STORED_SQL)
                 .param("r", reason).param("ids", decisionIds).update();
     }
 
@@ -217,7 +276,7 @@ public class Deadlines {
     public void meetOpen(UUID caseId, DeadlineKind kind, LocalDate on, String byName, String evidence) {
         jdbc.sql("""
                         UPDATE deadline SET status = 'MET', met_on = :on, met_at = now(), met_by_name = :by, evidence = :e
-                        WHERE case_id = :c AND kind = :k AND status IN ('PENDING', 'EXTENDED')""")
+                        WHERE case_id = :c AND kind = :k AND status IN """ + DeadlineStatus.OPEN_STORED_SQL)
                 .param("on", on).param("by", byName).param("e", evidence).param("c", caseId).param("k", kind.name())
                 .update();
     }
@@ -237,7 +296,7 @@ public class Deadlines {
         LocalDate until = today().plusDays(days);
         List<BoardRow> rows = new ArrayList<>();
         jdbc.sql(SELECT_BOARD + " WHERE " + scope.held() + """
-                           AND c.status <> 'CLOSED' AND d.status IN ('PENDING', 'EXTENDED')
+                           AND c.status <> 'CLOSED' AND d.status IN """ + DeadlineStatus.OPEN_STORED_SQL + """
                            AND (d.due_date IS NULL OR d.due_date <= :until)
                         ORDER BY d.due_date NULLS FIRST""")
                 .params(scope.params()).param("until", until)
@@ -260,7 +319,10 @@ public class Deadlines {
         return rows;
     }
 
-    /** Open deadlines with a due date, for the reminder job. */
+    /**
+     * Open deadlines with a due date, for the reminder job. A requested extension is left out: the custody holds until
+     * the court decides, and its row on the board says so.
+     */
     List<Deadline> openWithDueDate() {
         return jdbc.sql(SELECT + " WHERE d.status IN ('PENDING', 'EXTENDED') AND d.due_date IS NOT NULL")
                 .query(this::map).list();
@@ -303,7 +365,8 @@ public class Deadlines {
                 rs.getObject("decision_id", UUID.class), kind, rule, rs.getObject("anchor_date", LocalDate.class),
                 rs.getObject("nominal_date", LocalDate.class), due, status, rs.getObject("met_on", LocalDate.class),
                 metAt == null ? null : metAt.toInstant(), rs.getString("met_by_name"), rs.getString("evidence"),
-                rs.getString("extension_note"), rs.getString("closed_reason"), rs.getString("warning"), left);
+                rs.getString("extension_note"), rs.getObject("extension_requested_on", LocalDate.class),
+                rs.getString("closed_reason"), rs.getString("warning"), left);
     }
 
     private static DeadlineRule mapRule(ResultSet rs, int n) throws SQLException {

@@ -34,6 +34,7 @@ public record Decision(
         CustodyEnd endReason,
         String endNote,
         String recordedByName,
+        String ageBasis,
         boolean placement,
         boolean masked) {
 
@@ -61,13 +62,25 @@ public record Decision(
         }
         return new Decision(id, caseId, type, custodyId, decidedAt, at, decidedByName, mandate, committeeUnitCode,
                 grounds, urgencyReason, habitualResidence, jurisdictionBasis, jurisdictionNotes, details, endedAt,
-                endReason, endNote, recordedByName, placement, masked);
+                endReason, endNote, recordedByName, ageBasis, placement, masked);
     }
 
-    /** The custody ends, with its reason (a lapse by law included); only a custody in force ends. */
+    /**
+     * The decision's status, from its own deadlines: lapsed when one whose miss ends it by law has passed (and no
+     * extension was requested), or when it was ended as lapsed; ended when the court or the committee ended it.
+     */
+    public DecisionStatus status(java.util.List<Deadline> own) {
+        if (endedAt != null) {
+            return endReason == CustodyEnd.LAPSED ? DecisionStatus.LAPSED : DecisionStatus.ENDED;
+        }
+        boolean lapsed = own.stream().anyMatch(d -> id.equals(d.decisionId()) && d.status() == DeadlineStatus.LAPSED);
+        return lapsed ? DecisionStatus.LAPSED : DecisionStatus.IN_FORCE;
+    }
+
+    /** The custody or travel ban ends, with its reason (a lapse by law included); only one in force ends. */
     Decision end(CustodyEnd reason, Instant at, String note, Instant now) {
         FieldProblems.Collector problems = new FieldProblems.Collector();
-        if (!type.custody() || !active()) {
+        if (!type.lasting() || !active()) {
             problems.add("reason", "validation.decision.notActiveCustody");
         }
         if (reason == null) {
@@ -89,8 +102,8 @@ public record Decision(
         problems.throwIfAny();
         return new Decision(id, caseId, type, custodyId, decidedAt, executedAt, decidedByName, mandate,
                 committeeUnitCode, grounds, urgencyReason, habitualResidence, jurisdictionBasis, jurisdictionNotes,
-                details, at, reason, note == null || note.isBlank() ? null : note.strip(), recordedByName, placement,
-                masked);
+                details, at, reason, note == null || note.isBlank() ? null : note.strip(), recordedByName, ageBasis,
+                placement, masked);
     }
 
     /** The decision as someone without the right to see placement sees it: its free texts are not shown. */
@@ -100,6 +113,6 @@ public record Decision(
         }
         return new Decision(id, caseId, type, custodyId, decidedAt, executedAt, decidedByName, mandate,
                 committeeUnitCode, grounds, null, null, jurisdictionBasis, null, null, endedAt, endReason, null,
-                recordedByName, placement, true);
+                recordedByName, ageBasis, placement, true);
     }
 }

@@ -32,7 +32,7 @@ class DecisionClosingCheck implements CaseClosingCheck {
                         UNION ALL
                         SELECT 'deadline', r.legal_basis, coalesce(to_char(d.due_date, 'YYYY-MM-DD'), '–')
                         FROM deadline d JOIN deadline_rule r ON r.id = d.rule_id
-                        WHERE d.case_id = :c AND d.status IN ('PENDING', 'EXTENDED')""")
+                        WHERE d.case_id = :c AND d.status IN """ + DeadlineStatus.OPEN_STORED_SQL)
                 .param("c", caseId.value())
                 .query((rs, n) -> blockers.add("custody".equals(rs.getString(1))
                         ? new ClosingBlocker("case.close.blocked.custody",

@@ -7,7 +7,9 @@ import java.util.UUID;
 /**
  * A decision to record. For custody: grounds ({@code LVU_2}, {@code LVU_3}) and why the court's decision cannot be
  * awaited; for 6 a §: the jurisdiction assessment. Linked decisions name their custody (or the active one is used).
- * {@code placement} marks texts that concern a placement or whereabouts (always so for 11 § and protected housing).
+ * {@code placement} marks texts that concern a placement or whereabouts (always so for 11 §, 14 § whereabouts and
+ * protected housing). {@code unusualTimeConfirmed}: the worker confirmed a decision time in the future or more than a
+ * week back.
  */
 public record DecisionCommand(
         DecisionType type,
@@ -23,7 +25,8 @@ public record DecisionCommand(
         String jurisdictionNotes,
         String details,
         UUID custodyId,
-        boolean placement) {
+        boolean placement,
+        boolean unusualTimeConfirmed) {
 
     public DecisionCommand {
         grounds = grounds == null ? Set.of() : Set.copyOf(grounds);

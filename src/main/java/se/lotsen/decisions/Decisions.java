@@ -32,6 +32,7 @@ import se.lotsen.common.NotFoundException;
 import se.lotsen.organisation.Organisation;
 import se.lotsen.organisation.Unit;
 import se.lotsen.organisation.UnitKind;
+import se.lotsen.persons.Persons;
 import se.lotsen.routines.LinkedStep;
 
 /**
@@ -48,24 +49,33 @@ public class Decisions {
 
     /** Decisions whose texts always concern a placement or whereabouts. */
     static final Set<DecisionType> PLACEMENT_TYPES = Set.of(DecisionType.LVU_11_PLACEMENT,
-            DecisionType.ADULT_PROTECTED_HOUSING);
+            DecisionType.LVU_14_WHEREABOUTS, DecisionType.ADULT_PROTECTED_HOUSING);
 
     private final JdbcClient jdbc;
     private final Cases cases;
     private final Deadlines deadlines;
     private final Organisation organisation;
+    private final Persons persons;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    public Decisions(JdbcClient jdbc, Cases cases, Deadlines deadlines, Organisation organisation, Clock clock,
-                     ApplicationEventPublisher events) {
+    public Decisions(JdbcClient jdbc, Cases cases, Deadlines deadlines, Organisation organisation, Persons persons,
+                     Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.persons = persons;
         this.cases = cases;
         this.deadlines = deadlines;
         this.organisation = organisation;
         this.clock = clock;
         this.events = events;
     }
+
+    /** How far ahead a decision time may be typed without being refused (clocks differ). */
+    static final java.time.Duration CLOCK_TOLERANCE = java.time.Duration.ofMinutes(5);
+    /** A decision time further back than this asks the worker to confirm it (a mistyped date moves every deadline). */
+    static final java.time.Duration CONFIRM_OLDER_THAN = java.time.Duration.ofDays(7);
+    /** A time in the future beyond the tolerance asks for confirmation; beyond this it is refused. */
+    static final java.time.Duration REFUSE_LATER_THAN = java.time.Duration.ofHours(24);
 
     /** Records a decision and starts its deadlines; a custody decision also updates the case's checklist. */
     @Transactional
@@ -80,29 +90,39 @@ public class Decisions {
             problems.throwIfAny();
         }
         DecisionType type = cmd.type();
+        if (!type.offered()) {
+            problems.add("type", "validation.decision.typeReplaced");
+            problems.throwIfAny();
+        }
         SubjectType subject = grant.header().subjectType();
-        if (type.subject() == DecisionType.Subject.CHILD && subject != SubjectType.CHILD) {
-            problems.add("type", "validation.decision.childOnly");
+        Instant now = clock.instant();
+        LvuAge age = null;
+        if (type.subject() == DecisionType.Subject.CHILD) {
+            LocalDate day = SwedishCalendar.swedishDate(cmd.decidedAt() == null ? now : cmd.decidedAt());
+            age = ageOn(grant.header(), day);
+            String refusal = age.refusal(type);
+            if (refusal != null) {
+                problems.add("type", refusal);
+            }
         }
         if (type.subject() == DecisionType.Subject.ADULT && subject != SubjectType.ADULT) {
             problems.add("type", "validation.decision.adultOnly");
         }
-        Instant now = clock.instant();
-        if (cmd.decidedAt() == null) {
-            problems.add("decidedAt", "validation.required");
-        } else if (cmd.decidedAt().isAfter(now.plusSeconds(300))) {
-            problems.add("decidedAt", "validation.case.receivedAt.future");
-        }
+        checkTime(problems, "decidedAt", cmd.decidedAt(), now, cmd.unusualTimeConfirmed(), true);
+        checkTime(problems, "executedAt", cmd.executedAt(), now, cmd.unusualTimeConfirmed(), false);
         if (cmd.executedAt() != null && cmd.decidedAt() != null && cmd.executedAt().isBefore(cmd.decidedAt())) {
             problems.add("executedAt", "validation.decision.executedBeforeDecided");
         }
-        if (cmd.executedAt() != null && cmd.executedAt().isAfter(now.plusSeconds(300))) {
-            problems.add("executedAt", "validation.case.receivedAt.future");
+        if (cmd.executedAt() != null && !type.custody()) {
+            problems.add("executedAt", "validation.decision.executionNotExpected");
         }
         if (cmd.decidedByName() == null || cmd.decidedByName().isBlank()) {
             problems.add("decidedByName", "validation.required");
         } else if (cmd.decidedByName().length() > 200) {
             problems.add("decidedByName", "validation.size.max.n", 200);
+        }
+        if (cmd.mandate() != null && !cmd.mandate().allowedFor(type)) {
+            problems.add("mandate", "validation.decision.officialOnlyFor43");
         }
         Unit committee = null;
         if (type.needsMandate()) {
@@ -121,6 +141,9 @@ public class Decisions {
         if (type.custody()) {
             if (cmd.grounds().isEmpty() || !GROUNDS.containsAll(cmd.grounds())) {
                 problems.add("grounds", "validation.decision.grounds");
+            } else if (age != null && !age.allowsHomeGrounds() && cmd.grounds().contains("LVU_2")) {
+                // 18- and 19-year-olds are covered on the grounds of their own behaviour only (1 § tredje stycket).
+                problems.add("grounds", "validation.decision.youngAdultGrounds");
             }
             if (cmd.urgencyReason() == null || cmd.urgencyReason().isBlank()) {
                 problems.add("urgencyReason", "validation.decision.urgency");
@@ -144,10 +167,6 @@ public class Decisions {
             if (custody == null) {
                 problems.add("type", type == DecisionType.LVU_43_POLICE_ASSISTANCE
                         ? "validation.decision.policeNeedsDecision" : "validation.decision.needsCustody");
-            } else if (type == DecisionType.LVU_6A_CONTINUATION && custody.type() != DecisionType.LVU_6A) {
-                problems.add("type", "validation.decision.continuationNeeds6a");
-            } else if (type == DecisionType.LVU_6A_CONTINUATION && custody.executedAt() == null) {
-                problems.add("type", "validation.decision.notExecuted");
             }
         }
         if (cmd.habitualResidence() != null && cmd.habitualResidence().length() > 200) {
@@ -161,20 +180,14 @@ public class Decisions {
         problems.throwIfAny();
 
         LocalDate decidedDay = SwedishCalendar.swedishDate(cmd.decidedAt());
-        if (type == DecisionType.LVU_6A_CONTINUATION) {
-            LocalDate executed = SwedishCalendar.swedishDate(custody.executedAt());
-            LocalDate start = latestContinuationEnd(custody.id()).orElse(decidedDay);
-            if (start.plusMonths(2).isAfter(executed.plusYears(1))) {
-                throw FieldProblems.of("decidedAt", "validation.decision.continuationYear");
-            }
-        }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO decision (id, case_id, type, custody_id, decided_at, executed_at, decided_by_name,
                             mandate, committee_unit_id, grounds, urgency_reason, habitual_residence, jurisdiction_basis,
-                            jurisdiction_notes, details, recorded_by, recorded_by_name, placement)
+                            jurisdiction_notes, details, recorded_by, recorded_by_name, placement, age_basis)
                         VALUES (:id, :c, :type, :custody, :decided, :executed, :by, :mandate, :committee, :grounds,
-                            :urgency, :residence, :basis, :jnotes, :details, :recorder, :recorderName, :placement)""")
+                            :urgency, :residence, :basis, :jnotes, :details, :recorder, :recorderName, :placement,
+                            :ageBasis)""")
                 .param("id", id).param("c", caseId.value()).param("type", type.name())
                 .param("custody", custody == null ? null : custody.id())
                 .param("decided", cmd.decidedAt().atOffset(ZoneOffset.UTC))
@@ -187,9 +200,9 @@ public class Decisions {
                 .param("details", blankToNull(cmd.details())).param("recorder", grant.user().accountId())
                 .param("recorderName", grant.user().displayName())
                 .param("placement", cmd.placement() || PLACEMENT_TYPES.contains(type))
+                .param("ageBasis", age == null ? null : age.coverage().name() + ":" + age.basis().name())
                 .update();
 
-        UUID custodyDecisionId = type.custody() ? id : custody == null ? null : custody.id();
         if (type.custody()) {
             deadlines.start(caseId.value(), id, DeadlineKind.LVU_7_SUBMISSION, decidedDay, null);
             if (cmd.executedAt() != null) {
@@ -204,23 +217,46 @@ public class Decisions {
         if (cmd.mandate() != null && cmd.mandate().mustBeReported()) {
             deadlines.start(caseId.value(), id, DeadlineKind.COMMITTEE_REPORT, decidedDay, committee.id());
         }
-        if (type == DecisionType.LVU_14_RESTRICTIONS) {
-            deadlines.start(caseId.value(), id, DeadlineKind.LVU_14_REVIEW, decidedDay, null);
-        }
-        if (type == DecisionType.LVU_6A_CONTINUATION) {
-            List<UUID> earlier = jdbc.sql("""
-                            SELECT d.id FROM deadline d WHERE d.status IN ('PENDING', 'EXTENDED')
-                              AND d.kind IN ('LVU_6A_INITIAL', 'LVU_6A_CONTINUATION')
-                              AND (d.decision_id = :custody OR d.decision_id IN (SELECT id FROM decision WHERE custody_id = :custody))""")
-                    .param("custody", custodyDecisionId).query(UUID.class).list();
-            for (UUID deadlineId : earlier) {
-                deadlines.meet(deadlineId, decidedDay, "Förvaltningsrätten medgav fortsatt omhändertagande",
-                        grant.user().displayName());
+        switch (type) {
+            case LVU_14_CONTACT, LVU_14_WHEREABOUTS -> deadlines.start(caseId.value(), id, DeadlineKind.LVU_14_REVIEW,
+                    decidedDay, null);
+            case LVU_31A_TRAVEL_BAN -> {
+                deadlines.start(caseId.value(), id, DeadlineKind.LVU_31C_REVIEW, decidedDay, null);
+                deadlines.start(caseId.value(), id, DeadlineKind.TRAVEL_BAN_POLICE_NOTICE, decidedDay, null);
             }
-            LocalDate start = latestContinuationEnd(custodyDecisionId).orElse(decidedDay);
-            deadlines.start(caseId.value(), id, DeadlineKind.LVU_6A_CONTINUATION, start, null);
+            case LVU_31D_TEMPORARY_TRAVEL_BAN -> {
+                deadlines.start(caseId.value(), id, DeadlineKind.LVU_31E_SUBMISSION, decidedDay, null);
+                deadlines.start(caseId.value(), id, DeadlineKind.TRAVEL_BAN_POLICE_NOTICE, decidedDay, null);
+            }
+            default -> {
+            }
         }
         return find(id).orElseThrow();
+    }
+
+    /** The person's age for LVU on the day (see {@link LvuAge}). */
+    public LvuAge ageOn(se.lotsen.cases.CaseHeader header, LocalDate day) {
+        return LvuAge.of(persons.find(header.personId()).orElse(null), header.subjectType(), day);
+    }
+
+    /**
+     * A decision or execution time must be entered, never defaulted. A time more than a few minutes ahead, or more
+     * than a week back, is a likely slip (a date typed wrong moves every deadline): it needs the worker's confirmation;
+     * more than a day ahead it is refused.
+     */
+    private static void checkTime(FieldProblems.Collector problems, String field, Instant at, Instant now,
+                                  boolean confirmed, boolean required) {
+        if (at == null) {
+            if (required) {
+                problems.add(field, "validation.required");
+            }
+            return;
+        }
+        if (at.isAfter(now.plus(REFUSE_LATER_THAN))) {
+            problems.add(field, "validation.case.receivedAt.future");
+        } else if (!confirmed && (at.isAfter(now.plus(CLOCK_TOLERANCE)) || at.isBefore(now.minus(CONFIRM_OLDER_THAN)))) {
+            problems.add(field, "validation.decision.confirmUnusualTime");
+        }
     }
 
     /** Records when a custody was carried out, if that was not known when it was recorded; starts the 8 § time. */
@@ -240,32 +276,46 @@ public class Decisions {
     }
 
     /**
-     * Ends a custody: the court set it aside, care was granted, the grounds ceased, or it lapsed. Its open deadlines and
-     * those of its linked decisions are closed; the chair's report at the next meeting stays.
+     * Ends a custody or a travel ban: the court set it aside, care was granted or refused, the grounds ceased, or it
+     * lapsed. Its open deadlines and those of its linked decisions are closed; the chair's report at the next meeting
+     * stays. When a travel ban ends the police must be told at once (§11.6): that starts a deadline due the same day.
      */
     @Transactional
     public Decision endCustody(WriteGrant grant, DecisionId decisionId, CustodyEnd reason, Instant endedAt,
                                String note) {
+        return end(grant, own(grant.caseId(), decisionId), reason, endedAt, note);
+    }
+
+    /** Ends the decision (see {@link #endCustody}); used by the court's rulings too. */
+    @Transactional
+    Decision end(WriteGrant grant, Decision decision, CustodyEnd reason, Instant endedAt, String note) {
         CaseId caseId = grant.caseId();
-        Decision ended = own(caseId, decisionId).end(reason, endedAt, note, clock.instant());
+        Decision ended = decision.end(reason, endedAt, note, clock.instant());
         int updated = jdbc.sql("""
                         UPDATE decision SET ended_at = :at, end_reason = :r, end_note = :n
                         WHERE id = :id AND ended_at IS NULL""")
                 .param("at", endedAt.atOffset(ZoneOffset.UTC)).param("r", reason.name()).param("n", ended.endNote())
-                .param("id", decisionId.value()).update();
+                .param("id", decision.id()).update();
         if (updated == 0) {
             // Ended by someone else in the meantime.
             throw FieldProblems.of("reason", "validation.decision.notActiveCustody");
         }
         List<UUID> ids = jdbc.sql("SELECT id FROM decision WHERE id = :id OR custody_id = :id")
-                .param("id", decisionId.value()).query(UUID.class).list();
+                .param("id", decision.id()).query(UUID.class).list();
         jdbc.sql("UPDATE decision SET ended_at = :at, end_reason = :r WHERE custody_id = :id AND ended_at IS NULL")
                 .param("at", endedAt.atOffset(ZoneOffset.UTC)).param("r", reason.name())
-                .param("id", decisionId.value()).update();
+                .param("id", decision.id()).update();
         deadlines.closeOpen(ids, "custodyEnded." + reason.name());
-        cases.setCustodyInForce(grant, activeCustody(caseId.value()).isPresent());
-        events.publishEvent(new CustodyEnded(caseId, grant.header().caseNumber(), decisionId, reason, endedAt));
-        return find(decisionId.value()).orElseThrow();
+        if (decision.type().travelBan()) {
+            deadlines.start(caseId.value(), decision.id(), DeadlineKind.TRAVEL_BAN_POLICE_NOTICE,
+                    SwedishCalendar.swedishDate(endedAt), null);
+        }
+        if (decision.type().custody()) {
+            cases.setCustodyInForce(grant, activeCustody(caseId.value()).isPresent());
+            events.publishEvent(new CustodyEnded(caseId, grant.header().caseNumber(), decision.decisionId(), reason,
+                    endedAt));
+        }
+        return find(decision.id()).orElseThrow();
     }
 
     /** The case's decisions, oldest first; placement texts only for those who may see them. */
@@ -292,7 +342,7 @@ public class Decisions {
     }
 
     /** The decision, only when it belongs to the case; 404 otherwise. */
-    private Decision own(CaseId caseId, DecisionId decisionId) {
+    Decision own(CaseId caseId, DecisionId decisionId) {
         return find(decisionId.value()).filter(x -> x.caseId().equals(caseId.value()))
                 .orElseThrow(() -> new NotFoundException("decision"));
     }
@@ -311,14 +361,6 @@ public class Decisions {
                 : DeadlineKind.LVU_8_APPLICATION, executed, null);
     }
 
-    private Optional<LocalDate> latestContinuationEnd(UUID custodyId) {
-        return jdbc.sql("""
-                        SELECT max(due_date) FROM deadline
-                        WHERE kind IN ('LVU_6A_INITIAL', 'LVU_6A_CONTINUATION')
-                          AND (decision_id = :c OR decision_id IN (SELECT id FROM decision WHERE custody_id = :c))""")
-                .param("c", custodyId).query(LocalDate.class).optional();
-    }
-
     private static final String SELECT = """
             SELECT d.*, u.code AS committee_code FROM decision d LEFT JOIN unit u ON u.id = d.committee_unit_id""";
 
@@ -335,7 +377,7 @@ public class Decisions {
                 rs.getString("urgency_reason"), rs.getString("habitual_residence"), rs.getString("jurisdiction_basis"),
                 rs.getString("jurisdiction_notes"), rs.getString("details"), instant(rs, "ended_at"),
                 end == null ? null : CustodyEnd.valueOf(end), rs.getString("end_note"), rs.getString("recorded_by_name"),
-                rs.getBoolean("placement"), false);
+                rs.getString("age_basis"), rs.getBoolean("placement"), false);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

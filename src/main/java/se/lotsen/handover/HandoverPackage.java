@@ -14,7 +14,8 @@ import se.lotsen.routines.ChecklistItem;
  * Everything that goes to the district with a case (SEED-SUMMARY point 6): the memo of what happened (the intake and
  * the journal), the person (protected identity respected by {@link CaseView#visibleAddress()}), every decision with
  * decision-maker, time and legal basis, every deadline with its dates and status, every cooperation contact, and the
- * handling manual: every routine step of the case with its status, who did it, the guidance, and what remains.
+ * handling manual: every routine step of the case with its status, who did it, the guidance, and what remains. It is
+ * marked secret with the provision, the date and the authority ({@link SecrecyMark}, OSL 5 kap. 5 §).
  */
 public record HandoverPackage(
         CaseView caseView,
@@ -24,7 +25,8 @@ public record HandoverPackage(
         List<Contact> contacts,
         List<Handover> handovers,
         Instant generatedAt,
-        String generatedByName) {
+        String generatedByName,
+        SecrecyMark secrecyMark) {
 
     /** The steps that remain: applicable and still open, in routine order. */
     public List<ChecklistItem> remaining() {

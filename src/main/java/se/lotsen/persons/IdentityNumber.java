@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * form's first nine digits; a samordningsnummer has the day of birth plus 60; in the ten-digit form "-" means under
  * 100 years of age and "+" 100 or older. A reservnummer has a letter among its last four characters or is 12 digits
  * starting with 99 (Region Stockholm); it is refused if it would pass as a personnummer or samordningsnummer. The
- * birth date in a number is not always the real one, so nothing here derives a person's date of birth or sex.
+ * birth date in a number is not always the real one: {@link #dateOfBirth()} gives the registered date only, and
+ * nothing here derives a person's sex.
  */
 public record IdentityNumber(IdentityKind kind, String value) {
 
@@ -151,6 +152,19 @@ public record IdentityNumber(IdentityKind kind, String value) {
     }
 
     /** The date in the number (day minus 60 for a samordningsnummer), if it is a real date. */
+    /**
+     * The date of birth the number carries (a samordningsnummer's day minus 60), for a personnummer or
+     * samordningsnummer; empty for other kinds. It is the registered date, which is not always the real one: LVU's age
+     * limits use it as the best known age (decisions.LvuAge), and a stated birth date overrides it.
+     */
+    public Optional<LocalDate> dateOfBirth() {
+        if (value == null || (kind != IdentityKind.PERSONNUMMER && kind != IdentityKind.SAMORDNINGSNUMMER)
+                || value.length() != 12) {
+            return Optional.empty();
+        }
+        return birthDate(value);
+    }
+
     static Optional<LocalDate> birthDate(String twelveDigits) {
         int year = Integer.parseInt(twelveDigits.substring(0, 4));
         int month = Integer.parseInt(twelveDigits.substring(4, 6));

@@ -58,8 +58,13 @@ public record Person(
         return statedAge == null ? null : currentYear - statedAge;
     }
 
-    /** Whether the person is known or stated to be a foreign national. */
-    public boolean foreignNational() {
-        return nationality != null && !nationality.isBlank() && !"SE".equals(nationality);
+    /**
+     * Whether the person is known to be a Swedish citizen who can be presumed to have hemvist (habitual residence) in
+     * Sweden: nationality SE and a personnummer, i.e. registered as living here (folkbokförd). Jurisdiction turns on
+     * hemvist, not citizenship, so anyone else (unknown nationality, a samordningsnummer, a reservnummer, no number)
+     * may have hemvist abroad or be a foreign national.
+     */
+    public boolean knownSwedishResident() {
+        return "SE".equals(nationality) && identity != null && identity.kind() == IdentityKind.PERSONNUMMER;
     }
 }

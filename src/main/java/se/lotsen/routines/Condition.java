@@ -10,7 +10,11 @@ public enum Condition {
     CHILD(CaseFacts::child),
     ADULT(CaseFacts::adult),
     CUSTODY_DECIDED(CaseFacts::custodyDecided),
-    FOREIGN_NATIONAL(CaseFacts::foreignNational),
+    /**
+     * The person may be a foreign national or have hemvist abroad ({@link CaseFacts#possiblyForeign()}); the name is
+     * kept because published routine versions store it.
+     */
+    FOREIGN_NATIONAL(CaseFacts::possiblyForeign),
     PROTECTED_IDENTITY(CaseFacts::protectedIdentity),
     NO_IDENTITY_NUMBER(CaseFacts::noIdentityNumber),
     INTERPRETER_NEEDED(CaseFacts::interpreterNeeded),

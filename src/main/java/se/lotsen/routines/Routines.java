@@ -2,6 +2,7 @@ package se.lotsen.routines;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -146,39 +147,175 @@ public class Routines {
         return version(draft.id()).orElseThrow();
     }
 
+    /** The routine's name when Lotsen installs it. */
+    static final String ACUTE_NAME = "Rutin för akuta ärenden om människohandel och prostitution";
+
+    /** The file Lotsen ships the routine in. */
+    static final String ACUTE_RESOURCE = "routines/akut-manniskohandel.json";
+
+    /** What start-up did with the routine Lotsen ships. */
+    public enum ShippedOutcome {
+        /** The routine did not exist: the shipped content is now its version 1. */
+        INSTALLED,
+        /** This content was handled at an earlier start. */
+        ALREADY_HANDLED,
+        /** The published version already has this content. */
+        UNCHANGED,
+        /** Published as a new version: no one had published a version of their own since the last shipped one. */
+        PUBLISHED,
+        /** The method developer has published versions of their own: the shipped content is offered as a draft. */
+        DRAFTED,
+        /** As {@link #DRAFTED}, but a draft is being worked on: left alone, and offered again at the next start. */
+        WAITING_FOR_DRAFT
+    }
+
     /**
-     * Installs the routine Lotsen ships ({@code routines/akut-manniskohandel.json}) as version 1 when the routine
-     * does not exist yet. Runs in every mode: the routine is part of the product, not demo data.
+     * Brings the routine Lotsen ships ({@code routines/akut-manniskohandel.json}) to this installation. Runs at every
+     * start in every mode: the routine is part of the product, not demo data.
+     * <ul>
+     * <li>No routine yet: the shipped content becomes published version 1.</li>
+     * <li>The shipped file changed since it last reached this installation (a correction of the law, a new step) and
+     * the published version is still the last one Lotsen shipped: it is published as the next version, with a change
+     * note listing the changed steps. Cases keep the version they started with and their progress; new cases start
+     * with the new version. A draft being worked on moves up one number.</li>
+     * <li>The method developer has published versions of their own since: their routine is not overwritten; the
+     * shipped content is offered as a draft, whose differences the routine pages show, to be adopted and published by
+     * them. If they have a draft already, nothing happens and the offer is made at a later start.</li>
+     * </ul>
+     * Each shipped content is handled once (table {@code routine_shipped}, by the file's SHA-256), and one node at a
+     * time handles it (a transaction-scoped advisory lock).
      */
     @Transactional
-    public boolean installDefaultIfMissing() {
-        boolean exists = jdbc.sql("SELECT count(*) FROM routine WHERE key = :key").param("key", ACUTE)
-                .query(Long.class).single() > 0;
-        if (exists) {
-            return false;
+    public ShippedOutcome installShipped() {
+        return installShipped(ACUTE, ACUTE_NAME, readResource(ACUTE_RESOURCE));
+    }
+
+    @Transactional
+    ShippedOutcome installShipped(String routineKey, String routineName, byte[] content) {
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:lock))) l")
+                .param("lock", "lotsen.routine-shipped." + routineKey).query(Integer.class).single();
+        String sha = sha256(content);
+        RoutineDocument document = parse(new String(content, StandardCharsets.UTF_8));
+        Optional<UUID> routineId = jdbc.sql("SELECT id FROM routine WHERE key = :key").param("key", routineKey)
+                .query(UUID.class).optional();
+        if (routineId.isEmpty()) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("INSERT INTO routine (id, key, name) VALUES (:id, :key, :name)")
+                    .param("id", id).param("key", routineKey).param("name", routineName).update();
+            UUID version = insertVersion(id, 1, "PUBLISHED", document,
+                    "Första versionen, skriven utifrån gällande lagstiftning och nationell vägledning.");
+            recordShipped(id, sha, version, ShippedOutcome.PUBLISHED);
+            return ShippedOutcome.INSTALLED;
         }
-        RoutineDocument document = readDefault();
-        UUID routineId = UUID.randomUUID();
-        jdbc.sql("INSERT INTO routine (id, key, name) VALUES (:id, :key, :name)")
-                .param("id", routineId).param("key", ACUTE)
-                .param("name", "Rutin för akuta ärenden om människohandel och prostitution").update();
+        UUID routine = routineId.get();
+        boolean handled = jdbc.sql("SELECT count(*) FROM routine_shipped WHERE routine_id = :r AND content_sha256 = :sha")
+                .param("r", routine).param("sha", sha).query(Long.class).single() > 0;
+        if (handled) {
+            return ShippedOutcome.ALREADY_HANDLED;
+        }
+        RoutineVersion current = currentPublished(routineKey).orElseThrow(() -> new NotFoundException("routine"));
+        if (current.document().equals(document)) {
+            recordShipped(routine, sha, current.id(), ShippedOutcome.UNCHANGED);
+            return ShippedOutcome.UNCHANGED;
+        }
+        Optional<RoutineVersion> draft = draft(routineKey);
+        if (lastShippedVersion(routine).filter(current.id()::equals).isPresent()) {
+            // A draft keeps its content and comes after the new version.
+            draft.ifPresent(d -> jdbc.sql("UPDATE routine_version SET number = number + 1 WHERE id = :id AND status = 'DRAFT'")
+                    .param("id", d.id()).update());
+            UUID version = insertVersion(routine, current.number() + 1, "PUBLISHED", document,
+                    shippedChangeNote(current.document(), document));
+            recordShipped(routine, sha, version, ShippedOutcome.PUBLISHED);
+            return ShippedOutcome.PUBLISHED;
+        }
+        if (draft.isPresent()) {
+            return ShippedOutcome.WAITING_FOR_DRAFT;
+        }
+        UUID offered = insertVersion(routine, current.number() + 1, "DRAFT", document, null);
+        recordShipped(routine, sha, offered, ShippedOutcome.DRAFTED);
+        return ShippedOutcome.DRAFTED;
+    }
+
+    /**
+     * The version that holds the content Lotsen last shipped. Installations from before {@code routine_shipped}
+     * existed have no row: their version 1, published by Lotsen itself, is the one.
+     */
+    private Optional<UUID> lastShippedVersion(UUID routine) {
+        Optional<UUID> recorded = jdbc.sql("""
+                        SELECT v.id FROM routine_shipped s JOIN routine_version v ON v.id = s.version_id
+                        WHERE s.routine_id = :r AND s.outcome IN ('PUBLISHED', 'UNCHANGED') AND v.status = 'PUBLISHED'
+                        ORDER BY v.number DESC LIMIT 1""")
+                .param("r", routine).query(UUID.class).optional();
+        if (recorded.isPresent()) {
+            return recorded;
+        }
+        return jdbc.sql("""
+                        SELECT id FROM routine_version WHERE routine_id = :r AND number = 1 AND status = 'PUBLISHED'
+                            AND published_by IS NULL AND published_by_name = 'Lotsen'
+                            AND NOT EXISTS (SELECT 1 FROM routine_shipped WHERE routine_id = :r)""")
+                .param("r", routine).query(UUID.class).optional();
+    }
+
+    private UUID insertVersion(UUID routine, int number, String status, RoutineDocument document, String changeNote) {
+        UUID id = UUID.randomUUID();
+        boolean published = "PUBLISHED".equals(status);
         jdbc.sql("""
                         INSERT INTO routine_version (id, routine_id, number, status, document, change_note,
                             published_at, published_by_name)
-                        VALUES (:id, :routine, 1, 'PUBLISHED', CAST(:doc AS jsonb), :note, now(), 'Lotsen')""")
-                .param("id", UUID.randomUUID()).param("routine", routineId)
-                .param("doc", json.writeValueAsString(document))
-                .param("note", "Första versionen, skriven utifrån gällande lagstiftning och nationell vägledning.")
-                .update();
-        return true;
+                        VALUES (:id, :routine, :number, :status, CAST(:doc AS jsonb), :note,
+                            CASE WHEN :published THEN now() END, CASE WHEN :published THEN 'Lotsen' END)""")
+                .param("id", id).param("routine", routine).param("number", number).param("status", status)
+                .param("doc", json.writeValueAsString(document)).param("note", changeNote)
+                .param("published", published).update();
+        return id;
     }
 
-    RoutineDocument readDefault() {
-        try (InputStream in = new ClassPathResource("routines/akut-manniskohandel.json").getInputStream()) {
-            return json.readValue(in, RoutineDocument.class);
+    private void recordShipped(UUID routine, String sha, UUID version, ShippedOutcome outcome) {
+        jdbc.sql("""
+                        INSERT INTO routine_shipped (routine_id, content_sha256, version_id, outcome)
+                        VALUES (:r, :sha, :v, :outcome)""")
+                .param("r", routine).param("sha", sha).param("v", version).param("outcome", outcome.name()).update();
+    }
+
+    /** The change note of a version Lotsen publishes: which steps it adds, changes and removes. */
+    static String shippedChangeNote(RoutineDocument older, RoutineDocument newer) {
+        java.util.Map<RoutineDiff.Kind, List<String>> byKind = new java.util.EnumMap<>(RoutineDiff.Kind.class);
+        for (RoutineDiff.Change change : RoutineDiff.between(older, newer)) {
+            byKind.computeIfAbsent(change.kind(), k -> new java.util.ArrayList<>()).add(change.title());
+        }
+        StringBuilder note = new StringBuilder("Uppdaterad av Lotsen med den rutin som följer med programmet.");
+        append(note, " Nya steg: ", byKind.get(RoutineDiff.Kind.ADDED));
+        append(note, " Ändrade steg: ", byKind.get(RoutineDiff.Kind.CHANGED));
+        append(note, " Flyttade steg: ", byKind.get(RoutineDiff.Kind.MOVED));
+        append(note, " Borttagna steg: ", byKind.get(RoutineDiff.Kind.REMOVED));
+        String text = note.toString();
+        return text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
+    }
+
+    private static void append(StringBuilder note, String label, List<String> titles) {
+        if (titles != null && !titles.isEmpty()) {
+            note.append(label).append(String.join("; ", titles)).append('.');
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] readResource(String path) {
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new IllegalStateException("The default routine cannot be read", e);
         }
+    }
+
+    RoutineDocument readDefault() {
+        return parse(new String(readResource(ACUTE_RESOURCE), StandardCharsets.UTF_8));
     }
 
     RoutineDocument parse(String document) {

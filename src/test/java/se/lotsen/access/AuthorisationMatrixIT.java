@@ -425,9 +425,13 @@ class AuthorisationMatrixIT {
         rule("POST /cases/{id}/decisions/{decisionId}/execution", Rule.CASE_WRITE, form(),
                 "already carried out / no time: refused");
         rule("POST /cases/{id}/decisions/{decisionId}/end", Rule.CASE_WRITE, form(), "no reason: refused");
+        rule("POST /cases/{id}/decisions/{decisionId}/court-rulings", Rule.CASE_WRITE, form(),
+                "no kind, no day: refused");
         rule("GET /cases/{id}/deadlines/{deadlineId}", Rule.CASE_READ);
         rule("POST /cases/{id}/deadlines/{deadlineId}/met", Rule.CASE_WRITE, form(), "no day: refused");
         rule("POST /cases/{id}/deadlines/{deadlineId}/extend", Rule.CASE_WRITE, form(), "no day, no note: refused");
+        rule("POST /cases/{id}/deadlines/{deadlineId}/extension-requested", Rule.CASE_WRITE, form(),
+                "no day: refused");
         rule("GET /cases/{id}/contacts/new", Rule.CASE_WRITE, "a form to change the case");
         rule("POST /cases/{id}/contacts/new", Rule.CASE_WRITE, form(), "empty form: refused");
         rule("GET /cases/{id}/contacts/{contactId}/status", Rule.CASE_WRITE, "a form to change the case");
@@ -466,11 +470,16 @@ class AuthorisationMatrixIT {
         rule("POST /api/v1/cases/{id}/decisions/{decisionId}/end", Rule.CASE_WRITE,
                 json("{\"reason\":\"OTHER\",\"endedAt\":\"" + PAST + "\"}"),
                 "ended before the decision, OTHER without a note: refused, the custody stays");
+        rule("POST /api/v1/cases/{id}/decisions/{decisionId}/court-rulings", Rule.CASE_WRITE,
+                json("{\"kind\":\"CUSTODY_CONFIRMED\",\"decidedOn\":\"2100-01-01\"}"),
+                "a ruling in the future: refused, nothing recorded");
         rule("GET /api/v1/cases/{id}/deadlines", Rule.CASE_READ);
         rule("POST /api/v1/cases/{id}/deadlines/{deadlineId}/met", Rule.CASE_WRITE, json("{\"on\":\"2100-01-01\"}"),
                 "met in the future: refused");
         rule("POST /api/v1/cases/{id}/deadlines/{deadlineId}/extend", Rule.CASE_WRITE,
                 json("{\"newDate\":\"2000-01-01\",\"note\":\"\"}"), "earlier day, no note: refused");
+        rule("POST /api/v1/cases/{id}/deadlines/{deadlineId}/extension-requested", Rule.CASE_WRITE,
+                json("{\"requestedOn\":\"2100-01-01\"}"), "requested in the future: refused");
         rule("POST /api/v1/cases/{id}/handover", Rule.CASE_WRITE,
                 json("{\"toUnit\":\"ingen-sadan-enhet\",\"reason\":\"Matrisprov\"}"), "unknown unit: refused");
         rule("GET /api/v1/cases/{id}/handover/package.pdf", Rule.CASE_READ);

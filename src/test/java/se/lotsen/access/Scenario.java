@@ -66,7 +66,7 @@ public final class Scenario {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("subject", s);
         body.put("receivedAt", minutesAgo(300));
-        body.put("channel", "POLICE_PL13");
+        body.put("channel", "POLICE_PL12");
         Response r = http.postJson("/api/v1/cases", LotsenHttp.toJson(body), token(username));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();

@@ -708,7 +708,7 @@ class AccessPolicyBrowserTest extends BrowserTestSupport {
         Locator main = page.locator("main");
         main.getByLabel("Ett barn (under 18 år)", exact()).check();
         main.getByLabel("Hur kom ärendet in?", exact()).selectOption(
-                new SelectOption().setLabel("Polisen, efter omhändertagande enligt 13 § polislagen"));
+                new SelectOption().setLabel("Polisen, efter ett tillfälligt omhändertagande enligt 12 § polislagen"));
         main.getByLabel("Anmälare", exact()).fill("Polisassistent Jonas Wiklund, Västerortspolisen");
         main.getByLabel("Vad har hänt?", exact()).fill(summary);
         main.getByLabel("Brottslig verksamhet", exact()).check();

@@ -47,7 +47,7 @@ import se.lotsen.calendar.SwedishCalendar;
  * The night a child is handed from the jour to a district, played in browsers from start to end.
  *
  * <p>The duty social worker (jour1) opens a case about a Romanian girl without an identity number, brought in by the
- * police under 13 § polislagen, records the police report through the contact form (which completes the step "Gör
+ * police under 12 § polislagen, records the police report through the contact form (which completes the step "Gör
  * polisanmälan") and a call to the regional coordinator for children at 03:00 on a closed day, which is queued to the
  * next working day at 08.00 and shown on the board of queued contacts. She hands the case to Rinkeby-Kista: the
  * package page and its PDF hold the secrecy marking and the whole handling manual with each step's status.
@@ -93,6 +93,7 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
 
     private static final String STEP_POLICE = "Gör polisanmälan";
     private static final String SECRECY = "SEKRETESS enligt 26 kap. 1 § offentlighets- och sekretesslagen (2009:400)";
+    private static final String RINKEBY_COMMITTEE = "Rinkeby-Kista stadsdelsnämnd, sociala delegationen";
     private static final String HANDOVER_REASON = "Barnet uppger att hon bor hos en moster i Rinkeby. Enligt stadens "
             + "riktlinjer ansvarar Rinkeby-Kista.";
     private static final String QUESTION = "Flickan har en moster i Rinkeby som kan vara inblandad. Ska vi ta kontakt "
@@ -191,9 +192,9 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
         main.getByLabel("Ett barn (under 18 år)", exact()).check();
         main.getByLabel("Inkom", exact()).fill(local(night, 0, 40));
         main.getByLabel("Hur kom ärendet in?", exact()).selectOption(
-                new SelectOption().setLabel("Polisen, efter omhändertagande enligt 13 § polislagen"));
+                new SelectOption().setLabel("Polisen, efter ett tillfälligt omhändertagande enligt 12 § polislagen"));
         main.getByLabel("Anmälare", exact()).fill("Polisinspektör Åsa Öberg, Citypolisen");
-        main.getByLabel("Vad har hänt?", exact()).fill("Polisen omhändertog flickan enligt 13 § polislagen i en "
+        main.getByLabel("Vad har hänt?", exact()).fill("Polisen omhändertog flickan enligt 12 § polislagen i en "
                 + "lägenhet i Skärholmen. Hon saknar handlingar och säger att hon är 14 år.");
         main.getByLabel("Sexuell exploatering eller prostitution", exact()).check();
         main.getByLabel("Inget känt nummer", exact()).check();
@@ -220,7 +221,7 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
         assertThat(person).containsText("Inget känt nummer");
         assertThat(person).containsText("Rumänien");
         Locator facts = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Uppgifter om ärendet"));
-        assertThat(facts).containsText("Polisen, efter omhändertagande enligt 13 § polislagen");
+        assertThat(facts).containsText("Polisen, efter ett tillfälligt omhändertagande enligt 12 § polislagen");
         assertThat(facts).containsText(swedishDateTime(night.atTime(0, 40)));
         // Nothing recorded yet.
         assertThat(cooperationPanel()).containsText("Inga kontakter är registrerade ännu.");
@@ -409,13 +410,15 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
     private void thePackagePageHoldsTheWholeManual(List<Step> steps) {
         Locator main = page.locator("main");
         assertThat(page.locator("h1")).hasText("Överlämningspaket");
-        assertThat(main.locator(".secrecy-mark")).hasText(SECRECY);
+        // OSL 5 kap. 5 §: the provision, the date of the mark and the authority that made it.
+        assertThat(main.locator(".secrecy-mark")).hasText(Pattern.compile(re(SECRECY)
+                + "\\. Antecknat \\d{4}-\\d{2}-\\d{2} av " + re(RINKEBY_COMMITTEE) + "\\."));
         assertThat(main).containsText("Sammanställt");
         assertThat(main.getByRole(AriaRole.LINK, called("Ladda ner som PDF"))).hasAttribute("href",
                 casePath + "/handover/package.pdf");
 
         Locator memo = page.locator("#memo");
-        assertThat(memo).containsText("Polisen, efter omhändertagande enligt 13 § polislagen");
+        assertThat(memo).containsText("Polisen, efter ett tillfälligt omhändertagande enligt 12 § polislagen");
         assertThat(memo).containsText(RINKEBY + " · Överlämnat");
         Locator person = page.locator("#person");
         assertThat(person).containsText(NAME);

@@ -139,7 +139,7 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
 
         main.getByLabel("Ett barn (under 18 år)", exact()).check();
         main.getByLabel("Hur kom ärendet in?", exact()).selectOption(
-                new SelectOption().setLabel("Polisen, efter omhändertagande enligt 13 § polislagen"));
+                new SelectOption().setLabel("Polisen, efter ett tillfälligt omhändertagande enligt 12 § polislagen"));
         main.getByLabel("Anmälare", exact()).fill("Polisinspektör Anna Lind, Citypolisen");
         main.getByLabel("Vad har hänt?", exact()).fill("Polisen påträffade flickan på ett hotell vid Centralen "
                 + "tillsammans med en vuxen man. Hon saknar handlingar och säger att hon är 15 år.");
@@ -172,7 +172,7 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("main .field--error")).hasCount(1);
         assertThat(main.getByLabel("Ett barn (under 18 år)", exact())).isChecked();
         assertThat(main.getByLabel("Inkom", exact())).hasValue(receivedAt);
-        assertThat(main.getByLabel("Hur kom ärendet in?", exact())).hasValue("POLICE_PL13");
+        assertThat(main.getByLabel("Hur kom ärendet in?", exact())).hasValue("POLICE_PL12");
         assertThat(main.getByLabel("Namn", exact())).hasValue(NAME);
         assertThat(main.getByLabel("Uppgiven eller bedömd ålder", exact())).hasValue("15");
         assertThat(main.getByLabel("Medborgarskap", exact())).hasValue("RO");
@@ -234,7 +234,7 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
         assertThat(person).containsText("Ja, rumänska");
         assertThat(person).containsText("inga handlingar");
         Locator facts = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Uppgifter om ärendet"));
-        assertThat(facts).containsText("Polisen, efter omhändertagande enligt 13 § polislagen");
+        assertThat(facts).containsText("Polisen, efter ett tillfälligt omhändertagande enligt 12 § polislagen");
         assertThat(facts).containsText("Sexuell exploatering eller prostitution");
         assertThat(facts).containsText("Polisinspektör Anna Lind, Citypolisen");
         Locator protection = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Skyddsbedömning"));

@@ -197,6 +197,33 @@ class CaseApiIT {
         assertThat(errorFields(again)).containsExactly("subject.identityNumber");
     }
 
+    /**
+     * The police take a child into temporary custody under 12 § polislagen: the channel is POLICE_PL12. Clients that
+     * still send the old name POLICE_PL13 get the same channel, stored and answered under its new name.
+     */
+    @Test
+    void thePoliceChannelIs12SectionPolislagenAndTheOldNameIsStillAccepted() {
+        String jour1 = token("jour1");
+        for (String sent : List.of("POLICE_PL12", "POLICE_PL13")) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("subject", subject("CHILD", "Polis " + TestIdentityNumbers.token(), null));
+            body.put("receivedAt", RECEIVED_AT);
+            body.put("channel", sent);
+            Response r = http.postJson("/api/v1/cases", LotsenHttp.toJson(body), jour1);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(r.json().get("channel").asString()).isEqualTo("POLICE_PL12");
+            assertThat(jdbc.sql("SELECT intake_channel FROM case_file WHERE id = :id")
+                    .param("id", UUID.fromString(r.json().get("id").asString())).query(String.class).single())
+                    .isEqualTo("POLICE_PL12");
+            assertThat(keys(r.json().get("checklist"))).contains("mottagande");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subject", subject("CHILD", "Polis " + TestIdentityNumbers.token(), null));
+        body.put("receivedAt", RECEIVED_AT);
+        body.put("channel", "POLICE_PL14");
+        assertProblem(http.postJson("/api/v1/cases", LotsenHttp.toJson(body), jour1), 400);
+    }
+
     @Test
     void anAdultCaseGetsAdultSteps() {
         JsonNode json = createOk(token("jour2"), "ADULT", "Vuxen " + TestIdentityNumbers.token(), null);

@@ -103,7 +103,7 @@ class CasePagesIT {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("subjectType", "CHILD");
         form.put("receivedAt", receivedAt());
-        form.put("channel", "POLICE_PL13");
+        form.put("channel", "POLICE_PL12");
         form.put("reporter", "Gränspolisen Arlanda");
         form.put("reporterContact", "010-000 00 00");
         form.put("summary", summary);
@@ -229,7 +229,7 @@ class CasePagesIT {
         CaseView view = cases.view(access.read(new CaseId(id), user("jour1")));
         assertThat(view.person().name()).isEqualTo(name);
         assertThat(view.person().identity().value()).isEqualTo(pnr);
-        assertThat(view.channel()).isEqualTo(IntakeChannel.POLICE_PL13);
+        assertThat(view.channel()).isEqualTo(IntakeChannel.POLICE_PL12);
         assertThat(view.summary()).isEqualTo("Pojken tiggde utanför Åhléns.");
         assertThat(view.exploitationForms()).containsExactly(ExploitationForm.BEGGING);
         assertThat(view.person().statedAge()).isEqualTo(15);
@@ -281,7 +281,7 @@ class CasePagesIT {
         assertThat(tag(html, "input", "name=\"subjectType\"", "value=\"ADULT\"")).doesNotContain("checked");
         assertThat(tag(html, "input", "name=\"identityKind\"", "value=\"PERSONNUMMER\"")).contains("checked");
         assertThat(tag(html, "input", "name=\"exploitationForms\"", "value=\"BEGGING\"")).contains("checked");
-        assertThat(tag(html, "option", "value=\"POLICE_PL13\"")).contains("selected");
+        assertThat(tag(html, "option", "value=\"POLICE_PL12\"")).contains("selected");
         assertThat(tag(html, "input", "name=\"receivedAt\"")).contains("value=\"");
         // the form can be sent again
         assertThat(LotsenHttp.csrfToken(html)).isNotBlank();

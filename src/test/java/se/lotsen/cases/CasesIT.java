@@ -277,12 +277,13 @@ class CasesIT {
         assertThat(checklist.items()).extracting(ChecklistItem::key).containsExactlyElementsOf(
                 current.document().allSteps().stream().map(RoutineDocument.Step::key).toList());
         assertThat(checklist.items()).allMatch(i -> i.status() == ChecklistItem.Status.OPEN);
+        // Nationality unknown: the person may be a foreign national or have hemvist abroad.
         assertThat(applicableKeys(checklist)).isEqualTo(stepsWhoseConditionsHold(current,
-                EnumSet.of(Condition.CHILD, Condition.NO_IDENTITY_NUMBER)));
+                EnumSet.of(Condition.CHILD, Condition.NO_IDENTITY_NUMBER, Condition.FOREIGN_NATIONAL)));
         // a child without a custody decision
         assertThat(applicableKeys(checklist)).contains("skyddsbedomning", "reservnummer")
-                .doesNotContain("placering", "beslut-dokumenterat", "tidsfrister", "skyddat-boende",
-                        "riskbedomning-hemland", "betanketid", "tolk", "skyddade-uppgifter");
+                .doesNotContain("placering", "beslut-dokumenterat", "tidsfrister", "skyddat-boende", "tolk",
+                        "skyddade-uppgifter");
         assertThat(checklist.visibleItems()).extracting(ChecklistItem::key).contains("skyddsbedomning")
                 .doesNotContain("placering");
     }
@@ -292,7 +293,8 @@ class CasesIT {
         CurrentUser jour1 = user("jour1");
         String pnr = TestIdentityNumbers.personnummer();
 
-        CaseId id = open(jour1, SubjectType.ADULT, personWithNumber("Vuxen " + TestIdentityNumbers.token(), pnr));
+        CaseId id = open(jour1, SubjectType.ADULT, person("Vuxen " + TestIdentityNumbers.token(),
+                IdentityKind.PERSONNUMMER, pnr, "", "SE", false, "", ProtectedIdentity.NONE, ""));
 
         Checklist checklist = checklist(id, jour1);
         assertThat(applicableKeys(checklist)).isEqualTo(stepsWhoseConditionsHold(checklist.version(),
@@ -301,6 +303,12 @@ class CasesIT {
                 .doesNotContain("skyddsbedomning", "placering", "reservnummer", "betanketid");
     }
 
+    /**
+     * Jurisdiction turns on hemvist, not citizenship (LVU 6 a §): only a person known to be Swedish and registered as
+     * living here (nationality SE and a personnummer) skips the 6 a § assessment, the home-country risk assessment and
+     * betänketid; a foreign national, an unknown nationality or a Swedish citizen without a personnummer keeps them.
+     * Betänketid concerns children too (utlänningslagen 5 kap. 15 §).
+     */
     @Test
     void foreignNationalGetsTheHomeCountryStepsForAChildAndBetanketidForAnAdult() {
         CurrentUser jour1 = user("jour1");
@@ -315,29 +323,49 @@ class CasesIT {
         Checklist c = checklist(child, jour1);
         assertThat(applicableKeys(c)).isEqualTo(stepsWhoseConditionsHold(c.version(),
                 EnumSet.of(Condition.CHILD, Condition.FOREIGN_NATIONAL, Condition.NO_IDENTITY_NUMBER)));
-        assertThat(applicableKeys(c)).contains("riskbedomning-hemland", "hemvist").doesNotContain("betanketid");
+        assertThat(applicableKeys(c)).contains("riskbedomning-hemland", "hemvist", "betanketid", "god-man");
 
         Checklist a = checklist(adult, jour1);
         assertThat(applicableKeys(a)).isEqualTo(stepsWhoseConditionsHold(a.version(),
                 EnumSet.of(Condition.ADULT, Condition.FOREIGN_NATIONAL, Condition.NO_IDENTITY_NUMBER)));
         assertThat(applicableKeys(a)).contains("betanketid").doesNotContain("riskbedomning-hemland");
 
+        // A Swedish citizen without a personnummer may have hemvist abroad: the steps apply.
         assertThat(applicableKeys(checklist(swedishChild, jour1)))
-                .doesNotContain("riskbedomning-hemland", "hemvist", "betanketid");
+                .contains("riskbedomning-hemland", "hemvist", "betanketid");
+
+        CaseId unknownNationality = open(jour1, SubjectType.CHILD, person("Okänt Land " + TestIdentityNumbers.token(),
+                IdentityKind.PERSONNUMMER, TestIdentityNumbers.personnummer(), "", "", false, "",
+                ProtectedIdentity.NONE, ""));
+        assertThat(applicableKeys(checklist(unknownNationality, jour1)))
+                .contains("riskbedomning-hemland", "hemvist", "betanketid");
+
+        CaseId swedishResident = open(jour1, SubjectType.CHILD, person("Svenskt Folkbokfört Barn "
+                + TestIdentityNumbers.token(), IdentityKind.PERSONNUMMER, TestIdentityNumbers.personnummer(), "",
+                "SE", false, "", ProtectedIdentity.NONE, ""));
+        Checklist resident = checklist(swedishResident, jour1);
+        assertThat(applicableKeys(resident)).isEqualTo(stepsWhoseConditionsHold(resident.version(),
+                EnumSet.of(Condition.CHILD)));
+        assertThat(applicableKeys(resident)).doesNotContain("riskbedomning-hemland", "hemvist", "betanketid");
+
+        // Learning the person is Swedish and registered here re-evaluates the steps; unknown again brings them back.
+        cases.updatePerson(access.write(swedishChild, jour1), person("Svenskt Barn", IdentityKind.PERSONNUMMER,
+                TestIdentityNumbers.personnummer(), "", "SE", false, "", ProtectedIdentity.NONE, ""), null, null);
+        assertThat(applicableKeys(checklist(swedishChild, jour1))).doesNotContain("riskbedomning-hemland", "hemvist");
     }
 
     @Test
     void policeInterpreterAndProtectedIdentityMakeTheirStepsApply() {
         CurrentUser jour1 = user("jour1");
 
-        CaseId id = open(jour1, SubjectType.CHILD, IntakeChannel.POLICE_PL13,
+        CaseId id = open(jour1, SubjectType.CHILD, IntakeChannel.POLICE_PL12,
                 person("Polis Tolk " + TestIdentityNumbers.token(), IdentityKind.UNKNOWN, "", "", "", true,
                         "tigrinja", ProtectedIdentity.SEKRETESSMARKERING, "Okänd adress 1"), hoursAgo(2));
 
         Checklist checklist = checklist(id, jour1);
         assertThat(applicableKeys(checklist)).isEqualTo(stepsWhoseConditionsHold(checklist.version(),
                 EnumSet.of(Condition.CHILD, Condition.NO_IDENTITY_NUMBER, Condition.BROUGHT_BY_POLICE,
-                        Condition.INTERPRETER_NEEDED, Condition.PROTECTED_IDENTITY)));
+                        Condition.INTERPRETER_NEEDED, Condition.PROTECTED_IDENTITY, Condition.FOREIGN_NATIONAL)));
         assertThat(applicableKeys(checklist)).contains("tolk", "skyddade-uppgifter");
     }
 
@@ -354,7 +382,8 @@ class CasesIT {
         Checklist after = checklist(id, jour1);
         assertThat(applicableKeys(after)).contains("beslut-dokumenterat", "placering", "tidsfrister");
         assertThat(applicableKeys(after)).isEqualTo(stepsWhoseConditionsHold(after.version(),
-                EnumSet.of(Condition.CHILD, Condition.NO_IDENTITY_NUMBER, Condition.CUSTODY_DECIDED)));
+                EnumSet.of(Condition.CHILD, Condition.NO_IDENTITY_NUMBER, Condition.CUSTODY_DECIDED,
+                        Condition.FOREIGN_NATIONAL)));
         // statuses already set are kept
         assertThat(after.item("skyddsbedomning").orElseThrow().status()).isEqualTo(ChecklistItem.Status.DONE);
         CaseView view = view(id, jour1);

@@ -153,7 +153,7 @@ class DeadlineRemindersIT {
     private TestCase openChild(String username, Instant receivedAt) {
         CurrentUser user = user(username);
         String name = "Namnsson" + UUID.randomUUID().toString().substring(0, 8);
-        CaseId id = cases.open(new Intake(SubjectType.CHILD, receivedAt, IntakeChannel.POLICE_PL13, "Polisen",
+        CaseId id = cases.open(new Intake(SubjectType.CHILD, receivedAt, IntakeChannel.POLICE_PL12, "Polisen",
                 "114 14", "Ung person påträffad", Set.of(ExploitationForm.SEXUAL), null, null,
                 new PersonDetails(IdentityKind.UNKNOWN, "", "Alva " + name, "", null, 15, false, Sex.UNKNOWN, "", "",
                         false, "", "", ProtectedIdentity.NONE, ""), null), user);
@@ -171,7 +171,7 @@ class DeadlineRemindersIT {
         TestCase c = openChild("jour1", at(decided, 9));
         decisions.record(access.write(c.id(), user("jour1")), new DecisionCommand(DecisionType.LVU_6,
                 at(decided, 10), null, "Anna Ordförande", Mandate.COMMITTEE, "rinkeby-kista", Set.of("LVU_2"),
-                "Rättens beslut kan inte avvaktas.", null, null, null, null, null, false));
+                "Rättens beslut kan inte avvaktas.", null, null, null, null, null, false, true));
         Deadline submission = submission(c);
         assertThat(submission.dueDate()).as("precondition").isAfterOrEqualTo(today());
         assertThat(calendar.workingDaysBetween(today(), submission.dueDate())).as("precondition").isLessThanOrEqualTo(2);

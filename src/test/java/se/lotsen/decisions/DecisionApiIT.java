@@ -76,7 +76,7 @@ class DecisionApiIT {
     /** A child case at socialjouren opened by jour1 (through the facade; the case API is tested elsewhere). */
     private UUID openChildCase(Instant receivedAt) {
         CurrentUser user = apiTokens.authenticate(jour1).orElseThrow();
-        CaseId id = cases.open(new Intake(SubjectType.CHILD, receivedAt, IntakeChannel.POLICE_PL13, "Polisen",
+        CaseId id = cases.open(new Intake(SubjectType.CHILD, receivedAt, IntakeChannel.POLICE_PL12, "Polisen",
                 "114 14", "Ung person påträffad", Set.of(ExploitationForm.SEXUAL), null, null,
                 new PersonDetails(IdentityKind.UNKNOWN, "", "Testbarn " + UUID.randomUUID().toString().substring(0, 8),
                         "", null, 15, false, Sex.UNKNOWN, "", "", false, "", "", ProtectedIdentity.NONE, ""), null),
@@ -87,7 +87,8 @@ class DecisionApiIT {
     private static final String CHAIR_DECISION = """
             {"type":"LVU_6","decidedAt":"2025-12-19T19:00:00+01:00","executedAt":"2025-12-19T21:00:00+01:00",
              "decidedBy":{"name":"Anna Ordförande","mandate":"CHAIR"},"committee":"rinkeby-kista",
-             "grounds":["LVU_2"],"urgencyReason":"Risk för fortsatt exploatering; rättens beslut kan inte avvaktas."}""";
+             "grounds":["LVU_2"],"urgencyReason":"Risk för fortsatt exploatering; rättens beslut kan inte avvaktas.",
+             "unusualTimeConfirmed":true}""";
 
     private static List<JsonNode> array(JsonNode node) {
         assertThat(node.isArray()).as("array: %s", node).isTrue();
@@ -271,7 +272,6 @@ class DecisionApiIT {
         String deadlineId = ofKind(array(created.json().get("deadlines")), "LVU_7_SUBMISSION").get("id").asString();
         String met = "/api/v1/cases/" + caseId + "/deadlines/" + deadlineId + "/met";
 
-        assertThat(assertBadRequest(http.postJson(met, "{\"on\":\"2025-12-22\"}", jour1))).contains("evidence");
         assertThat(assertBadRequest(http.postJson(met, "{\"evidence\":\"FR mål 1234-25\"}", jour1))).contains("on");
         String tomorrow = LocalDate.now(clock.withZone(SWEDEN)).plusDays(1).toString();
         assertThat(assertBadRequest(http.postJson(met, "{\"on\":\"" + tomorrow + "\",\"evidence\":\"FR mål 1234-25\"}",
@@ -337,5 +337,81 @@ class DecisionApiIT {
         assertThat(ofKind(after, "LVU_7_SUBMISSION").get("status").asString()).isEqualTo("CLOSED");
         assertThat(ofKind(after, "LVU_8_APPLICATION").get("status").asString()).isEqualTo("CLOSED");
         assertThat(ofKind(after, "COMMITTEE_REPORT").get("status").asString()).isIn("PENDING", "OVERDUE");
+    }
+
+    // -- the court's rulings and a requested extension (issue 10) --
+
+    private static final String SIX_A_DECISION = """
+            {"type":"LVU_6A","decidedAt":"2026-09-30T22:10:00+02:00","executedAt":"2026-10-01T09:30:00+02:00",
+             "decidedBy":{"name":"Anna Ordförande","mandate":"CHAIR"},"committee":"rinkeby-kista",
+             "grounds":["LVU_2"],"urgencyReason":"Risk att barnet förs ut ur landet.",
+             "habitualResidence":"Rumänien","jurisdictionBasis":"BRUSSELS_IIB","unusualTimeConfirmed":true}""";
+
+    @Test
+    void aContinuationGrantedByTheCourtAnswersWithTheDecisionItsStatusAndTheNewApplicationTime() {
+        UUID caseId = openChildCase(Instant.parse("2026-09-30T18:00:00Z"));
+        Response created = http.postJson("/api/v1/cases/" + caseId + "/decisions", SIX_A_DECISION, jour1);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("status").asString()).isIn("IN_FORCE", "LAPSED");
+        String decisionId = created.json().get("id").asString();
+        String rulings = "/api/v1/cases/" + caseId + "/decisions/" + decisionId + "/court-rulings";
+
+        Response granted = http.postJson(rulings,
+                "{\"kind\":\"CONTINUATION_GRANTED\",\"decidedOn\":\"2026-11-05\",\"courtCaseNumber\":\"FR 4711-26\"}",
+                jour1);
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        JsonNode period = ofKind(array(granted.json().get("deadlines")), "LVU_9B_APPLICATION");
+        assertThat(period.get("dueDate").asString()).as("two months from the court's day").isEqualTo("2027-01-05");
+        assertThat(period.get("anchorDate").asString()).isEqualTo("2026-11-05");
+        LocalDate today = LocalDate.now(clock.withZone(SWEDEN));
+        assertThat(granted.json().get("status").asString())
+                .isEqualTo(today.isAfter(LocalDate.of(2027, 1, 5)) ? "LAPSED" : "IN_FORCE");
+        JsonNode ruling = array(granted.json().get("courtRulings")).get(0);
+        assertThat(ruling.get("kind").asString()).isEqualTo("CONTINUATION_GRANTED");
+        assertThat(ruling.get("courtCaseNumber").asString()).isEqualTo("FR 4711-26");
+
+        // Bad input names the field; an unknown kind is a bad request; another unit finds nothing.
+        assertThat(assertBadRequest(http.postJson(rulings,
+                "{\"kind\":\"CONTINUATION_GRANTED\",\"decidedOn\":\"2026-11-20\",\"until\":\"2027-02-21\"}", jour1)))
+                .contains("until");
+        assertThat(assertBadRequest(http.postJson(rulings, "{\"kind\":\"CARE_GRANTED\",\"decidedOn\":\"2026-11-20\"}",
+                jour1))).contains("kind");
+        assertBadRequest(http.postJson(rulings, "{\"kind\":\"NO_SUCH\",\"decidedOn\":\"2026-11-20\"}", jour1));
+        assertThat(assertBadRequest(http.postJson(rulings, "{\"kind\":\"CUSTODY_CONFIRMED\"}", jour1)))
+                .contains("decidedOn");
+        String rinkeby1 = http.token("rinkeby1", DEMO_PASSWORD);
+        assertNotFound(http.postJson(rulings, "{\"kind\":\"CUSTODY_CONFIRMED\",\"decidedOn\":\"2026-10-06\"}",
+                rinkeby1));
+        assertThat(jdbc.sql("SELECT count(*) FROM court_ruling WHERE decision_id = :d")
+                .param("d", UUID.fromString(decisionId)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestedExtensionIsAStateOfItsOwnAndKeepsTheCustodyInForce() {
+        UUID caseId = openChildCase(Instant.parse("2026-09-30T18:00:00Z"));
+        Response created = http.postJson("/api/v1/cases/" + caseId + "/decisions", CHAIR_DECISION
+                .replace("2025-12-19T19:00:00+01:00", "2026-10-01T21:00:00+02:00")
+                .replace("2025-12-19T21:00:00+01:00", "2026-10-01T23:30:00+02:00"), jour1);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String decisionId = created.json().get("id").asString();
+        // Submitted in time and confirmed by the court (7 §).
+        Response confirmed = http.postJson("/api/v1/cases/" + caseId + "/decisions/" + decisionId + "/court-rulings",
+                "{\"kind\":\"CUSTODY_CONFIRMED\",\"decidedOn\":\"2026-10-06\"}", jour1);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
+        JsonNode application = ofKind(array(created.json().get("deadlines")), "LVU_8_APPLICATION");
+        assertThat(application.get("dueDate").asString()).isEqualTo("2026-10-29");
+        String path = "/api/v1/cases/" + caseId + "/deadlines/" + application.get("id").asString()
+                + "/extension-requested";
+
+        assertThat(assertBadRequest(http.postJson(path, "{\"requestedOn\":\"2026-10-30\"}", jour1)))
+                .as("after the last day is too late").contains("requestedOn");
+        Response requested = http.postJson(path, "{\"requestedOn\":\"2026-10-28\"}", jour1);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        assertThat(requested.json().get("status").asString()).isEqualTo("EXTENSION_REQUESTED");
+        assertThat(requested.json().get("extensionRequestedOn").asString()).isEqualTo("2026-10-28");
+
+        JsonNode decision = array(http.get("/api/v1/cases/" + caseId + "/decisions", jour1).json()).stream()
+                .filter(d -> d.get("id").asString().equals(decisionId)).findFirst().orElseThrow();
+        assertThat(decision.get("status").asString()).as("not lapsed while the court decides").isEqualTo("IN_FORCE");
     }
 }

@@ -86,7 +86,7 @@ class DecisionPagesIT {
         assertThat(casePage).contains("Beslutet är registrerat. Tidsfrister som startade: "
                 + "Underställning till förvaltningsrätten (7 § LVU) – sista dag mån 29 december 2025; "
                 + "Ansökan om vård (8 § LVU) – sista dag fre 16 januari 2026; "
-                + "Anmälan vid nämndens nästa sammanträde (6 § LVU)");
+                + "Anmälan vid nämndens nästa sammanträde (6 § andra stycket, 31 d § LVU)");
         String deadlines = section(casePage, "deadlines");
         assertThat(deadlines).contains("<h2 id=\"deadlines-title\">Tidsfrister</h2>")
                 .contains("Underställning till förvaltningsrätten (7 § LVU)").contains("7 § LVU (1990:52)")
@@ -123,11 +123,12 @@ class DecisionPagesIT {
                 .contains("fre 19 december 2025").contains("(dagen för beslutet)").contains("1 vecka")
                 .contains("7 § LVU (1990:52)").contains("Markera som klar").contains("Förvaltningsrättens målnummer");
 
-        // Marking it met without the court's case number is refused, and the day typed is kept.
-        Response missing = post(jour1, submission, submission + "/met", Map.of("metOn", "2025-12-22", "evidence", ""));
+        // Marking it met without the day is refused, and the case number typed is kept. The case number itself is
+        // never required (LEGAL-AND-PRACTICE §11: marking 7 § met must not require it).
+        Response missing = post(jour1, submission, submission + "/met", Map.of("metOn", "", "evidence", "12345-25"));
         assertThat(missing.status()).isEqualTo(200);
-        assertThat(missing.body()).contains("error-summary").contains("href=\"#evidence\">Skriv förvaltningsrättens målnummer.")
-                .contains("value=\"2025-12-22\"");
+        assertThat(missing.body()).contains("error-summary").contains("href=\"#metOn\"")
+                .contains("value=\"12345-25\"");
 
         // With it, the 7 § submission is met and the court's review week starts from that day.
         Response met = post(jour1, submission, submission + "/met", Map.of("metOn", "2025-12-22", "evidence", "12345-25"));
@@ -237,6 +238,65 @@ class DecisionPagesIT {
     // -- helpers --
 
     /** The first page of the user's notifications that contains the text, or null. */
+    @Test
+    void theCourtsRulingAndARequestedExtensionAreRecordedOnThePages() {
+        Browser jour1 = signedIn("jour1");
+        UUID caseId = openChildCase(jour1, "Testbarn Rätt", "2026-09-30T18:00");
+        String base = "/cases/" + caseId;
+        Map<String, String> sixA = decisionForm("CHAIR");
+        sixA.put("type", "LVU_6A");
+        sixA.put("decidedAt", "2026-09-30T22:10");
+        sixA.put("executedAt", "2026-10-01T09:30");
+        sixA.put("habitualResidence", "Rumänien");
+        sixA.put("jurisdictionBasis", "BRUSSELS_IIB");
+        Response saved = post(jour1, base + "/decisions/new?type=LVU_6A", base + "/decisions/new", sixA);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        String decisionPath = link(section(page(jour1, base).body(), "decisions"), base + "/decisions/[0-9a-f-]{36}",
+                "\">Omedelbart omhändertagande");
+
+        // The decision page offers the rulings that fit a 6 a § custody, and nothing else.
+        String decisionPage = section(page(jour1, decisionPath).body(), "rulings");
+        assertThat(decisionPage).contains("Rättens beslut").contains("value=\"CONTINUATION_GRANTED\"")
+                .contains("value=\"CUSTODY_CONFIRMED\"").doesNotContain("value=\"CARE_GRANTED\"")
+                .doesNotContain("value=\"TRAVEL_BAN_CONFIRMED\"");
+
+        // Sent empty: the error summary names the kind and the day; nothing is recorded.
+        Response empty = post(jour1, decisionPath, decisionPath + "/court-rulings",
+                Map.of("decidedOn", "", "until", "", "courtCaseNumber", "FR 4711-26"));
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.body()).contains("error-summary").contains("href=\"#kind\"").contains("href=\"#decidedOn\"")
+                .contains("value=\"FR 4711-26\"");
+
+        // The continuation granted on 2026-11-05 runs two months from that day: 2027-01-05, not chained.
+        Response granted = post(jour1, decisionPath, decisionPath + "/court-rulings", Map.of("kind",
+                "CONTINUATION_GRANTED", "decidedOn", "2026-11-05", "until", "", "courtCaseNumber", "FR 4711-26"));
+        assertThat(granted.status()).as(granted.body()).isEqualTo(302);
+        decisionPage = page(jour1, decisionPath).body();
+        assertThat(decisionPage).contains("Rätten medgav fortsatt omhändertagande (9 a §)").contains("mål FR 4711-26")
+                .contains("Ny ansökan innan perioden löper ut (9 a–9 b §§ LVU)").contains("tis 5 januari 2027");
+
+        // A 6 § custody: the committee requested an extension of the 8 § time on the deadline's page.
+        UUID other = openChildCase(jour1, "Testbarn Förlängning", "2026-11-20T18:00");
+        String otherBase = "/cases/" + other;
+        Map<String, String> six = decisionForm("CHAIR");
+        six.put("decidedAt", "2026-11-20T20:00");
+        six.put("executedAt", "2026-11-20T21:00");
+        assertThat(post(jour1, otherBase + "/decisions/new?type=LVU_6", otherBase + "/decisions/new", six).status())
+                .isEqualTo(302);
+        String application = link(section(page(jour1, otherBase).body(), "deadlines"),
+                otherBase + "/deadlines/[0-9a-f-]{36}", "\">Ansökan om vård");
+        assertThat(page(jour1, application).body()).contains("Nämnden har begärt förlängning");
+        Response tooLate = post(jour1, application, application + "/extension-requested",
+                Map.of("requestedOn", "2026-12-30"));
+        assertThat(tooLate.status()).isEqualTo(200);
+        assertThat(tooLate.body()).contains("error-summary").contains("href=\"#requestedOn\"");
+        Response requested = post(jour1, application, application + "/extension-requested",
+                Map.of("requestedOn", "2026-12-01"));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(302);
+        assertThat(page(jour1, application).body()).contains("Förlängning begärd")
+                .contains("Omhändertagandet består tills rätten har beslutat");
+    }
+
     private static String notificationPageWith(Browser browser, String text) {
         for (int p = 0; p < 20; p++) {
             String body = page(browser, "/notifications?page=" + p).body();
@@ -283,7 +343,7 @@ class DecisionPagesIT {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("subjectType", "CHILD");
         form.put("receivedAt", receivedAt);
-        form.put("channel", "POLICE_PL13");
+        form.put("channel", "POLICE_PL12");
         form.put("reporter", "Citypolisen");
         form.put("summary", "Påträffad av polisen.");
         form.put("identityKind", "UNKNOWN");
@@ -316,6 +376,8 @@ class DecisionPagesIT {
         form.put("_grounds", "on");
         form.put("urgencyReason", "Risk att barnet förs ut ur landet i natt.\r\nPolisen är på plats.");
         form.put("details", "Beslutet meddelades muntligt.");
+        // December 2025 is more than a week back: the worker confirms the time as typed.
+        form.put("unusualTimeConfirmed", "true");
         return form;
     }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
@@ -35,6 +37,7 @@ import se.lotsen.access.CurrentUser;
 import se.lotsen.access.LotsenHttp;
 import se.lotsen.access.LotsenHttp.Browser;
 import se.lotsen.access.LotsenHttp.Response;
+import se.lotsen.calendar.SwedishCalendar;
 import se.lotsen.cases.CaseId;
 import se.lotsen.cases.Cases;
 import se.lotsen.persons.IdentityKind;
@@ -85,6 +88,9 @@ class HandoverIT {
 
     @Autowired
     HandoverEscalation escalation;
+
+    @Autowired
+    java.time.Clock clock;
 
     LotsenHttp http;
 
@@ -292,6 +298,54 @@ class HandoverIT {
         // The secrecy marking is in every page's header.
         int pages = Integer.parseInt(flat.replaceAll(".*Sida 1 av (\\d+).*", "$1"));
         assertThat(flat.split("SEKRETESS enligt 26 kap. 1 §", -1).length - 1).isGreaterThanOrEqualTo(pages);
+    }
+
+    /**
+     * OSL 5 kap. 5 §: the secrecy mark states the provision, the date of the mark and the authority that made it — on
+     * the page and in the PDF (in every page's header too). The authority is the one that holds the case when the
+     * package is made: the jour before the handover, the district's committee after it.
+     */
+    @Test
+    void theSecrecyMarkStatesTheProvisionTheDateAndTheAuthority() {
+        UUID caseId = openCase(token("jour1"), "Ioana Sekretess");
+        Browser jour1 = signedIn("jour1");
+        LocalDate before = SwedishCalendar.swedishDate(clock.instant());
+        String atTheJour = page(jour1, "/cases/" + caseId + "/handover/package").text();
+        assertThat(secrecyMarks(atTheJour, before)).containsExactly(compact("Socialjouren Stockholm"));
+
+        assertThat(handOverThroughForm(jour1, caseId, RINKEBY, "Folkbokförd i Rinkeby-Kista.").status()).isEqualTo(302);
+        Browser rinkeby1 = signedIn("rinkeby1");
+        before = SwedishCalendar.swedishDate(clock.instant());
+        String page = page(rinkeby1, "/cases/" + caseId + "/handover/package").text();
+        String pdf = pdfText(getBytes(rinkeby1, "/cases/" + caseId + "/handover/package.pdf"));
+
+        String district = compact("Rinkeby-Kista stadsdelsnämnd, sociala delegationen");
+        assertThat(secrecyMarks(page, before)).containsExactly(district);
+        int pages = Integer.parseInt(pdf.replaceAll("\\s+", " ").replaceAll(".*Sida 1 av (\\d+).*", "$1"));
+        // In the header of every page, and the mark on the first.
+        assertThat(secrecyMarks(pdf, before)).hasSizeGreaterThanOrEqualTo(pages + 1).containsOnly(district);
+    }
+
+    /** The text without white space: a PDF may break a line anywhere, even after a hyphen. */
+    private static String compact(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    /**
+     * The authorities of the secrecy marks in the text (without white space), each mark checked for the provision and
+     * a date of today.
+     */
+    private List<String> secrecyMarks(String text, LocalDate before) {
+        LocalDate after = SwedishCalendar.swedishDate(clock.instant());
+        Matcher m = Pattern.compile(Pattern.quote(compact("SEKRETESS enligt 26 kap. 1 § offentlighets- och "
+                + "sekretesslagen (2009:400). Antecknat ")) + "(\\d{4}-\\d{2}-\\d{2})av(.+?)\\.").matcher(compact(text));
+        List<String> authorities = new ArrayList<>();
+        while (m.find()) {
+            assertThat(LocalDate.parse(m.group(1))).isIn(before, after);
+            authorities.add(m.group(2));
+        }
+        assertThat(authorities).as("secrecy marks in %s", text).isNotEmpty();
+        return authorities;
     }
 
     @Test

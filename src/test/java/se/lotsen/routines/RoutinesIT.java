@@ -64,7 +64,7 @@ class RoutinesIT {
         assertThat(routines.currentPublished(Routines.ACUTE)).contains(v1);
         assertThat(routines.draft(Routines.ACUTE)).isEmpty();
         // Installing again does nothing.
-        assertThat(routines.installDefaultIfMissing()).isFalse();
+        assertThat(routines.installShipped()).isEqualTo(Routines.ShippedOutcome.ALREADY_HANDLED);
         assertThat(routines.versions(Routines.ACUTE)).hasSize(1);
     }
 
@@ -190,7 +190,9 @@ class RoutinesIT {
         assertThat(checklist.item("placering").orElseThrow().applicable()).isTrue();
         assertThat(checklist.item("skyddat-boende").orElseThrow().applicable()).isFalse();
         assertThat(checklist.visibleItems()).extracting(ChecklistItem::key)
-                .contains("skyddsbedomning", "placering").doesNotContain("skyddat-boende", "betanketid");
+                .contains("skyddsbedomning", "placering").doesNotContain("skyddat-boende");
+        // Betänketid concerns foreign children as well as adults (utlänningslagen 5 kap. 15 §).
+        assertThat(checklist.item("betanketid").orElseThrow().applicable()).isTrue();
         assertThat(checklist.items()).allSatisfy(i -> assertThat(i.status()).isEqualTo(ChecklistItem.Status.OPEN));
         assertThat(checklist.next().orElseThrow().key()).isEqualTo("mottagande");
 

@@ -121,6 +121,40 @@ class DateFieldsIT {
     }
 
     @Test
+    void aDecisionTimeMoreThanAWeekBackIsRecordedOnlyWhenTheWorkerConfirmsIt() {
+        Browser jour1 = signedIn("jour1");
+        UUID caseId = openChildCase(jour1, "Testbarn Bekräftelse", "2026-11-20 21:00");
+        String base = "/cases/" + caseId;
+        String action = base + "/decisions/new?type=LVU_6";
+
+        // Two weeks back: the form comes back asking to check the time, with the checkbox, not ticked.
+        Response asked = post(jour1, action, base + "/decisions/new", decision("2026-11-20 23:50", ""));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        String back = text(asked.body());
+        assertThat(back).contains("<a href=\"#decidedAt\">Tiden ligger i framtiden eller mer än sju dagar bakåt. "
+                + "Kontrollera datum och klockslag – 7 § räknas från beslutsdagen – och bekräfta.</a>");
+        assertThat(input(back, "decidedAt")).contains("value=\"2026-11-20 23:50\"");
+        assertThat(input(back, "unusualTimeConfirmed")).contains("type=\"checkbox\"").doesNotContain("checked");
+        assertThat(back).contains("Jag har kontrollerat tiden: beslutet fattades verkligen då");
+
+        // Ticked, but another mistake: the checkbox stays, ticked.
+        Map<String, String> confirmed = decision("2026-11-20 23:50", "");
+        confirmed.put("unusualTimeConfirmed", "true");
+        confirmed.put("decidedByName", "");
+        Response again = post(jour1, action, base + "/decisions/new", confirmed);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(input(text(again.body()), "unusualTimeConfirmed")).contains("checked");
+
+        // Ticked and complete: recorded, counted from the day typed.
+        confirmed.put("decidedByName", "Anna Ordförande");
+        Response saved = post(jour1, action, base + "/decisions/new", confirmed);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        assertThat(text(page(jour1, base).body())).containsPattern(Pattern.compile(
+                "Underställning till förvaltningsrätten \\(7 § LVU\\)</a>.*?<strong>fre 27 november 2026</strong>",
+                Pattern.DOTALL));
+    }
+
+    @Test
     void otherFormsAndFiltersReadTheSwedishFormAndTheIsoForm() {
         Browser jour1 = signedIn("jour1");
         // The ISO form a browser's own date-time field sent is still read.

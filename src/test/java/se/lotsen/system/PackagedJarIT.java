@@ -377,7 +377,7 @@ class PackagedJarIT {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("subject", s);
         body.put("receivedAt", OffsetDateTime.now(SWEDEN).minusHours(2).truncatedTo(ChronoUnit.MINUTES).toString());
-        body.put("channel", "POLICE_PL13");
+        body.put("channel", "POLICE_PL12");
         return http.postJson("/api/v1/cases", LotsenHttp.toJson(body), token);
     }
 

@@ -39,11 +39,13 @@ import se.lotsen.common.SwedishDates;
 import se.lotsen.decisions.Deadline;
 import se.lotsen.decisions.DeadlineId;
 import se.lotsen.decisions.DeadlineKind;
+import se.lotsen.decisions.DeadlineStatus;
 import se.lotsen.decisions.DeadlineRule;
 import se.lotsen.decisions.Deadlines;
 import se.lotsen.decisions.Decision;
 import se.lotsen.decisions.Decisions;
 import se.lotsen.decisions.web.DecisionForms.ExtendForm;
+import se.lotsen.decisions.web.DecisionForms.ExtensionRequestForm;
 import se.lotsen.decisions.web.DecisionForms.MetForm;
 
 /**
@@ -91,6 +93,7 @@ class DeadlinePageController {
         model.addAttribute("metForm", new MetForm(d.status() == se.lotsen.decisions.DeadlineStatus.LAPSED ? null
                 : views.today(), "", false));
         model.addAttribute("extendForm", new ExtendForm(null, ""));
+        model.addAttribute("extensionRequestForm", new ExtensionRequestForm(null));
         return deadlineView(view, d, model, null);
     }
 
@@ -123,6 +126,7 @@ class DeadlinePageController {
         }
         AuditContext.outcome(AuditOutcome.FAILED);
         model.addAttribute("extendForm", new ExtendForm(null, ""));
+        model.addAttribute("extensionRequestForm", new ExtensionRequestForm(null));
         return deadlineView(view, d, model, "met");
     }
 
@@ -148,7 +152,35 @@ class DeadlinePageController {
         }
         AuditContext.outcome(AuditOutcome.FAILED);
         model.addAttribute("metForm", new MetForm(views.today(), "", false));
+        model.addAttribute("extensionRequestForm", new ExtensionRequestForm(null));
         return deadlineView(view, d, model, "extend");
+    }
+
+    @PostMapping("/cases/{id}/deadlines/{deadlineId}/extension-requested")
+    @Audited(action = AuditAction.UPDATE, recordType = "DEADLINE", idParam = "deadlineId")
+    String extensionRequested(@PathVariable UUID id, @PathVariable UUID deadlineId,
+                              @Valid @ModelAttribute("extensionRequestForm") ExtensionRequestForm form,
+                              BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
+                              RedirectAttributes redirect) {
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
+        AuditContext.detail("case " + id + " extension requested");
+        Deadline d = deadlines.forRead(grant.grant(), new DeadlineId(deadlineId));
+        if (!result.hasErrors()) {
+            try {
+                Deadline requested = deadlines.requestExtension(grant, d.deadlineId(), form.requestedOn());
+                redirect.addFlashAttribute("flash", "flash.deadline.extensionRequested");
+                redirect.addFlashAttribute("flashArg",
+                        dates.date(requested.extensionRequestedOn(), LocaleContextHolder.getLocale()));
+                return "redirect:/cases/" + id + "/deadlines/" + deadlineId;
+            } catch (FieldProblems problems) {
+                DecisionForms.apply(problems, result, ExtensionRequestForm.class, "requestedOn");
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        model.addAttribute("metForm", new MetForm(views.today(), "", false));
+        model.addAttribute("extendForm", new ExtendForm(null, ""));
+        return deadlineView(view, d, model, "extensionRequest");
     }
 
     /**
@@ -166,8 +198,11 @@ class DeadlinePageController {
         model.addAttribute("decision", decision);
         model.addAttribute("mayMarkMet", "met".equals(failedForm) || editable && d.status().open());
         model.addAttribute("mayExtend", "extend".equals(failedForm)
-                || editable && d.status().open() && d.kind() == DeadlineKind.LVU_8_APPLICATION);
-        model.addAttribute("evidenceRequired", d.kind() == DeadlineKind.LVU_7_SUBMISSION);
+                || editable && d.status().open() && d.kind().extendable());
+        model.addAttribute("mayRequestExtension", "extensionRequest".equals(failedForm)
+                || editable && d.kind().extendable() && d.status().open()
+                && d.status() != DeadlineStatus.EXTENSION_REQUESTED);
+        model.addAttribute("courtCaseNumberAsked", d.kind() == DeadlineKind.LVU_7_SUBMISSION);
         model.addAttribute("investigationChoice", d.kind() == DeadlineKind.CHILD_INVESTIGATION_DECISION);
         return "decisions/deadline";
     }

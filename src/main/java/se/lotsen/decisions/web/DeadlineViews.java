@@ -80,6 +80,11 @@ class DeadlineViews {
                 icon = "–";
                 tone = "closed";
             }
+            case EXTENSION_REQUESTED -> {
+                statusKey = "deadlineStatus.EXTENSION_REQUESTED";
+                icon = "↻";
+                tone = "extended";
+            }
             default -> {
                 if (d.soon()) {
                     statusKey = "deadline.status.soon";
@@ -105,6 +110,8 @@ class DeadlineViews {
             leftKey = "deadline.left.met";
         } else if (d.status() == DeadlineStatus.CLOSED) {
             leftKey = "deadline.left.closed";
+        } else if (d.status() == DeadlineStatus.EXTENSION_REQUESTED) {
+            leftKey = "deadline.left.extensionRequested";
         } else if (due == null) {
             leftKey = "deadline.left.noDate";
         } else if (today.isAfter(due)) {

@@ -31,7 +31,12 @@ import se.lotsen.cases.CaseAccess;
 import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.NotFoundException;
+import se.lotsen.decisions.CourtRuling;
+import se.lotsen.decisions.CourtRulings;
 import se.lotsen.decisions.CustodyEnd;
+import se.lotsen.decisions.DeadlineStatus;
+import se.lotsen.decisions.DecisionStatus;
+import se.lotsen.decisions.RulingKind;
 import se.lotsen.decisions.Deadline;
 import se.lotsen.decisions.DeadlineId;
 import se.lotsen.decisions.Deadlines;
@@ -50,11 +55,13 @@ class DecisionApiController {
 
     private final Decisions decisions;
     private final Deadlines deadlines;
+    private final CourtRulings courtRulings;
     private final CaseAccess access;
 
-    DecisionApiController(Decisions decisions, Deadlines deadlines, CaseAccess access) {
+    DecisionApiController(Decisions decisions, Deadlines deadlines, CourtRulings courtRulings, CaseAccess access) {
         this.decisions = decisions;
         this.deadlines = deadlines;
+        this.courtRulings = courtRulings;
         this.access = access;
     }
 
@@ -74,28 +81,48 @@ class DecisionApiController {
             @Size(max = 20000) String jurisdictionNotes,
             @Size(max = 20000) String details,
             UUID custodyId,
-            Boolean placement) {
+            Boolean placement,
+            Boolean unusualTimeConfirmed) {
     }
 
     record DeadlineJson(UUID id, String kind, LocalDate anchorDate, LocalDate nominalDate, LocalDate dueDate,
                         String status, String legalBasis, String description, String consequence, LocalDate metOn,
-                        String evidence, String warning, UUID decisionId) {
+                        String evidence, String warning, LocalDate extensionRequestedOn, UUID decisionId) {
         static DeadlineJson of(Deadline d) {
             return new DeadlineJson(d.id(), d.kind().name(), d.anchorDate(), d.nominalDate(), d.dueDate(),
                     d.status().name(), d.legalBasis(), d.rule().description(),
-                    d.status().name().equals("LAPSED") ? d.rule().consequence() : null, d.metOn(), d.evidence(),
-                    d.warning(), d.decisionId());
+                    d.status() == DeadlineStatus.LAPSED ? d.rule().consequence() : null, d.metOn(), d.evidence(),
+                    d.warning(), d.extensionRequestedOn(), d.decisionId());
+        }
+    }
+
+    /** A ruling of the court (or Migrationsverket) on the decision. */
+    record RulingJson(UUID id, RulingKind kind, String legalBasis, LocalDate decidedOn, LocalDate until,
+                      String courtCaseNumber) {
+        static RulingJson of(CourtRuling r) {
+            return new RulingJson(r.id(), r.kind(), r.kind().legalBasis(), r.decidedOn(), r.until(),
+                    r.courtCaseNumber());
         }
     }
 
     /**
-     * A decision. {@code details} and the other free texts of a placement decision about a person with protected
-     * identity are left out for those without the right ({@code placementHidden} true).
+     * A decision with its {@code status} ({@code IN_FORCE}, {@code LAPSED}, {@code ENDED}), its deadlines and the
+     * court's rulings on it. {@code details} and the other free texts of a placement decision about a person with
+     * protected identity are left out for those without the right ({@code placementHidden} true). {@code ageBasis}
+     * records on which age LVU was applied (e.g. {@code PRESUMED_CHILD:ASSESSED_AGE}, {@code YOUNG_ADULT:IDENTITY_NUMBER}).
      */
-    record DecisionJson(UUID id, String type, String legalBasis, Instant decidedAt, Instant executedAt,
-                        String decidedBy, Mandate mandate, String committee, Set<String> grounds, Instant endedAt,
-                        CustodyEnd endReason, UUID custodyId, String details, String urgencyReason,
-                        boolean placement, boolean placementHidden, List<DeadlineJson> deadlines) {
+    record DecisionJson(UUID id, String type, String legalBasis, DecisionStatus status, Instant decidedAt,
+                        Instant executedAt, String decidedBy, Mandate mandate, String committee, Set<String> grounds,
+                        Instant endedAt, CustodyEnd endReason, UUID custodyId, String details, String urgencyReason,
+                        boolean placement, boolean placementHidden, String ageBasis, List<DeadlineJson> deadlines,
+                        List<RulingJson> courtRulings) {
+    }
+
+    record RulingRequest(@NotNull RulingKind kind, @NotNull LocalDate decidedOn, LocalDate until,
+                         @Size(max = 100) String courtCaseNumber) {
+    }
+
+    record ExtensionRequestedRequest(@NotNull LocalDate requestedOn) {
     }
 
     record MetRequest(@NotNull LocalDate on, @Size(max = 500) String evidence, Boolean investigationOpened) {
@@ -120,7 +147,7 @@ class DecisionApiController {
                 r.executedAt() == null ? null : r.executedAt().toInstant(), r.decidedBy().name(),
                 r.decidedBy().mandate(), r.committee(), r.grounds(), r.urgencyReason(), r.habitualResidence(),
                 r.jurisdictionBasis(), r.jurisdictionNotes(), r.details(), r.custodyId(),
-                Boolean.TRUE.equals(r.placement())));
+                Boolean.TRUE.equals(r.placement()), Boolean.TRUE.equals(r.unusualTimeConfirmed())));
         AuditContext.recordId(d.id());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/decisions/" + d.id()))
                 .body(json(d.id(), grant.grant()));
@@ -132,7 +159,8 @@ class DecisionApiController {
     List<DecisionJson> list(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
         CaseGrant grant = access.read(new CaseId(id), user);
         List<Deadline> all = decisions.deadlines(grant);
-        return decisions.forCase(grant).stream().map(d -> json(d, all)).toList();
+        List<CourtRuling> rulings = courtRulings.forCase(grant);
+        return decisions.forCase(grant).stream().map(d -> json(d, all, rulings)).toList();
     }
 
     @PostMapping("/decisions/{decisionId}/execution")
@@ -172,7 +200,7 @@ class DecisionApiController {
     }
 
     @PostMapping("/deadlines/{deadlineId}/extend")
-    @Operation(summary = "Record the court's extension of the 8 § time")
+    @Operation(summary = "Record the court's extension of the 8 § time (also as a court ruling EXTENSION_GRANTED)")
     @Audited(action = AuditAction.UPDATE, recordType = "DEADLINE", idParam = "deadlineId")
     DeadlineJson extend(@PathVariable UUID id, @PathVariable UUID deadlineId, @Valid @RequestBody ExtendRequest r,
                         @AuthenticationPrincipal CurrentUser user) {
@@ -180,18 +208,45 @@ class DecisionApiController {
                 r.newDate(), r.note()));
     }
 
-    /** The decision as the grant may see it, with its deadlines. */
+    @PostMapping("/decisions/{decisionId}/court-rulings")
+    @Operation(summary = "Record the court's ruling on a decision (7 §, 8 §, 9 §, 9 a §, 31 e § LVU; betänketid); "
+            + "answers with the decision, its status and its deadlines")
+    @Audited(action = AuditAction.UPDATE, recordType = "DECISION", idParam = "decisionId")
+    ResponseEntity<DecisionJson> courtRuling(@PathVariable UUID id, @PathVariable UUID decisionId,
+                                             @Valid @RequestBody RulingRequest r,
+                                             @AuthenticationPrincipal CurrentUser user) {
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CourtRuling ruling = courtRulings.record(grant, new DecisionId(decisionId),
+                new CourtRulings.RulingCommand(r.kind(), r.decidedOn(), r.until(), r.courtCaseNumber()));
+        AuditContext.detail("court ruling " + ruling.kind() + " " + ruling.id());
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/decisions/" + decisionId))
+                .body(json(decisionId, grant.grant()));
+    }
+
+    @PostMapping("/deadlines/{deadlineId}/extension-requested")
+    @Operation(summary = "Record that the committee asked the court to extend the 8 § time (9 § 1 LVU): "
+            + "the custody does not lapse until the court decides")
+    @Audited(action = AuditAction.UPDATE, recordType = "DEADLINE", idParam = "deadlineId")
+    DeadlineJson extensionRequested(@PathVariable UUID id, @PathVariable UUID deadlineId,
+                                    @Valid @RequestBody ExtensionRequestedRequest r,
+                                    @AuthenticationPrincipal CurrentUser user) {
+        return DeadlineJson.of(deadlines.requestExtension(access.write(new CaseId(id), user),
+                new DeadlineId(deadlineId), r.requestedOn()));
+    }
+
+    /** The decision as the grant may see it, with its deadlines and rulings. */
     private DecisionJson json(UUID decisionId, CaseGrant grant) {
         Decision d = decisions.forCase(grant).stream().filter(x -> x.id().equals(decisionId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("decision"));
-        return json(d, decisions.deadlines(grant));
+        return json(d, decisions.deadlines(grant), courtRulings.forCase(grant));
     }
 
-    private static DecisionJson json(Decision d, List<Deadline> deadlines) {
-        List<DeadlineJson> own = deadlines.stream().filter(x -> d.id().equals(x.decisionId()))
-                .map(DeadlineJson::of).toList();
-        return new DecisionJson(d.id(), d.type().name(), d.type().legalBasis(), d.decidedAt(), d.executedAt(),
-                d.decidedByName(), d.mandate(), d.committeeUnitCode(), d.grounds(), d.endedAt(), d.endReason(),
-                d.custodyId(), d.details(), d.urgencyReason(), d.placement(), d.masked(), own);
+    private static DecisionJson json(Decision d, List<Deadline> deadlines, List<CourtRuling> rulings) {
+        List<Deadline> ownDeadlines = deadlines.stream().filter(x -> d.id().equals(x.decisionId())).toList();
+        return new DecisionJson(d.id(), d.type().name(), d.type().legalBasis(), d.status(ownDeadlines), d.decidedAt(),
+                d.executedAt(), d.decidedByName(), d.mandate(), d.committeeUnitCode(), d.grounds(), d.endedAt(),
+                d.endReason(), d.custodyId(), d.details(), d.urgencyReason(), d.placement(), d.masked(), d.ageBasis(),
+                ownDeadlines.stream().map(DeadlineJson::of).toList(),
+                rulings.stream().filter(x -> d.id().equals(x.decisionId())).map(RulingJson::of).toList());
     }
 }

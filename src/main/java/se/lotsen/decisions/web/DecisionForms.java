@@ -67,7 +67,7 @@ final class DecisionForms {
         DecisionCommand toCommand() {
             return new DecisionCommand(type, instant(decidedAt), instant(executedAt), decidedByName, mandate,
                     committeeUnitCode, grounds, urgencyReason, habitualResidence, jurisdictionBasis,
-                    jurisdictionNotes, details, custodyId, placement);
+                    jurisdictionNotes, details, custodyId, placement, unusualTimeConfirmed);
         }
     }
 
@@ -94,6 +94,17 @@ final class DecisionForms {
     /** The court extended the time for the application (8 § LVU). */
     public record ExtendForm(LocalDate newDate,
                              @Size(max = 500, message = "{validation.size.max}") String note) {
+    }
+
+    /** The committee asked the court to extend the 8 § time, on a day (9 § 1 LVU). */
+    public record ExtensionRequestForm(LocalDate requestedOn) {
+    }
+
+    /** The court's ruling on a decision: its kind, its day, the end date it set and the court's case number. */
+    public record RulingForm(se.lotsen.decisions.RulingKind kind,
+                             LocalDate decidedOn,
+                             LocalDate until,
+                             @Size(max = 100, message = "{validation.size.max}") String courtCaseNumber) {
     }
 
     static java.time.Instant instant(LocalDateTime swedishTime) {

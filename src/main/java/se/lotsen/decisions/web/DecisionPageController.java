@@ -1,5 +1,7 @@
 package se.lotsen.decisions.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,16 +35,20 @@ import se.lotsen.cases.WriteGrant;
 import se.lotsen.cases.SubjectType;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
+import se.lotsen.decisions.CourtRulings;
 import se.lotsen.decisions.CustodyEnd;
+import se.lotsen.decisions.RulingKind;
 import se.lotsen.decisions.Deadline;
 import se.lotsen.decisions.Decision;
 import se.lotsen.decisions.DecisionId;
 import se.lotsen.decisions.DecisionType;
 import se.lotsen.decisions.Decisions;
+import se.lotsen.decisions.LvuAge;
 import se.lotsen.decisions.Mandate;
 import se.lotsen.decisions.web.DecisionForms.DecisionForm;
 import se.lotsen.decisions.web.DecisionForms.EndForm;
 import se.lotsen.decisions.web.DecisionForms.ExecutionForm;
+import se.lotsen.decisions.web.DecisionForms.RulingForm;
 import se.lotsen.organisation.Committee;
 import se.lotsen.organisation.Organisation;
 import se.lotsen.organisation.Unit;
@@ -64,18 +70,22 @@ class DecisionPageController {
     static final String CONFIRM_UNUSUAL_TIME = "validation.decision.confirmUnusualTime";
 
     private final Decisions decisions;
+    private final CourtRulings courtRulings;
     private final Cases cases;
     private final CaseAccess access;
     private final Organisation organisation;
     private final DeadlineViews views;
+    private final Clock clock;
 
-    DecisionPageController(Decisions decisions, Cases cases, CaseAccess access, Organisation organisation,
-                           DeadlineViews views) {
+    DecisionPageController(Decisions decisions, CourtRulings courtRulings, Cases cases, CaseAccess access,
+                           Organisation organisation, DeadlineViews views, Clock clock) {
         this.decisions = decisions;
+        this.courtRulings = courtRulings;
         this.cases = cases;
         this.access = access;
         this.organisation = organisation;
         this.views = views;
+        this.clock = clock;
     }
 
     /** A committee to choose: the district unit's code and what to call it. */
@@ -144,7 +154,9 @@ class DecisionPageController {
         model.addAttribute("askTimeConfirmation", askTimeConfirmation);
         model.addAttribute("chosenType", chosenType);
         model.addAttribute("editable", view.editable());
-        model.addAttribute("typeGroups", typeGroups(view.subjectType()));
+        LvuAge age = decisions.ageOn(view.grant().header(), LocalDate.now(clock.withZone(DecisionForms.SWEDEN)));
+        model.addAttribute("typeGroups", typeGroups(view.subjectType(), age));
+        model.addAttribute("age", age);
         model.addAttribute("mandates", Mandate.values());
         model.addAttribute("committees", committees());
         model.addAttribute("grounds", GROUNDS);
@@ -157,13 +169,21 @@ class DecisionPageController {
         return Arrays.stream(DecisionType.values()).filter(t -> t.name().equals(type)).findFirst().orElse(null);
     }
 
-    /** The types that can concern the case's person, grouped: custody, linked to a custody, adult measures. */
-    static List<TypeGroup> typeGroups(SubjectType subject) {
-        DecisionType.Subject s = subject == SubjectType.CHILD ? DecisionType.Subject.CHILD : DecisionType.Subject.ADULT;
+    /**
+     * The types that can be recorded for the case's person, grouped: custody, linked to a custody, other measures. LVU
+     * types follow the person's age ({@link LvuAge}): a 19-year-old registered as an adult gets 6 § and what is linked
+     * to it; a child whose age is known to be 20 gets none.
+     */
+    static List<TypeGroup> typeGroups(SubjectType subject, LvuAge age) {
         List<TypeGroup> groups = new ArrayList<>();
         for (DecisionType.Kind kind : DecisionType.Kind.values()) {
             List<DecisionType> types = Arrays.stream(DecisionType.values())
-                    .filter(t -> t.kind() == kind && t.subject() == s).toList();
+                    .filter(t -> t.kind() == kind && t.offered())
+                    .filter(t -> switch (t.subject()) {
+                        case ANY -> true;
+                        case ADULT -> subject == SubjectType.ADULT;
+                        case CHILD -> age.allows(t);
+                    }).toList();
             if (!types.isEmpty()) {
                 groups.add(new TypeGroup(kind, types));
             }
@@ -190,6 +210,7 @@ class DecisionPageController {
         // The execution and end times are entered, never defaulted to now.
         model.addAttribute("executionForm", new ExecutionForm(null));
         model.addAttribute("endForm", new EndForm(null, null, ""));
+        model.addAttribute("rulingForm", new RulingForm(null, null, null, ""));
         return decisionView(view, decisionId, model, null);
     }
 
@@ -212,6 +233,7 @@ class DecisionPageController {
         }
         AuditContext.outcome(AuditOutcome.FAILED);
         model.addAttribute("endForm", new EndForm(null, null, ""));
+        model.addAttribute("rulingForm", new RulingForm(null, null, null, ""));
         return decisionView(view, decisionId, model, "execution");
     }
 
@@ -235,7 +257,32 @@ class DecisionPageController {
         }
         AuditContext.outcome(AuditOutcome.FAILED);
         model.addAttribute("executionForm", new ExecutionForm(null));
+        model.addAttribute("rulingForm", new RulingForm(null, null, null, ""));
         return decisionView(view, decisionId, model, "end");
+    }
+
+    @PostMapping("/{decisionId}/court-rulings")
+    @Audited(action = AuditAction.UPDATE, recordType = "DECISION", idParam = "decisionId")
+    String recordRuling(@PathVariable UUID id, @PathVariable UUID decisionId,
+                        @Valid @ModelAttribute("rulingForm") RulingForm form, BindingResult result,
+                        @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        WriteGrant grant = access.write(new CaseId(id), user);
+        CaseView view = cases.view(grant.grant());
+        AuditContext.detail("case " + id + " court ruling");
+        if (!result.hasErrors()) {
+            try {
+                courtRulings.record(grant, new DecisionId(decisionId), new CourtRulings.RulingCommand(form.kind(),
+                        form.decidedOn(), form.until(), form.courtCaseNumber()));
+                redirect.addFlashAttribute("flash", "flash.decision.ruling");
+                return "redirect:/cases/" + id + "/decisions/" + decisionId;
+            } catch (FieldProblems problems) {
+                DecisionForms.apply(problems, result, RulingForm.class, "kind");
+            }
+        }
+        AuditContext.outcome(AuditOutcome.FAILED);
+        model.addAttribute("executionForm", new ExecutionForm(null));
+        model.addAttribute("endForm", new EndForm(null, null, ""));
+        return decisionView(view, decisionId, model, "ruling");
     }
 
     /**
@@ -262,7 +309,15 @@ class DecisionPageController {
                 : organisation.unitByCode(decision.committeeUnitCode()).map(this::committeeName).orElse(null));
         model.addAttribute("mayRecordExecution", "execution".equals(failedForm)
                 || editable && decision.type().custody() && decision.active() && decision.executedAt() == null);
-        model.addAttribute("mayEnd", "end".equals(failedForm) || editable && decision.type().custody() && decision.active());
+        model.addAttribute("mayEnd", "end".equals(failedForm) || editable && decision.type().lasting() && decision.active());
+        List<RulingKind> rulingKinds = RulingKind.forType(decision.type());
+        model.addAttribute("status", decision.status(decisions.deadlines(view.grant()).stream()
+                .filter(x -> decisionId.equals(x.decisionId())).toList()));
+        model.addAttribute("rulings", courtRulings.forCase(view.grant()).stream()
+                .filter(r -> r.decisionId().equals(decisionId)).toList());
+        model.addAttribute("rulingKinds", rulingKinds);
+        model.addAttribute("mayRecordRuling", "ruling".equals(failedForm)
+                || editable && decision.active() && !rulingKinds.isEmpty());
         model.addAttribute("endReasons", CustodyEnd.values());
         return "decisions/show";
     }
