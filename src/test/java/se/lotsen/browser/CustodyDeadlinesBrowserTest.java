@@ -107,7 +107,8 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
     private static final String OVERDUE = "Försenad";
     private static final String MET = "Klar";
     private static final String CONSEQUENCE_7 = "Om beslutet inte underställs i tid upphör omhändertagandet (7 § LVU).";
-    private static final String CONSEQUENCE_8 = "Om ansökan inte görs i tid upphör omhändertagandet (9 § LVU).";
+    private static final String CONSEQUENCE_8 = "Om ansökan inte görs i tid och förlängning inte heller har begärts "
+            + "upphör omhändertagandet (9 § 1 LVU).";
     private static final String WARNING_MEETING_FAR = "Nämndens nästa kända sammanträde ligger mer än sex veckor bort.";
     private static final String WARNING_NO_MEETING = "Nämnden har inget känt sammanträde efter beslutsdagen.";
 

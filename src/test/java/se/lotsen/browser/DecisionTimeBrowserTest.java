@@ -109,7 +109,7 @@ class DecisionTimeBrowserTest extends BrowserTestSupport {
         // Prefilled (a case's arrival time may be), in Swedish form.
         assertThat(received).hasValue(Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$"));
         received.fill(FORM_DATE_TIME.format(receivedAt));
-        main.getByLabel("Hur kom ärendet in?", exact()).selectOption("POLICE_PL13");
+        main.getByLabel("Hur kom ärendet in?", exact()).selectOption("POLICE_PL12");
         main.getByLabel("Vad har hänt?", exact()).fill("Polisen påträffade flickan i en lägenhet.");
         main.getByLabel("Sexuell exploatering eller prostitution", exact()).check();
         main.getByLabel("Inget känt nummer", exact()).check();

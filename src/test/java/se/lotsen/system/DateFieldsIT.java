@@ -221,7 +221,7 @@ class DateFieldsIT {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("subjectType", "CHILD");
         form.put("receivedAt", receivedAt);
-        form.put("channel", "POLICE_PL13");
+        form.put("channel", "POLICE_PL12");
         form.put("reporter", "Citypolisen");
         form.put("summary", "Påträffad av polisen.");
         form.put("identityKind", "UNKNOWN");
