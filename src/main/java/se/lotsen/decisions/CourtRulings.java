@@ -62,7 +62,7 @@ public class CourtRulings {
         FieldProblems.Collector problems = new FieldProblems.Collector();
         RulingKind kind = cmd.kind();
         if (kind == null) {
-            problems.add("kind", "validation.required");
+            problems.add("kind", "validation.ruling.kindRequired");
         } else if (!kind.concerns(decision.type())) {
             problems.add("kind", "validation.ruling.kindNotForDecision");
         } else if (!decision.active()) {
@@ -72,7 +72,7 @@ public class CourtRulings {
         }
         LocalDate decisionDay = SwedishCalendar.swedishDate(decision.decidedAt());
         if (cmd.decidedOn() == null) {
-            problems.add("decidedOn", "validation.required");
+            problems.add("decidedOn", "validation.ruling.decidedOnRequired");
         } else if (cmd.decidedOn().isAfter(today)) {
             problems.add("decidedOn", "validation.date.past");
         } else if (cmd.decidedOn().isBefore(decisionDay)) {
@@ -121,8 +121,7 @@ public class CourtRulings {
         UUID caseId = decision.caseId();
         String by = grant.user().displayName();
         switch (kind) {
-            case CUSTODY_CONFIRMED -> meetOpen(decision, on, evidence, by, DeadlineKind.LVU_7_SUBMISSION,
-                    DeadlineKind.LVU_7_COURT_REVIEW);
+            case CUSTODY_CONFIRMED -> answer(decision, on, evidence, by);
             case CUSTODY_SET_ASIDE, TRAVEL_BAN_SET_ASIDE -> decisions.end(grant, decision, CustodyEnd.COURT_SET_ASIDE,
                     endInstant(decision, on), evidence);
             case CARE_GRANTED -> decisions.end(grant, decision, CustodyEnd.CARE_GRANTED, endInstant(decision, on),
@@ -130,9 +129,8 @@ public class CourtRulings {
             case CARE_REFUSED -> decisions.end(grant, decision, CustodyEnd.CARE_REFUSED, endInstant(decision, on),
                     evidence);
             case CONTINUATION_GRANTED -> {
-                // The application was made (else the court could not grant it): the open times are met.
-                meetOpen(decision, on, evidence, by, DeadlineKind.LVU_7_SUBMISSION, DeadlineKind.LVU_7_COURT_REVIEW,
-                        DeadlineKind.LVU_6A_INITIAL, DeadlineKind.LVU_6A_CONTINUATION, DeadlineKind.LVU_9B_APPLICATION);
+                answer(decision, on, evidence, by, DeadlineKind.LVU_6A_INITIAL, DeadlineKind.LVU_6A_CONTINUATION,
+                        DeadlineKind.LVU_9B_APPLICATION);
                 LocalDate last = until != null ? until : on.plusMonths(CONTINUATION_MONTHS);
                 LocalDate first = jdbc.sql("""
                                 SELECT min(decided_on) FROM court_ruling
@@ -145,7 +143,7 @@ public class CourtRulings {
             case EXTENSION_GRANTED -> deadlines.extendByCourt(extendable(decision), until, evidence);
             case EXTENSION_REFUSED -> deadlines.refuseExtension(extendable(decision));
             case TRAVEL_BAN_CONFIRMED -> {
-                meetOpen(decision, on, evidence, by, DeadlineKind.LVU_31E_SUBMISSION);
+                answer(decision, on, evidence, by, DeadlineKind.LVU_31E_SUBMISSION);
                 deadlines.start(caseId, decision.id(), DeadlineKind.LVU_31F_APPLICATION, on, null);
             }
             case REFLECTION_PERIOD_GRANTED -> deadlines.start(caseId, decision.id(), DeadlineKind.REFLECTION_PERIOD_END,
@@ -159,14 +157,26 @@ public class CourtRulings {
                 .orElseThrow(() -> FieldProblems.of("kind", "validation.ruling.nothingToExtend"));
     }
 
-    private void meetOpen(Decision decision, LocalDate on, String evidence, String by, DeadlineKind... kinds) {
-        List<DeadlineKind> wanted = List.of(kinds);
+    /**
+     * The ruling answers the open times that must have been kept for the court to rule: the 7 § submission (the
+     * court could not rule on what was not submitted) and the applications named. Their day is not known, so they
+     * are closed as answered by the ruling, never marked met on a day Lotsen would invent. The court's own 7 § review
+     * is met: it was done on the ruling's day.
+     */
+    private void answer(Decision decision, LocalDate on, String evidence, String by, DeadlineKind... applications) {
+        List<DeadlineKind> answered = new java.util.ArrayList<>(List.of(applications));
+        answered.add(DeadlineKind.LVU_7_SUBMISSION);
         for (Deadline d : deadlines.openOf(decision.id())) {
-            if (wanted.contains(d.kind())) {
+            if (d.kind() == DeadlineKind.LVU_7_COURT_REVIEW) {
                 deadlines.meet(d.id(), on.isBefore(d.anchorDate()) ? d.anchorDate() : on, evidence, by);
+            } else if (answered.contains(d.kind())) {
+                deadlines.closeAnswered(d.id(), ANSWERED_BY_RULING);
             }
         }
     }
+
+    /** The message key of a deadline closed because a ruling answered it. */
+    static final String ANSWERED_BY_RULING = "deadline.closed.answeredByRuling";
 
     /** The ruling's day as the end of the decision: the start of that Swedish day, never before the decision. */
     private static Instant endInstant(Decision decision, LocalDate on) {

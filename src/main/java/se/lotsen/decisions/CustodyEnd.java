@@ -13,5 +13,19 @@ public enum CustodyEnd {
     /** A deadline was missed and the decision lapsed by law. */
     LAPSED,
     /** Another reason, described in the note. */
-    OTHER
+    OTHER;
+
+    /**
+     * The reasons that can end a decision of the type: care is granted only after a 6 § custody (a 6 a § custody
+     * continues or ends, 9 a §); a travel ban is set aside, ceases, lapses or ends otherwise.
+     */
+    public static java.util.List<CustodyEnd> forType(DecisionType type) {
+        if (type.travelBan()) {
+            return java.util.List.of(COURT_SET_ASIDE, GROUNDS_CEASED, LAPSED, OTHER);
+        }
+        if (type == DecisionType.LVU_6A) {
+            return java.util.List.of(COURT_SET_ASIDE, CARE_REFUSED, GROUNDS_CEASED, LAPSED, OTHER);
+        }
+        return java.util.List.of(values());
+    }
 }

@@ -241,6 +241,14 @@ public class Deadlines {
                 .param("id", d.id()).update();
     }
 
+    /** Closes an open deadline with a reason (a message key), e.g. answered by the court's ruling. */
+    @Transactional
+    void closeAnswered(UUID id, String reason) {
+        jdbc.sql("UPDATE deadline SET status = 'CLOSED', closed_reason = :r WHERE id = :id AND status IN "
+                        + DeadlineStatus.OPEN_STORED_SQL)
+                .param("r", reason).param("id", id).update();
+    }
+
     /** Open deadlines of a decision (stored open: pending, extended, extension requested). */
     List<Deadline> openOf(UUID decisionId) {
         return jdbc.sql(SELECT + " WHERE d.decision_id = :d AND d.status IN " + DeadlineStatus.OPEN_STORED_SQL

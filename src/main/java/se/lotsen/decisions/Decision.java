@@ -85,6 +85,8 @@ public record Decision(
         }
         if (reason == null) {
             problems.add("reason", "validation.required");
+        } else if (!CustodyEnd.forType(type).contains(reason)) {
+            problems.add("reason", "validation.decision.endReasonNotForType");
         }
         if (at == null) {
             problems.add("endedAt", "validation.required");

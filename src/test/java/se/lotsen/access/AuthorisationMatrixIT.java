@@ -429,7 +429,6 @@ class AuthorisationMatrixIT {
                 "no kind, no day: refused");
         rule("GET /cases/{id}/deadlines/{deadlineId}", Rule.CASE_READ);
         rule("POST /cases/{id}/deadlines/{deadlineId}/met", Rule.CASE_WRITE, form(), "no day: refused");
-        rule("POST /cases/{id}/deadlines/{deadlineId}/extend", Rule.CASE_WRITE, form(), "no day, no note: refused");
         rule("POST /cases/{id}/deadlines/{deadlineId}/extension-requested", Rule.CASE_WRITE, form(),
                 "no day: refused");
         rule("GET /cases/{id}/contacts/new", Rule.CASE_WRITE, "a form to change the case");

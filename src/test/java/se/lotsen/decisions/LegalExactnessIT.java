@@ -227,6 +227,9 @@ class LegalExactnessIT {
         met(id, application, "2026-10-20", "Ansökan om fortsatt omhändertagande, FR 4711-26");
 
         ruling(id, custody, RulingKind.CONTINUATION_GRANTED, "2026-11-05", null, "FR 4711-26");
+        // The court's confirmation answered the 7 § submission (its day was not recorded): closed, not "met".
+        assertThat(one(deadlinesOf(id, custody), DeadlineKind.LVU_7_SUBMISSION).closedReason())
+                .isEqualTo("deadline.closed.answeredByRuling");
         Deadline first = openOne(deadlinesOf(id, custody), DeadlineKind.LVU_9B_APPLICATION);
         assertThat(first.anchorDate()).isEqualTo(day("2026-11-05"));
         // Lotsen used to chain from the previous end and said 2026-12-29; the law allows at most 2027-01-05.
@@ -260,6 +263,10 @@ class LegalExactnessIT {
         // Nor can the same ruling be recorded twice.
         assertFieldProblem(() -> ruling(id, custody, RulingKind.CONTINUATION_GRANTED, "2026-11-05", "2026-12-20", null),
                 "kind", "validation.ruling.duplicate");
+        // A 6 a § custody does not turn into care under LVU: that end does not fit it.
+        assertFieldProblem(() -> decisions.endCustody(access.write(id, jour1()), custody.decisionId(),
+                CustodyEnd.CARE_GRANTED, at("2026-12-01T10:00"), null), "reason",
+                "validation.decision.endReasonNotForType");
         // Nor a continuation for a 6 § custody, which has no such regime.
         CaseId six = child();
         Decision lvu6 = record(six, DecisionType.LVU_6, at("2026-11-30T21:00"), at("2026-11-30T23:00"),
@@ -386,7 +393,12 @@ class LegalExactnessIT {
 
         ruling(id, ban, RulingKind.TRAVEL_BAN_CONFIRMED, "2026-12-02", null, "FR 6000-26");
         own = deadlinesOf(id, ban);
-        assertThat(one(own, DeadlineKind.LVU_31E_SUBMISSION).status()).isEqualTo(DeadlineStatus.MET);
+        // The court could not confirm what was not submitted: the submission is answered by the ruling (its day is
+        // not known, so it is closed with that reason, not marked met on a day Lotsen would invent).
+        Deadline answered = one(own, DeadlineKind.LVU_31E_SUBMISSION);
+        assertThat(answered.status()).isEqualTo(DeadlineStatus.CLOSED);
+        assertThat(answered.closedReason()).isEqualTo("deadline.closed.answeredByRuling");
+        assertThat(answered.metOn()).isNull();
         Deadline application = one(own, DeadlineKind.LVU_31F_APPLICATION);
         assertThat(application.dueDate()).as("four weeks from the court's day (31 f §)").isEqualTo(day("2026-12-30"));
 

@@ -152,7 +152,7 @@ class HostileInputIT {
             // Two persons of the duty unit's register chosen as kept and duplicate: the merge confirmation.
             new ExtraPage("GET /persons/merge", "", "jourchef",
                     "/persons/merge?keep={mergeKeep}&duplicate={mergeDuplicate}"),
-            // The custody's 8 § LVU application deadline: the only kind that may be extended.
+            // The custody's 8 § LVU application deadline: where a request for an extension is recorded.
             new ExtraPage("GET /cases/{id}/deadlines/{deadlineId}", "OWN", "jour1",
                     "/cases/{id}/deadlines/{extendableDeadlineId}"),
             // A custody decided but not yet carried out (on a case of its own: a case holds one custody).

@@ -44,7 +44,6 @@ import se.lotsen.decisions.DeadlineRule;
 import se.lotsen.decisions.Deadlines;
 import se.lotsen.decisions.Decision;
 import se.lotsen.decisions.Decisions;
-import se.lotsen.decisions.web.DecisionForms.ExtendForm;
 import se.lotsen.decisions.web.DecisionForms.ExtensionRequestForm;
 import se.lotsen.decisions.web.DecisionForms.MetForm;
 
@@ -92,7 +91,6 @@ class DeadlinePageController {
         // For a lapsed deadline the day it was actually done must be given; today would be refused as too late.
         model.addAttribute("metForm", new MetForm(d.status() == se.lotsen.decisions.DeadlineStatus.LAPSED ? null
                 : views.today(), "", false));
-        model.addAttribute("extendForm", new ExtendForm(null, ""));
         model.addAttribute("extensionRequestForm", new ExtensionRequestForm(null));
         return deadlineView(view, d, model, null);
     }
@@ -125,35 +123,8 @@ class DeadlinePageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
-        model.addAttribute("extendForm", new ExtendForm(null, ""));
         model.addAttribute("extensionRequestForm", new ExtensionRequestForm(null));
         return deadlineView(view, d, model, "met");
-    }
-
-    @PostMapping("/cases/{id}/deadlines/{deadlineId}/extend")
-    @Audited(action = AuditAction.UPDATE, recordType = "DEADLINE", idParam = "deadlineId")
-    String extend(@PathVariable UUID id, @PathVariable UUID deadlineId,
-                  @Valid @ModelAttribute("extendForm") ExtendForm form, BindingResult result,
-                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        WriteGrant grant = access.write(new CaseId(id), user);
-        CaseView view = cases.view(grant.grant());
-        AuditContext.detail("case " + id + " deadline extended");
-        Deadline d = deadlines.forRead(grant.grant(), new DeadlineId(deadlineId));
-        if (!result.hasErrors()) {
-            try {
-                Deadline extended = deadlines.extend(grant, d.deadlineId(), form.newDate(), form.note());
-                Locale locale = LocaleContextHolder.getLocale();
-                redirect.addFlashAttribute("flash", "flash.deadline.extended");
-                redirect.addFlashAttribute("flashArg", dates.date(extended.dueDate(), locale));
-                return "redirect:/cases/" + id + "/deadlines/" + deadlineId;
-            } catch (FieldProblems problems) {
-                DecisionForms.apply(problems, result, ExtendForm.class, "newDate");
-            }
-        }
-        AuditContext.outcome(AuditOutcome.FAILED);
-        model.addAttribute("metForm", new MetForm(views.today(), "", false));
-        model.addAttribute("extensionRequestForm", new ExtensionRequestForm(null));
-        return deadlineView(view, d, model, "extend");
     }
 
     @PostMapping("/cases/{id}/deadlines/{deadlineId}/extension-requested")
@@ -179,12 +150,11 @@ class DeadlinePageController {
         }
         AuditContext.outcome(AuditOutcome.FAILED);
         model.addAttribute("metForm", new MetForm(views.today(), "", false));
-        model.addAttribute("extendForm", new ExtendForm(null, ""));
         return deadlineView(view, d, model, "extensionRequest");
     }
 
     /**
-     * The deadline page. {@code failedForm} names the form just sent with errors ("met", "extend"); it is shown with
+     * The deadline page. {@code failedForm} names the form just sent with errors ("met", "extensionRequest"); it is shown with
      * its errors even when it no longer applies (e.g. sent twice).
      */
     private String deadlineView(CaseView view, Deadline d, Model model, String failedForm) {
@@ -197,8 +167,9 @@ class DeadlinePageController {
         model.addAttribute("d", d);
         model.addAttribute("decision", decision);
         model.addAttribute("mayMarkMet", "met".equals(failedForm) || editable && d.status().open());
-        model.addAttribute("mayExtend", "extend".equals(failedForm)
-                || editable && d.status().open() && d.kind().extendable());
+        // The court's extension is recorded as its ruling on the custody (one record of it): a link there.
+        model.addAttribute("mayExtend", editable && d.status().open() && d.kind().extendable()
+                && d.decisionId() != null);
         model.addAttribute("mayRequestExtension", "extensionRequest".equals(failedForm)
                 || editable && d.kind().extendable() && d.status().open()
                 && d.status() != DeadlineStatus.EXTENSION_REQUESTED);

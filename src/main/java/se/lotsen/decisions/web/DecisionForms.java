@@ -91,11 +91,6 @@ final class DecisionForms {
         }
     }
 
-    /** The court extended the time for the application (8 § LVU). */
-    public record ExtendForm(LocalDate newDate,
-                             @Size(max = 500, message = "{validation.size.max}") String note) {
-    }
-
     /** The committee asked the court to extend the 8 § time, on a day (9 § 1 LVU). */
     public record ExtensionRequestForm(LocalDate requestedOn) {
     }

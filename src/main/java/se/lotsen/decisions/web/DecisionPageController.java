@@ -159,7 +159,10 @@ class DecisionPageController {
         model.addAttribute("age", age);
         model.addAttribute("mandates", Mandate.values());
         model.addAttribute("committees", committees());
-        model.addAttribute("grounds", GROUNDS);
+        // 18- and 19-year-olds: only the 3 § grounds (1 § tredje stycket LVU); the service refuses 2 § too.
+        model.addAttribute("grounds", age.allowsHomeGrounds() ? GROUNDS : List.of("LVU_3"));
+        model.addAttribute("groundsHint", age.allowsHomeGrounds() ? "decision.grounds.hint"
+                : "decision.grounds.hint.youngAdult");
         model.addAttribute("jurisdictionBases", JURISDICTION_BASES);
         model.addAttribute("activeCustody", decisions.activeCustody(view.id().value()).orElse(null));
         return "decisions/new";
@@ -318,7 +321,7 @@ class DecisionPageController {
         model.addAttribute("rulingKinds", rulingKinds);
         model.addAttribute("mayRecordRuling", "ruling".equals(failedForm)
                 || editable && decision.active() && !rulingKinds.isEmpty());
-        model.addAttribute("endReasons", CustodyEnd.values());
+        model.addAttribute("endReasons", CustodyEnd.forType(decision.type()));
         return "decisions/show";
     }
 
