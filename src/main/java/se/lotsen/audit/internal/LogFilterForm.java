@@ -31,6 +31,12 @@ record LogFilterForm(
         return new LogFilterForm(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** The same filter without the record: every record the other fields select. */
+    LogFilterForm withoutRecordId() {
+        return new LogFilterForm(caseNumber, person, user, unit, action, recordType, null, outcome, flag, from, to,
+                flagged);
+    }
+
     /** The flag filter, with the older {@code flagged=true} read as "any flag". */
     String flagOrAny() {
         if ((flag == null || flag.isBlank()) && Boolean.TRUE.equals(flagged)) {

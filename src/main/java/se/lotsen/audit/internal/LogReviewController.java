@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,6 +78,7 @@ class LogReviewController {
         }
         model.addAttribute("result", rows);
         model.addAttribute("units", units);
+        model.addAttribute("unitNames", unitNames(units));
         model.addAttribute("recordTypes", filters.recordTypes());
         model.addAttribute("actions", AuditAction.values());
         model.addAttribute("outcomes", AuditOutcome.values());
@@ -85,6 +88,8 @@ class LogReviewController {
         String query = query(form);
         model.addAttribute("baseUrl", "/audit" + query);
         model.addAttribute("exportUrl", "/audit/export.csv" + query);
+        model.addAttribute("recordFiltered", LogFilters.trimmed(form.recordId()) != null);
+        model.addAttribute("allRecordsUrl", "/audit" + query(form.withoutRecordId()));
         return "audit/list";
     }
 
@@ -130,6 +135,15 @@ class LogReviewController {
         // The page shows what is wrong with the filter.
         AuditContext.outcome(AuditOutcome.FAILED);
         response.sendRedirect(request.getContextPath() + "/audit" + (query == null ? "" : "?" + query));
+    }
+
+    /**
+     * The units' names by code: the page names the actor's unit and a unit record by name, never by its code.
+     */
+    static Map<String, String> unitNames(List<AuditSubjects.UnitChoice> units) {
+        Map<String, String> names = new HashMap<>();
+        units.forEach(u -> names.put(u.code(), u.name()));
+        return names;
     }
 
     /** The filter as a query string ("" when empty), for the pagination and the export link. */
