@@ -13,15 +13,19 @@ import java.util.Set;
  */
 public interface AuditSubjects {
 
-    /** The record types whose ids this describes: cases and persons. */
-    Set<String> RECORD_TYPES = Set.of("CASE", "PERSON");
+    /**
+     * The record types whose ids this describes: cases and persons, and the records that belong to one case
+     * (decisions, deadlines, questions), which are described by their case.
+     */
+    Set<String> RECORD_TYPES = Set.of("CASE", "PERSON", "DECISION", "DEADLINE", "QUESTION");
 
     /** At most this many records match a search; a broader search is refused as too broad. */
     int MAX_MATCHES = 1000;
 
     /**
-     * What each record id is about, for the ids of entries whose record type is in {@link #RECORD_TYPES} (case ids
-     * and person ids are UUIDs; anything else is ignored). An id that names nothing (a case that does not exist) is
+     * What each record id is about, for the ids of entries whose record type is in {@link #RECORD_TYPES} (case ids,
+     * person ids and the ids of a case's decisions, deadlines and questions are UUIDs; anything else is ignored; a
+     * decision, deadline or question is described by its case). An id that names nothing (a case that does not exist) is
      * not in the answer. One statement, whatever the number of ids.
      */
     Map<String, Subject> describe(Set<String> recordIds);

@@ -16,7 +16,8 @@ import se.lotsen.common.SqlLike;
 
 /**
  * Tells log review what audit entries about cases and persons concern: the case number, the person's name, whether
- * the person has protected identity, the holding unit. Shown to auditors only (the audit pages and API require the
+ * the person has protected identity, the holding unit; an entry about a case's decision, deadline or question is
+ * described by its case (the ids are read from those modules' tables by primary key, one statement per page). Shown to auditors only (the audit pages and API require the
  * auditor role); this is not an access path to case content, so it does not go through {@link CaseAccess}.
  */
 @Component
@@ -49,7 +50,14 @@ class AuditedCaseSubjects implements AuditSubjects {
                         UNION ALL
                         SELECT p.id, NULL, p.name, p.protected_identity, u.code
                         FROM person p JOIN unit u ON u.id = p.unit_id
-                        WHERE p.id IN (:ids)""")
+                        WHERE p.id IN (:ids)
+                        UNION ALL
+                        SELECT r.id, c.case_number, p.name, p.protected_identity, u.code
+                        FROM (SELECT id, case_id FROM decision WHERE id IN (:ids)
+                              UNION ALL SELECT id, case_id FROM deadline WHERE id IN (:ids)
+                              UNION ALL SELECT id, case_id FROM question WHERE id IN (:ids) AND case_id IS NOT NULL) r
+                        JOIN case_file c ON c.id = r.case_id JOIN person p ON p.id = c.person_id
+                        JOIN unit u ON u.id = c.unit_id""")
                 .param("ids", ids)
                 .query((rs, n) -> subjects.put(rs.getObject(1, UUID.class).toString(), new Subject(rs.getString(2),
                         rs.getString(3), !"NONE".equals(rs.getString(4)), rs.getString(5))))

@@ -1,9 +1,5 @@
 package se.lotsen.system;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.unbescape.html.HtmlEscape;
+import tools.jackson.databind.JsonNode;
 
 import se.lotsen.access.LotsenHttp;
 import se.lotsen.access.LotsenHttp.Browser;
 import se.lotsen.access.LotsenHttp.Response;
+import se.lotsen.access.Scenario;
 import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditActor;
 import se.lotsen.audit.AuditLog;
@@ -38,7 +36,6 @@ import static se.lotsen.access.LotsenHttp.DEMO_PASSWORD;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NamesForPeopleIT {
 
-    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     private static final Pattern UUID_TEXT = Pattern.compile(
             "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
     /** Unit codes of the demo units whose code differs from the start of their name (case-sensitive). */
@@ -61,29 +58,29 @@ class NamesForPeopleIT {
     /** The username of a fictional actor whose entries name a case, a unit, an account and a decision. */
     String actor = "names-" + token;
     UUID caseId;
+    UUID decisionId;
     String caseNumber;
     String personName;
 
     @BeforeAll
-    void aCaseAndEntriesAboutEveryKindOfRecord() {
+    void aCaseWithADecisionAQuestionAndAHandoverAndEntriesAboutEveryKindOfRecord() {
         http = new LotsenHttp(port);
-        String jour1 = http.token("jour1", DEMO_PASSWORD);
+        Scenario scenario = new Scenario(http);
         personName = "Lova " + token;
-        Map<String, Object> subject = new LinkedHashMap<>();
-        subject.put("type", "CHILD");
-        subject.put("name", personName);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("subject", subject);
-        body.put("receivedAt", OffsetDateTime.now(SWEDEN).minusHours(1).truncatedTo(ChronoUnit.MINUTES).toString());
-        Response created = http.postJson("/api/v1/cases", LotsenHttp.toJson(body), jour1);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        caseId = UUID.fromString(created.json().get("id").asString());
-        caseNumber = created.json().get("caseNumber").asString();
+        JsonNode opened = scenario.openChild("jour1", personName, Map.of());
+        caseId = UUID.fromString(opened.get("id").asString());
+        caseNumber = opened.get("caseNumber").asString();
+        JsonNode custody = scenario.custody("jour1", caseId);
+        decisionId = UUID.fromString(custody.get("id").asString());
+        assertThat(scenario.ask("jour1", caseId, "Hur gör vi med hemlandskontakten? " + token, false).status())
+                .isEqualTo(201);
+        scenario.handOver("jour1", caseId, "rinkeby-kista");
 
         AuditActor someone = actor(actor, UUID.randomUUID(), "rinkeby-kista");
         auditLog.record(AuditRecord.of(AuditAction.READ, "CASE", caseId).withActor(someone));
         auditLog.record(AuditRecord.of(AuditAction.UPDATE, "UNIT", "rinkeby-kista").withActor(someone));
         auditLog.record(AuditRecord.of(AuditAction.READ, "ACCOUNT", UUID.randomUUID()).withActor(someone));
+        auditLog.record(AuditRecord.of(AuditAction.READ, "DECISION", decisionId).withActor(someone));
         auditLog.record(AuditRecord.of(AuditAction.READ, "DECISION", UUID.randomUUID()).withActor(someone));
     }
 
@@ -130,6 +127,11 @@ class NamesForPeopleIT {
         // The record-type filter offers translated labels, the code only as the submitted value.
         assertThat(text).contains("Alla posttyper");
 
+        // An entry about the case's decision names the case and the person.
+        String decision = read(auditor, "granskare", "/audit?recordType=DECISION&user=" + actor + "&recordId="
+                + decisionId);
+        assertThat(decision).contains("Beslut", caseNumber, personName);
+
         String one = read(auditor, "granskare", "/audit?recordId=" + caseId);
         assertThat(one).contains(caseNumber, personName, "Visar bara händelser om en och samma post.",
                 "Visa alla poster");
@@ -145,18 +147,27 @@ class NamesForPeopleIT {
     @Test
     void theCaseWorkersPagesNameCasesAndUnits() {
         Browser jour1 = signedIn("jour1");
-        assertThat(read(jour1, "jour1", "/cases")).contains(caseNumber);
-        assertThat(read(jour1, "jour1", "/cases/" + caseId)).contains(caseNumber);
+        read(jour1, "jour1", "/cases");
+        assertThat(read(jour1, "jour1", "/cases/" + caseId)).contains(caseNumber, personName);
+        read(jour1, "jour1", "/cases/" + caseId + "/decisions/" + decisionId);
         read(jour1, "jour1", "/deadlines");
         read(jour1, "jour1", "/notifications");
         read(jour1, "jour1", "/questions");
+        read(jour1, "jour1", "/cases/" + caseId + "/handover");
+
+        Browser method = signedIn("metod");
+        assertThat(read(method, "metod", "/questions")).contains("Hur gör vi med hemlandskontakten? " + token);
 
         Browser lead = signedIn("jourchef");
         read(lead, "jourchef", "/cases/emergency-access/log");
         read(lead, "jourchef", "/deadlines");
 
         Browser district = signedIn("rinkebychef");
-        read(district, "rinkebychef", "/handovers");
+        assertThat(read(district, "rinkebychef", "/handovers")).contains(caseNumber, "Socialjouren Stockholm");
+        assertThat(read(district, "rinkebychef", "/cases/" + caseId)).contains(caseNumber,
+                "Rinkeby-Kista stadsdelsförvaltning");
+        read(district, "rinkebychef", "/cases/" + caseId + "/handover");
+        read(district, "rinkebychef", "/deadlines");
     }
 
     @Test
