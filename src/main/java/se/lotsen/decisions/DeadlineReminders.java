@@ -107,7 +107,7 @@ public class DeadlineReminders {
             return false;
         }
         events.publishEvent(new DeadlineReminderDue(new CaseId(d.caseId()), d.deadlineId(), occasion, d.legalBasis(),
-                d.dueDate()));
+                d.dueDate(), d.kind()));
         return true;
     }
 }

@@ -95,7 +95,7 @@ class MailDelivery {
                 .param("id", id)
                 .query((rs, n) -> {
                     return new Outgoing(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            dates.arguments(Notifications.arguments(rs.getString(4)), SWEDISH),
+                            Notifications.forMessage(dates.arguments(Notifications.arguments(rs.getString(4)), SWEDISH)),
                             rs.getString(5) == null ? "" : rs.getString(5));
                 })
                 .optional().filter(o -> o.to() != null && !o.to().isBlank()).orElse(null);

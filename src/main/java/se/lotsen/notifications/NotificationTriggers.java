@@ -96,8 +96,13 @@ class NotificationTriggers {
         }
         notify(recipients, new Notifications.Message("reminder:" + e.deadline() + ":" + e.occasion(),
                 e.overdue() ? "notification.deadline.overdue" : "notification.deadline.due",
-                List.of(h.caseNumber(), e.legalBasis(), e.dueDate().toString()), h.caseId(), h.caseNumber(),
+                List.of(h.caseNumber(), task(e), e.dueDate().toString()), h.caseId(), h.caseNumber(),
                 e.deadline().value(), "/cases/" + h.caseId(), true));
+    }
+
+    /** What the reminder asks to be done, read in the reader's language: the deadline kind's task. */
+    static String task(DeadlineReminderDue e) {
+        return e.kind() == null ? e.legalBasis() : Notifications.messageArgument("deadlineTask." + e.kind().name());
     }
 
     /**

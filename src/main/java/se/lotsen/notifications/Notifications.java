@@ -40,6 +40,30 @@ public class Notifications implements Deliveries {
         return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split(SEPARATOR));
     }
 
+    /** An argument that names a message (e.g. a deadline's task), read in the reader's language: {@code msg:key}. */
+    static final String MESSAGE_ARGUMENT = "msg:";
+
+    /** An argument that is shown as the message with this key, in the language of whoever reads the notification. */
+    static String messageArgument(String key) {
+        return MESSAGE_ARGUMENT + key;
+    }
+
+    /**
+     * The arguments for a {@link org.springframework.context.MessageSource}: an argument stored as {@code msg:key} is
+     * resolved as that message in the same language, so that an English notification has no Swedish words in it.
+     */
+    public static Object[] forMessage(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof String s && s.startsWith(MESSAGE_ARGUMENT)) {
+                String key = s.substring(MESSAGE_ARGUMENT.length());
+                out[i] = new org.springframework.context.support.DefaultMessageSourceResolvable(
+                        new String[] {key}, key);
+            }
+        }
+        return out;
+    }
+
     /** What to notify: the message and its arguments, the case and deadline it concerns, where it links to. */
     record Message(String sourceKey, String messageKey, List<String> args, UUID caseId, String caseNumber,
                    UUID deadlineId, String link, boolean email) {

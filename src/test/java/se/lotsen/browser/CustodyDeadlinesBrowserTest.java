@@ -100,6 +100,9 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
     private static final String KIND_REPORT = "Anmälan vid nämndens nästa sammanträde (6 § andra stycket, 31 d § LVU)";
     private static final String BASIS_7 = "7 § LVU (1990:52)";
     private static final String BASIS_7_REVIEW = "7 § andra stycket LVU (1990:52)";
+    /** What the reminders of the two 7 § deadlines ask to be done (deadlineTask.* in decisions_sv.properties). */
+    private static final String TASK_7 = "Underställ beslutet om omedelbart omhändertagande till förvaltningsrätten";
+    private static final String TASK_7_REVIEW = "Följ upp att förvaltningsrätten har prövat omhändertagandet";
     private static final String BASIS_8 = "8 § LVU (1990:52)";
     private static final String BASIS_REPORT = "6 § andra stycket och 31 d § LVU (1990:52)";
 
@@ -442,14 +445,14 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
         String jour1 = "jour1@lotsen.example";
         String jourchef = "jourchef@lotsen.example";
         List<Mail> aboutTheSubmission = all.stream()
-                .filter(m -> m.text().contains(c.caseNumber()) && m.subject().contains(BASIS_7)).toList();
+                .filter(m -> m.text().contains(c.caseNumber()) && m.subject().contains(TASK_7)).toList();
         assertEquals(List.of(jour1, jourchef), aboutTheSubmission.stream().flatMap(m -> m.to().stream()).sorted().toList(),
                 "exactly one e-mail each to the case holder and the duty lead about the 7 § submission of "
                         + c.caseNumber() + ", got " + aboutTheSubmission);
         for (Mail m : aboutTheSubmission) {
             assertTrue(m.subject().contains(c.caseNumber()), "case number in the subject: " + m.subject());
             assertTrue(m.subject().contains(SV_DATE.format(due)), "due date in the subject: " + m.subject());
-            assertTrue(m.body().contains("Ärende " + c.caseNumber() + ": tidsfristen enligt " + BASIS_7 + " löper ut "
+            assertTrue(m.body().contains("Ärende " + c.caseNumber() + ": " + TASK_7 + " senast "
                     + SV_DATE.format(due) + "."), "the body says what is due when: " + m.body());
             assertTrue(m.body().contains("/cases/"), "a link to the case: " + m.body());
         }
@@ -465,7 +468,7 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
         LocalDate reviewDue = calendar.weeks(today, 1).lastDay();
         if (calendar.workingDaysBetween(today, reviewDue) > 2) {
             assertEquals(List.of(), all.stream().filter(m -> m.text().contains(yesterday.caseNumber())
-                    && m.subject().contains(BASIS_7_REVIEW)).toList(), "the court review is not due yet");
+                    && m.subject().contains(TASK_7_REVIEW)).toList(), "the court review is not due yet");
         }
         // Nobody outside the jour gets the jour's reminders.
         assertTrue(all.stream().flatMap(m -> m.to().stream()).allMatch(to -> to.equals(jour1) || to.equals(jourchef)),
@@ -480,7 +483,7 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("h1")).hasText("Aviseringar");
         assertThat(page.locator("main .lead")).hasText("Du har " + toJour1 + " olästa aviseringar.");
         Locator notification = page.locator("main .notification").filter(new Locator.FilterOptions().setHasText(
-                "Ärende " + c.caseNumber() + ": tidsfristen enligt " + BASIS_7 + " löper ut " + SV_DATE.format(due) + "."));
+                "Ärende " + c.caseNumber() + ": " + TASK_7 + " senast " + SV_DATE.format(due) + "."));
         assertThat(notification).hasCount(1);
         assertThat(notification).containsText("Ny");
         assertThat(notification.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Öppna ärendet")))
@@ -497,7 +500,7 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
             assertThat(notificationsLink()).hasText("Aviseringar (" + toJourchef + ")");
             open("/notifications");
             assertThat(page.locator("main .notification").filter(new Locator.FilterOptions().setHasText(
-                    "Ärende " + c.caseNumber() + ": tidsfristen enligt " + BASIS_7 + " löper ut "))).hasCount(1);
+                    "Ärende " + c.caseNumber() + ": " + TASK_7 + " senast "))).hasCount(1);
         } finally {
             page = jourPage;
         }

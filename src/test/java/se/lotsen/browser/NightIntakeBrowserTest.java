@@ -359,9 +359,12 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
 
         // The step remembers the field and the reason.
         stepLink(STEP_INTERPRETER).click();
-        assertThat(page.locator("main").getByLabel("Språk och tolkförmedling", exact()))
-                .hasValue("Rumänska, telefontolk via Tolkförmedling Väst");
+        assertThat(page.locator("main dl.summary"))
+                .containsText("Rumänska, telefontolk via Tolkförmedling Väst");
         assertThat(page.locator("main .task-status")).containsText("Klart");
+        // A done step offers only to be opened again (issue 11, item 6).
+        assertThat(page.locator("main").getByRole(AriaRole.BUTTON, called("Markera som klart"))).hasCount(0);
+        assertThat(page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna steget igen"))).hasCount(1);
         open(casePath);
         stepLink(STEP_RESERVE_NUMBER).click();
         assertThat(page.locator("main")).containsText("Skäl: " + reason);

@@ -277,6 +277,9 @@ class DeadlineRemindersIT {
         assertThat(recipients(mails)).doesNotContain(email("jour2"), email("rinkebychef"));
         assertThat(mails).allSatisfy(m -> {
             assertThat(m.text()).contains(c.caseNumber());
+            // It says what to do (the deadline kind's task), not which paragraph runs out (issue 11, item 10).
+            assertThat(m.text()).contains(": Underställ beslutet om omedelbart omhändertagande till "
+                    + "förvaltningsrätten senast ").doesNotContain("tidsfristen enligt");
             assertThat(mentionsDate(m.text(), submission.dueDate())).as("due date %s in %s", submission.dueDate(), m)
                     .isTrue();
             assertNoPersonalData(m, c);

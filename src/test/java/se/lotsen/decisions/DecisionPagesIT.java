@@ -177,11 +177,11 @@ class DecisionPagesIT {
         reminders.runOnce();
         // The notifications follow the job's commit (an event): wait for them. Other tests' cases in this context
         // are reminded in the same run, so the page that holds this case's reminder is looked for.
-        String wanted = "Ärende " + caseNumber + ": tidsfristen enligt 8 § LVU";
+        String wanted = "Försenat – ärende " + caseNumber + ": Ansök om vård hos förvaltningsrätten.";
         await().atMost(java.time.Duration.ofSeconds(20)).until(() -> notificationPageWith(jour1, wanted) != null);
         String notifications = notificationPageWith(jour1, wanted);
-        assertThat(notifications).contains("Ärende " + caseNumber + ": tidsfristen enligt 8 § LVU (1990:52) gick ut "
-                + "fre 16 januari 2026 och är inte markerad som klar.").doesNotContain("Aviseringar (0)")
+        assertThat(notifications).contains("Försenat – ärende " + caseNumber + ": Ansök om vård hos förvaltningsrätten. Sista dagen var "
+                + "fre 16 januari 2026 och det är inte markerat som klart. Gör det genast.").doesNotContain("Aviseringar (0)")
                 .contains("href=\"/cases/" + caseId + "\"");
         assertThat(post(jour1, "/notifications", "/notifications/read", Map.of()).status()).isEqualTo(302);
         assertThat(page(jour1, "/notifications").body()).contains("Aviseringar (0)")

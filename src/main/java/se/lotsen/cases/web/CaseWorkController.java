@@ -31,6 +31,7 @@ import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CaseId;
 import se.lotsen.cases.CaseView;
 import se.lotsen.cases.Cases;
+import se.lotsen.cases.StepActions;
 import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.FormErrors;
@@ -85,6 +86,9 @@ class CaseWorkController {
                 .orElseThrow(() -> new NotFoundException("step"));
         if (form.status() == null) {
             FormErrors.reject(result, "status", "validation.required");
+        } else if (!StepActions.of(item, grant.grant()).offers(form.status())) {
+            // e.g. a second click on "Markera som klart" after someone else closed the step: never a contradiction
+            FormErrors.reject(result, "status", "validation.step.notOffered");
         } else if (!result.hasErrors()) {
             try {
                 cases.setChecklistStatus(grant, key, form.status(), form.reason(), form.fields());
@@ -104,6 +108,7 @@ class CaseWorkController {
         model.addAttribute("c", view);
         model.addAttribute("checklist", checklist);
         model.addAttribute("item", item);
+        model.addAttribute("actions", StepActions.of(item, view.grant()));
         model.addAttribute("today", java.time.LocalDate.now(clock));
         return "cases/step";
     }

@@ -49,7 +49,8 @@ class NotificationApiController {
     }
 
     private NotificationJson json(Notification n) {
-        String text = messages.getMessage(n.messageKey(), n.arguments().toArray(), n.messageKey(), Locale.ENGLISH);
+        String text = messages.getMessage(n.messageKey(),
+                Notifications.forMessage(n.arguments().toArray()), n.messageKey(), Locale.ENGLISH);
         return new NotificationJson(n.id(), n.createdAt(), text, n.caseId(), n.caseNumber(), !n.unread());
     }
 }

@@ -65,7 +65,7 @@ class NotificationController {
     }
 
     private NotificationView view(Notification n, Locale locale) {
-        Object[] args = dates.arguments(n.arguments(), locale);
+        Object[] args = se.lotsen.notifications.Notifications.forMessage(dates.arguments(n.arguments(), locale));
         String text = messages.getMessage(n.messageKey(), args, n.messageKey(), locale);
         return new NotificationView(n.id(), n.caseId(), text, n.createdAt(), n.unread());
     }
