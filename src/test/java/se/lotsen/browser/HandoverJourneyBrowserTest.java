@@ -313,8 +313,9 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
         page.locator("#checklist").getByRole(AriaRole.LINK, called(STEP_POLICE)).click();
         assertThat(page.locator("h1")).hasText(STEP_POLICE);
         assertThat(page.locator("main .task-status")).containsText("Klart");
-        assertThat(page.locator("main").getByLabel(Pattern.compile("diarienummer", Pattern.CASE_INSENSITIVE)))
-                .hasValue(REPORT_NUMBER);
+        // A done step shows what was recorded as text, and offers only to be opened again (issue 11, item 6).
+        assertThat(page.locator("main dl.summary")).containsText(REPORT_NUMBER);
+        assertThat(page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna steget igen"))).hasCount(1);
         open(casePath);
     }
 
