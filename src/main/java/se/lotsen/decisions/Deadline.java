@@ -110,8 +110,7 @@ public record Deadline(
         FieldProblems.Collector problems = new FieldProblems.Collector();
         if (!kind.extendable()) {
             problems.add("requestedOn", "validation.deadline.notExtendable");
-        }
-        if (!status.open() || status == DeadlineStatus.EXTENSION_REQUESTED) {
+        } else if (!extensionMayBeRequested()) {
             problems.add("requestedOn", "validation.deadline.notOpen");
         }
         if (on == null) {
@@ -127,6 +126,11 @@ public record Deadline(
         return new Deadline(id, caseId, decisionId, kind, rule, anchorDate, nominalDate, dueDate,
                 DeadlineStatus.EXTENSION_REQUESTED, metOn, metAt, metByName, evidence, extensionNote, on,
                 closedReason, warning, workingDaysLeft);
+    }
+
+    /** Whether the committee's request for an extension can be recorded: an open 8 § time, not already requested. */
+    public boolean extensionMayBeRequested() {
+        return kind.extendable() && status.open() && status != DeadlineStatus.EXTENSION_REQUESTED;
     }
 
     /** Open and due within two working days (shown as "Snart"). */

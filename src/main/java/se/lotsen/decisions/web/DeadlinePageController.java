@@ -89,9 +89,8 @@ class DeadlinePageController {
         AuditContext.detail("deadline " + deadlineId);
         Deadline d = deadlines.forRead(grant, new DeadlineId(deadlineId));
         // For a lapsed deadline the day it was actually done must be given; today would be refused as too late.
-        model.addAttribute("metForm", new MetForm(d.status() == se.lotsen.decisions.DeadlineStatus.LAPSED ? null
+        model.addAttribute("metForm", new MetForm(d.status() == DeadlineStatus.LAPSED ? null
                 : views.today(), "", false));
-        model.addAttribute("extensionRequestForm", new ExtensionRequestForm(null));
         return deadlineView(view, d, model, null);
     }
 
@@ -123,7 +122,6 @@ class DeadlinePageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
-        model.addAttribute("extensionRequestForm", new ExtensionRequestForm(null));
         return deadlineView(view, d, model, "met");
     }
 
@@ -149,7 +147,6 @@ class DeadlinePageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
-        model.addAttribute("metForm", new MetForm(views.today(), "", false));
         return deadlineView(view, d, model, "extensionRequest");
     }
 
@@ -158,6 +155,13 @@ class DeadlinePageController {
      * its errors even when it no longer applies (e.g. sent twice).
      */
     private String deadlineView(CaseView view, Deadline d, Model model, String failedForm) {
+        // The page's forms that were not just sent start empty (the one sent keeps what was typed).
+        if (!model.containsAttribute("metForm")) {
+            model.addAttribute("metForm", new MetForm(views.today(), "", false));
+        }
+        if (!model.containsAttribute("extensionRequestForm")) {
+            model.addAttribute("extensionRequestForm", new ExtensionRequestForm(null));
+        }
         boolean editable = view.editable();
         DeadlineView v = views.view(d, LocaleContextHolder.getLocale());
         Decision decision = d.decisionId() == null ? null : decisions.forCase(view.grant()).stream()
@@ -171,8 +175,7 @@ class DeadlinePageController {
         model.addAttribute("mayExtend", editable && d.status().open() && d.kind().extendable()
                 && d.decisionId() != null);
         model.addAttribute("mayRequestExtension", "extensionRequest".equals(failedForm)
-                || editable && d.kind().extendable() && d.status().open()
-                && d.status() != DeadlineStatus.EXTENSION_REQUESTED);
+                || editable && d.extensionMayBeRequested());
         model.addAttribute("courtCaseNumberAsked", d.kind() == DeadlineKind.LVU_7_SUBMISSION);
         model.addAttribute("investigationChoice", d.kind() == DeadlineKind.CHILD_INVESTIGATION_DECISION);
         return "decisions/deadline";

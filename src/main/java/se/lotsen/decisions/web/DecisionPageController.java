@@ -211,9 +211,6 @@ class DecisionPageController {
         CaseView view = cases.view(access.read(new CaseId(id), user));
         AuditContext.detail("decision " + decisionId);
         // The execution and end times are entered, never defaulted to now.
-        model.addAttribute("executionForm", new ExecutionForm(null));
-        model.addAttribute("endForm", new EndForm(null, null, ""));
-        model.addAttribute("rulingForm", new RulingForm(null, null, null, ""));
         return decisionView(view, decisionId, model, null);
     }
 
@@ -235,8 +232,6 @@ class DecisionPageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
-        model.addAttribute("endForm", new EndForm(null, null, ""));
-        model.addAttribute("rulingForm", new RulingForm(null, null, null, ""));
         return decisionView(view, decisionId, model, "execution");
     }
 
@@ -259,8 +254,6 @@ class DecisionPageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
-        model.addAttribute("executionForm", new ExecutionForm(null));
-        model.addAttribute("rulingForm", new RulingForm(null, null, null, ""));
         return decisionView(view, decisionId, model, "end");
     }
 
@@ -283,8 +276,6 @@ class DecisionPageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
-        model.addAttribute("executionForm", new ExecutionForm(null));
-        model.addAttribute("endForm", new EndForm(null, null, ""));
         return decisionView(view, decisionId, model, "ruling");
     }
 
@@ -293,6 +284,16 @@ class DecisionPageController {
      * is shown with its errors even when it no longer applies (e.g. sent twice), so that nothing is silently lost.
      */
     private String decisionView(CaseView view, UUID decisionId, Model model, String failedForm) {
+        // The page's forms that were not just sent start empty (the one sent keeps what was typed).
+        if (!model.containsAttribute("executionForm")) {
+            model.addAttribute("executionForm", new ExecutionForm(null));
+        }
+        if (!model.containsAttribute("endForm")) {
+            model.addAttribute("endForm", new EndForm(null, null, ""));
+        }
+        if (!model.containsAttribute("rulingForm")) {
+            model.addAttribute("rulingForm", new RulingForm(null, null, null, ""));
+        }
         List<Decision> all = decisions.forCase(view.grant());
         Decision decision = all.stream().filter(d -> d.id().equals(decisionId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("decision"));
