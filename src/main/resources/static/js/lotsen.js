@@ -31,23 +31,62 @@
     document.addEventListener('DOMContentLoaded', function () {
         focusSummary();
 
-        // Warn before leaving a form with unsaved changes.
+        // Warn before leaving a form with unsaved changes: a form marked data-warn-unsaved whose fields differ from
+        // what the page was loaded with (typing and deleting it again is no change). Submitting it never warns.
+        function snapshot(form) {
+            return Array.prototype.map.call(form.elements, function (el) {
+                if (!el.name || el.type === 'hidden' || el.type === 'submit' || el.type === 'button') {
+                    return '';
+                }
+                if (el.type === 'checkbox' || el.type === 'radio') {
+                    return el.name + '=' + el.checked;
+                }
+                if (el.tagName === 'SELECT' && el.multiple) {
+                    return el.name + '=' + Array.prototype.filter.call(el.options, function (o) { return o.selected; })
+                        .map(function (o) { return o.value; }).join(',');
+                }
+                return el.name + '=' + el.value;
+            }).join('&');
+        }
+        var watched = [];
         document.querySelectorAll('form[data-warn-unsaved]').forEach(function (form) {
-            var dirty = false;
-            form.addEventListener('input', function () { dirty = true; });
+            var entry = { form: form, initial: snapshot(form), submitting: false };
+            watched.push(entry);
             form.addEventListener('submit', function () {
-                dirty = false;
+                entry.submitting = true;
                 // A second click on submit sends nothing twice.
                 form.querySelectorAll('button[type="submit"]').forEach(function (b) {
                     setTimeout(function () { b.disabled = true; }, 0);
                 });
             });
+        });
+        if (watched.length) {
             window.addEventListener('beforeunload', function (e) {
-                if (dirty) {
+                var changed = watched.some(function (w) {
+                    return !w.submitting && document.contains(w.form) && snapshot(w.form) !== w.initial;
+                });
+                if (changed) {
                     e.preventDefault();
                     e.returnValue = '';
                 }
             });
-        });
+        }
+
+        // The case page's navigation marks the section the worker went to as current (the server marks the one a
+        // change was made in; without this script that stays as it was).
+        var nav = document.querySelector('.case-nav');
+        if (nav) {
+            var follow = function () {
+                var hash = window.location.hash;
+                var target = hash && nav.querySelector('a[href="' + hash.replace(/"/g, '') + '"]');
+                if (!target) {
+                    return;
+                }
+                nav.querySelectorAll('a[aria-current]').forEach(function (a) { a.removeAttribute('aria-current'); });
+                target.setAttribute('aria-current', 'location');
+            };
+            window.addEventListener('hashchange', follow);
+            follow();
+        }
     });
 })();

@@ -13,7 +13,26 @@ public interface CasePanel {
         /** Above the next step: what is due (deadlines). */
         TOP,
         /** In the body, after the checklist. */
-        BODY
+        BODY,
+        /**
+         * In the summary at the top of the case page: rows of its description list ({@code <dt>}/{@code <dd>} pairs),
+         * e.g. the next deadline and the custody in force.
+         */
+        SUMMARY,
+        /** Inside "Avsluta ärendet", before the form: what keeps the case from being closed. */
+        CLOSING
+    }
+
+    /**
+     * A section of the case page that the in-page navigation links to: the id of the panel's element and the message
+     * key of the link text.
+     */
+    record Section(String anchor, String titleKey) {
+    }
+
+    /** The section the panel is, for the navigation of the case page; {@code null} for none (summary rows). */
+    default Section section() {
+        return null;
     }
 
     /**

@@ -42,6 +42,11 @@ public record StepActions(List<Status> offered, ReadOnly readOnly) {
                 : List.of(Status.OPEN), null);
     }
 
+    /** Why the viewer with this grant may not change the case's steps; {@code null} when they may. */
+    public static ReadOnly readOnlyFor(CaseGrant grant) {
+        return readOnly(grant);
+    }
+
     private static ReadOnly readOnly(CaseGrant grant) {
         if (grant.editable()) {
             return null;

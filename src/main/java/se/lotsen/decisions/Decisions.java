@@ -327,6 +327,14 @@ public class Decisions {
                 .map(d -> mayViewPlacement ? d : d.withPlacementHidden()).toList();
     }
 
+    /**
+     * The case's decisions, read once for the grant (one request): the panels of the case page that show them (the
+     * summary's custody in force, "Beslut") share one read.
+     */
+    public List<Decision> forCaseOnce(CaseGrant grant) {
+        return grant.remember(Decisions.class.getName() + ".decisions", () -> forCase(grant));
+    }
+
     /** The case's deadlines. */
     public List<Deadline> deadlines(CaseGrant grant) {
         grant.requireRead();

@@ -37,6 +37,7 @@ import se.lotsen.cases.CaseCannotBeClosed;
 import se.lotsen.cases.CaseGrant;
 import se.lotsen.cases.CaseId;
 import se.lotsen.cases.CasePanel;
+import se.lotsen.cases.NextStep;
 import se.lotsen.cases.PersonSearch;
 import se.lotsen.cases.WriteGrant;
 import se.lotsen.cases.CaseQuery;
@@ -89,8 +90,34 @@ class CaseController {
                 .toList();
     }
 
-    /** A rendered panel for the template: its fragment and model. */
-    public record PanelView(String template, String selector, Map<String, Object> model) {
+    /** A rendered panel for the template: its fragment, model and the section it is (or {@code null}). */
+    public record PanelView(String template, String selector, Map<String, Object> model, CasePanel.Section section) {
+    }
+
+    /** A link of the case page's in-page navigation: the id of the section and the message key of its name. */
+    public record NavLink(String anchor, String titleKey) {
+    }
+
+    /** The case page's own sections (the panels add theirs between them): the summary comes first. */
+    static final String SUMMARY = "summary";
+    static final String CHECKLIST = "checklist";
+    static final String FACTS = "facts";
+    static final String JOURNAL = "journal";
+    static final String STATUS = "status";
+    static final String CLOSE = "close";
+
+    /**
+     * The flash attribute a redirect to the case page sets to the section the change was made in: the navigation
+     * marks that section as current ({@code aria-current}), and the redirect's fragment takes the worker back there.
+     */
+    static final String SECTION = "section";
+
+    /** The flash attribute with the phase of the step just changed: its group of the checklist stays open. */
+    static final String PHASE = "phase";
+
+    /** The fragment of the case page for a phase of its checklist. */
+    static String phaseAnchor(String phaseKey) {
+        return "phase-" + phaseKey;
     }
 
     @GetMapping
@@ -225,8 +252,20 @@ class CaseController {
                 org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("newerVersion", checklist.newerVersionExists() ? checklist.newestPublished() : null);
         model.addAttribute("transitions", view.status().next());
-        model.addAttribute("topPanels", panels(CasePanel.Position.TOP, grant));
-        model.addAttribute("bodyPanels", panels(CasePanel.Position.BODY, grant));
+        NextStep next = NextStep.of(grant, checklist);
+        model.addAttribute("nextStep", next);
+        // The phase that holds the next step is open; so is the one the worker just changed a step in (flash).
+        model.addAttribute("openPhase", next.next().or(checklist::next).map(i -> i.phaseKey()).orElse(null));
+        List<PanelView> top = panels(CasePanel.Position.TOP, grant);
+        List<PanelView> body = panels(CasePanel.Position.BODY, grant);
+        model.addAttribute("summaryPanels", panels(CasePanel.Position.SUMMARY, grant));
+        model.addAttribute("topPanels", top);
+        model.addAttribute("bodyPanels", body);
+        model.addAttribute("closingPanels", panels(CasePanel.Position.CLOSING, grant));
+        model.addAttribute("nav", navigation(view, top, body));
+        if (!model.containsAttribute(SECTION)) {
+            model.addAttribute(SECTION, SUMMARY);
+        }
         if (view.mayNameProtectedViewers() && view.person().isProtected()) {
             List<ProtectedViewer> viewers = cases.protectedViewers(grant);
             model.addAttribute("protectedViewers", viewers);
@@ -239,7 +278,31 @@ class CaseController {
 
     private List<PanelView> panels(CasePanel.Position position, CaseGrant grant) {
         return panels.stream().filter(p -> p.slot().position() == position)
-                .map(p -> new PanelView(p.slot().template(), p.slot().selector(), p.model(grant))).toList();
+                .map(p -> new PanelView(p.slot().template(), p.slot().selector(), p.model(grant), p.section()))
+                .toList();
+    }
+
+    /** The in-page navigation, in the order of the page: summary, top panels, checklist, body panels, the rest. */
+    private static List<NavLink> navigation(CaseView view, List<PanelView> top, List<PanelView> body) {
+        List<NavLink> links = new java.util.ArrayList<>();
+        links.add(new NavLink(SUMMARY, "case.nav.summary"));
+        top.stream().map(PanelView::section).filter(java.util.Objects::nonNull)
+                .forEach(s -> links.add(new NavLink(s.anchor(), s.titleKey())));
+        links.add(new NavLink(CHECKLIST, "case.nav.checklist"));
+        body.stream().map(PanelView::section).filter(java.util.Objects::nonNull)
+                .forEach(s -> links.add(new NavLink(s.anchor(), s.titleKey())));
+        links.add(new NavLink(FACTS, "case.nav.facts"));
+        links.add(new NavLink(JOURNAL, "case.nav.journal"));
+        if (view.holdingUnit()) {
+            links.add(new NavLink(STATUS, view.status().active() ? "case.nav.close" : "case.nav.status"));
+        }
+        return links;
+    }
+
+    /** A redirect to the case page at one of its sections, marked as current there. */
+    static String backTo(UUID id, String section, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(SECTION, section);
+        return "redirect:/cases/" + id + "#" + section;
     }
 
     /** What changed in the routine since the version this case uses. */
@@ -277,7 +340,7 @@ class CaseController {
             try {
                 cases.recordIndicators(grant, form.observed(), form.overallAssessment(), form.version());
                 redirect.addFlashAttribute("flash", "flash.case.indicators");
-                return "redirect:/cases/" + id;
+                return backTo(id, FACTS, redirect);
             } catch (FieldProblems problems) {
                 FormErrors.apply(problems, result);
             }
@@ -318,7 +381,7 @@ class CaseController {
             try {
                 cases.recordProtection(grant, form.outcome(), form.notes(), form.version());
                 redirect.addFlashAttribute("flash", "flash.case.protection");
-                return "redirect:/cases/" + id;
+                return backTo(id, FACTS, redirect);
             } catch (FieldProblems problems) {
                 FormErrors.apply(problems, result);
             }
@@ -340,7 +403,7 @@ class CaseController {
             AuditContext.outcome(AuditOutcome.FAILED);
             redirect.addFlashAttribute("statusProblems", problems.problems());
         }
-        return "redirect:/cases/" + id + "#status";
+        return backTo(id, STATUS, redirect);
     }
 
     /**
@@ -372,7 +435,7 @@ class CaseController {
             redirect.addFlashAttribute("statusProblems", problems.problems());
             redirect.addFlashAttribute("statusReason", reason);
         }
-        return "redirect:/cases/" + id + "#status";
+        return backTo(id, STATUS, redirect);
     }
 
     /** A lead names a worker of the unit who may see the protected person's address and placement. */
@@ -389,6 +452,7 @@ class CaseController {
             AuditContext.outcome(AuditOutcome.FAILED);
             redirect.addFlashAttribute("viewerProblems", problems.problems());
         }
+        redirect.addFlashAttribute(SECTION, FACTS);
         return "redirect:/cases/" + id + "#protected-viewers";
     }
 
@@ -399,6 +463,7 @@ class CaseController {
         cases.removeProtectedViewer(access.write(new CaseId(id), user), new AccountId(account));
         AuditContext.detail("protected data viewer removed " + account);
         redirect.addFlashAttribute("flash", "flash.case.protectedViewer.removed");
+        redirect.addFlashAttribute(SECTION, FACTS);
         return "redirect:/cases/" + id + "#protected-viewers";
     }
 

@@ -95,7 +95,10 @@ class CaseWorkController {
                 AuditContext.detail("step " + key + " " + form.status());
                 redirect.addFlashAttribute("flash", "flash.step." + form.status());
                 redirect.addFlashAttribute("flashArg", item.step().title());
-                return "redirect:/cases/" + id;
+                // Back to the step's phase of the checklist, kept open, so the worker keeps their place.
+                redirect.addFlashAttribute(CaseController.SECTION, CaseController.CHECKLIST);
+                redirect.addFlashAttribute(CaseController.PHASE, item.phaseKey());
+                return "redirect:/cases/" + id + "#" + CaseController.phaseAnchor(item.phaseKey());
             } catch (FieldProblems problems) {
                 FormErrors.apply(problems, result);
             }
@@ -126,7 +129,7 @@ class CaseWorkController {
                         form.text(), form.corrects());
                 AuditContext.detail(form.corrects() == null ? "journal entry" : "journal correction");
                 redirect.addFlashAttribute("flash", "flash.journal.signed");
-                return "redirect:/cases/" + id + "#journal";
+                return CaseController.backTo(id, CaseController.JOURNAL, redirect);
             } catch (FieldProblems problems) {
                 FormErrors.apply(problems, result);
             }
@@ -169,8 +172,9 @@ class CaseWorkController {
             try {
                 // Without the right to see it, the address was never shown and stays as it is (Cases decides).
                 cases.updatePerson(grant, form.details(), form.version(), form.protectionReason());
-                redirect.addFlashAttribute("flash", "flash.saved");
-                return "redirect:/cases/" + id;
+                redirect.addFlashAttribute("flash", "flash.case.person");
+                redirect.addFlashAttribute(CaseController.SECTION, CaseController.FACTS);
+                return "redirect:/cases/" + id + "#person";
             } catch (FieldProblems problems) {
                 FormErrors.apply(problems, result);
             }

@@ -20,6 +20,11 @@ class QuestionPanel implements CasePanel {
     }
 
     @Override
+    public Section section() {
+        return new Section("questions", "questions.nav");
+    }
+
+    @Override
     public Slot slot() {
         return new Slot(Position.BODY, 30, "consultation/panels", "questions");
     }

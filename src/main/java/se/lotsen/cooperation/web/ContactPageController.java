@@ -87,6 +87,7 @@ class ContactPageController {
                 AuditContext.detail("contact " + c.id() + " " + c.type() + " " + c.status());
                 redirect.addFlashAttribute("flash", "flash.contact." + c.status());
                 redirect.addFlashAttribute("flashArg", partnerName(c, view));
+                redirect.addFlashAttribute("section", "cooperation"); // the case page marks the section as current
                 return "redirect:/cases/" + id + "#cooperation";
             } catch (FieldProblems problems) {
                 ContactForms.apply(problems, result, ContactForm.class, "summary");
@@ -150,6 +151,7 @@ class ContactPageController {
                 AuditContext.detail("contact " + contactId + " " + changed.status());
                 redirect.addFlashAttribute("flash", "flash.contact.status");
                 redirect.addFlashAttribute("flashArg", partnerName(changed, view));
+                redirect.addFlashAttribute("section", "cooperation"); // the case page marks the section as current
                 return "redirect:/cases/" + id + "#cooperation";
             } catch (FieldProblems problems) {
                 ContactForms.apply(problems, result, StatusForm.class, "status");

@@ -20,6 +20,11 @@ class CooperationPanel implements CasePanel {
     }
 
     @Override
+    public Section section() {
+        return new Section("cooperation", "coop.nav");
+    }
+
+    @Override
     public Slot slot() {
         return new Slot(Position.BODY, 20, "cooperation/panels", "contacts");
     }

@@ -116,6 +116,7 @@ class DeadlinePageController {
                     redirect.addFlashAttribute("flash", "flash.deadline.metStarted");
                     redirect.addFlashAttribute("flashArg", views.describeStarted(started, locale));
                 }
+                redirect.addFlashAttribute("section", "deadlines"); // the case page marks the section as current
                 return "redirect:/cases/" + id + "#deadlines";
             } catch (FieldProblems problems) {
                 DecisionForms.apply(problems, result, MetForm.class, "metOn");

@@ -27,6 +27,11 @@ class DeadlinePanel implements CasePanel {
     }
 
     @Override
+    public Section section() {
+        return new Section("deadlines", "deadlines.nav");
+    }
+
+    @Override
     public Slot slot() {
         return new Slot(Position.TOP, 10, "decisions/panels", "deadlines");
     }

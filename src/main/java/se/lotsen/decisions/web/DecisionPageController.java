@@ -128,6 +128,7 @@ class DecisionPageController {
                     redirect.addFlashAttribute("flash", "flash.decision.recordedWithDeadlines");
                     redirect.addFlashAttribute("flashArg", views.describeStarted(started, LocaleContextHolder.getLocale()));
                 }
+                redirect.addFlashAttribute("section", "deadlines"); // the case page marks the section as current
                 return "redirect:/cases/" + id + "#deadlines";
             } catch (FieldProblems problems) {
                 DecisionForms.apply(problems, result, DecisionForm.class, "type");

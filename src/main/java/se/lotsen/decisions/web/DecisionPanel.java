@@ -24,6 +24,11 @@ class DecisionPanel implements CasePanel {
     }
 
     @Override
+    public Section section() {
+        return new Section("decisions", "decisions.nav");
+    }
+
+    @Override
     public Slot slot() {
         return new Slot(Position.BODY, 10, "decisions/panels", "decisions");
     }
@@ -32,7 +37,7 @@ class DecisionPanel implements CasePanel {
     public Map<String, Object> model(CaseGrant grant) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("caseId", grant.caseId().value());
-        model.put("decisions", decisions.forCase(grant));
+        model.put("decisions", decisions.forCaseOnce(grant));
         // The deadline panel at the top of the page read them already.
         List<Deadline> deadlines = decisions.deadlinesOnce(grant);
         model.put("lapsed", deadlines.stream()

@@ -108,6 +108,7 @@ class HandoverPageController {
             AuditContext.detail("handover acknowledged");
             redirect.addFlashAttribute("flash", "flash.handover.acknowledged");
             redirect.addFlashAttribute("flashArg", h.to().name());
+            redirect.addFlashAttribute("section", "handover"); // the case page marks the section as current
             return "redirect:/cases/" + id + "#handover";
         } catch (FieldProblems problems) {
             AuditContext.outcome(AuditOutcome.FAILED);
@@ -128,6 +129,7 @@ class HandoverPageController {
             AuditContext.detail("assigned " + h.assignedTo());
             redirect.addFlashAttribute("flash", "flash.handover.assigned");
             redirect.addFlashAttribute("flashArg", h.assignedToName());
+            redirect.addFlashAttribute("section", "handover"); // the case page marks the section as current
             return "redirect:/cases/" + id + "#handover";
         } catch (FieldProblems problems) {
             AuditContext.outcome(AuditOutcome.FAILED);

@@ -25,6 +25,11 @@ class HandoverPanel implements CasePanel {
     }
 
     @Override
+    public Section section() {
+        return new Section("handover", "handover.nav");
+    }
+
+    @Override
     public Slot slot() {
         return new Slot(Position.BODY, 5, "handover/panels", "handover");
     }
