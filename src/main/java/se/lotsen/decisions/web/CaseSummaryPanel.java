@@ -35,7 +35,7 @@ class CaseSummaryPanel implements CasePanel {
 
     @Override
     public Slot slot() {
-        return new Slot(Position.SUMMARY, 10, "decisions/panels", "summary");
+        return new Slot(Position.SUMMARY, 10, "decisions/panels", "summaryRows");
     }
 
     @Override
