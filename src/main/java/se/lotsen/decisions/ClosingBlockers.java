@@ -7,8 +7,9 @@ import se.lotsen.cases.ClosingBlocker;
 
 /**
  * What keeps a case from being closed, from its decisions and deadlines as already read: a custody (6 § or 6 a § LVU)
- * in force and every open deadline. The same rule as {@link DecisionClosingCheck}, which asks the database when the
- * case is closed; this form lets the case page show the blockers before the worker tries, without another statement.
+ * in force and every open deadline. The one form of the rule: {@link DecisionClosingCheck} applies it to what it reads
+ * when the case is closed, and the case page to what it has already read, so it shows the blockers beforehand without
+ * another statement.
  */
 public final class ClosingBlockers {
 

@@ -1,6 +1,5 @@
 package se.lotsen.decisions;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,28 +17,16 @@ import se.lotsen.cases.ClosingBlocker;
 class DecisionClosingCheck implements CaseClosingCheck {
 
     private final JdbcClient jdbc;
+    private final Deadlines deadlines;
 
-    DecisionClosingCheck(JdbcClient jdbc) {
+    DecisionClosingCheck(JdbcClient jdbc, Deadlines deadlines) {
         this.jdbc = jdbc;
+        this.deadlines = deadlines;
     }
 
+    /** The rule itself is {@link ClosingBlockers#of}, which the case page uses to show the blockers beforehand. */
     @Override
     public List<ClosingBlocker> blockers(CaseId caseId) {
-        List<ClosingBlocker> blockers = new ArrayList<>();
-        jdbc.sql("""
-                        SELECT 'custody' AS what, d.type AS kind, to_char(d.decided_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS day
-                        FROM decision d WHERE d.case_id = :c AND d.type IN ('LVU_6', 'LVU_6A') AND d.ended_at IS NULL
-                        UNION ALL
-                        SELECT 'deadline', r.legal_basis, coalesce(to_char(d.due_date, 'YYYY-MM-DD'), '–')
-                        FROM deadline d JOIN deadline_rule r ON r.id = d.rule_id
-                        WHERE d.case_id = :c AND d.status IN """ + DeadlineStatus.OPEN_STORED_SQL)
-                .param("c", caseId.value())
-                .query((rs, n) -> blockers.add("custody".equals(rs.getString(1))
-                        ? new ClosingBlocker("case.close.blocked.custody",
-                                List.of(DecisionType.valueOf(rs.getString(2)).legalBasis(), rs.getString(3)))
-                        : new ClosingBlocker("case.close.blocked.deadline",
-                                List.of(rs.getString(2), rs.getString(3)))))
-                .list();
-        return blockers;
+        return ClosingBlockers.of(Decisions.allForCase(jdbc, caseId.value()), deadlines.forCase(caseId.value()));
     }
 }

@@ -322,8 +322,7 @@ public class Decisions {
     public List<Decision> forCase(CaseGrant grant) {
         grant.requireRead();
         boolean mayViewPlacement = grant.mayViewProtected();
-        return jdbc.sql(SELECT + " WHERE d.case_id = :c ORDER BY d.decided_at, d.created_at")
-                .param("c", grant.caseId().value()).query(Decisions::map).list().stream()
+        return allForCase(jdbc, grant.caseId().value()).stream()
                 .map(d -> mayViewPlacement ? d : d.withPlacementHidden()).toList();
     }
 
@@ -353,6 +352,12 @@ public class Decisions {
     Decision own(CaseId caseId, DecisionId decisionId) {
         return find(decisionId.value()).filter(x -> x.caseId().equals(caseId.value()))
                 .orElseThrow(() -> new NotFoundException("decision"));
+    }
+
+    /** Every decision of a case, placement texts included: for the module's own rules, never for display. */
+    static List<Decision> allForCase(JdbcClient jdbc, UUID caseId) {
+        return jdbc.sql(SELECT + " WHERE d.case_id = :c ORDER BY d.decided_at, d.created_at")
+                .param("c", caseId).query(Decisions::map).list();
     }
 
     public Optional<Decision> activeCustody(UUID caseId) {

@@ -389,9 +389,23 @@ class AccessPolicyBrowserTest extends BrowserTestSupport {
         reportFocusFailures();
     }
 
+    /**
+     * The section "Handläggare och status" with "Avsluta ärendet" unfolded: closing sits behind a disclosure, closed
+     * until the worker opens it (or a refused attempt opens it by itself).
+     */
+    private Locator closing() {
+        Locator disclosure = page.locator("#status details#close");
+        assertThat(disclosure).hasCount(1);
+        if (disclosure.getAttribute("open") == null) {
+            disclosure.locator("summary").click();
+        }
+        assertThat(disclosure).hasAttribute("open", "");
+        return page.locator("#status");
+    }
+
     /** Types a reason and clicks "Avsluta ärendet"; checks the refusal and returns its error summary. */
     private Locator tryToClose() {
-        Locator status = page.locator("#status");
+        Locator status = closing();
         status.getByLabel("Skäl", exact()).fill(CLOSE_REASON);
         status.getByRole(AriaRole.BUTTON, called("Avsluta ärendet")).click();
 
@@ -412,7 +426,7 @@ class AccessPolicyBrowserTest extends BrowserTestSupport {
 
     private void assertTheCaseIsStillOpen() {
         assertThat(page.locator("main .case-status .status")).hasText("Öppet");
-        Locator status = page.locator("#status");
+        Locator status = closing();
         assertThat(status.getByRole(AriaRole.BUTTON, called("Avsluta ärendet"))).hasCount(1);
         assertThat(status.getByRole(AriaRole.BUTTON, called("Öppna ärendet igen"))).hasCount(0);
         assertThat(history().last()).hasText(Pattern.compile("^Öppet – "));
@@ -617,7 +631,7 @@ class AccessPolicyBrowserTest extends BrowserTestSupport {
 
         // jour1 closes it from the page she read before.
         page = jour1;
-        Locator status = page.locator("#status");
+        Locator status = closing();
         status.getByLabel("Skäl", exact()).fill(STALE_REASON);
         status.getByRole(AriaRole.BUTTON, called("Avsluta ärendet")).click();
 
