@@ -33,7 +33,8 @@
 
         // Warn before leaving a form with unsaved changes.
         document.querySelectorAll('form[data-warn-unsaved]').forEach(function (form) {
-            var dirty = false;
+            // A form sent back by a button that changed it (a row added) holds unsaved input from the start.
+            var dirty = form.hasAttribute('data-dirty');
             form.addEventListener('input', function () { dirty = true; });
             form.addEventListener('submit', function () {
                 dirty = false;
