@@ -87,12 +87,12 @@ class RoutinePagesBrowserTest extends BrowserTestSupport {
         Locator row2 = page.getByRole(AriaRole.GROUP, named("Lagrum 2"));
         row2.getByLabel("Lag", new Locator.GetByLabelOptions().setExact(true)).fill("LVU (1990:52)");
         row2.getByLabel("Förklaring i klarspråk").fill("Tillfällig rad.");
-        page.getByRole(AriaRole.BUTTON, named("Flytta upp lagrum 2")).click();
+        page.getByRole(AriaRole.BUTTON, named("Flytta upp Lagrum 2")).click();
         assertThat(page.getByRole(AriaRole.GROUP, named("Lagrum 1"))
                 .getByLabel("Lag", new Locator.GetByLabelOptions().setExact(true))).hasValue("LVU (1990:52)");
         screenshot("routines-step-form-rows");
         assertNoAxeViolations(page);
-        page.getByRole(AriaRole.BUTTON, named("Ta bort lagrum 1")).click();
+        page.getByRole(AriaRole.BUTTON, named("Ta bort Lagrum 1")).click();
         assertThat(page.getByRole(AriaRole.GROUP, named("Lagrum 2"))).hasCount(0);
         assertThat(page.getByRole(AriaRole.GROUP, named("Lagrum 1"))
                 .getByLabel("Förklaring i klarspråk")).hasValue("Skyddat boende.");
