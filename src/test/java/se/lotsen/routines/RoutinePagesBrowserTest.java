@@ -116,8 +116,27 @@ class RoutinePagesBrowserTest extends BrowserTestSupport {
         step.scrollIntoViewIfNeeded();
         viewport("routines-draft-editor-moved-step");
 
+        // Change a word in the guidance of an existing step.
+        page.locator("#step-skyddsbedomning").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName(Pattern.compile("^Ändra"))).click();
+        Locator guidance = page.getByLabel("Viktigt att tänka på", new Page.GetByLabelOptions().setExact(true));
+        guidance.fill(guidance.inputValue().replaceFirst("Bedöm genast", "Bedöm omedelbart"));
+        page.getByRole(AriaRole.BUTTON, named("Spara steget")).click();
+        assertThat(page.locator("[role=status]")).containsText("sparat");
+
         page.getByRole(AriaRole.LINK, named("Förhandsgranska och publicera")).click();
         assertThat(page.locator("#differences-title")).hasText("Skillnader mot version 1");
+        // The old and the new text side by side, the changed words marked (and named for screen readers).
+        Locator wordDiff = page.locator(".word-diff").first();
+        Locator before = wordDiff.locator(".word-diff__column--before");
+        Locator after = wordDiff.locator(".word-diff__column--after");
+        assertThat(before.locator("del")).hasText("borttaget: genast");
+        assertThat(after.locator("ins")).hasText("tillagt: omedelbart");
+        assertThat(before.locator("del .visually-hidden")).hasText("borttaget:");
+        assertThat(before.boundingBox().x).isLessThan(after.boundingBox().x);
+        assertThat(before.boundingBox().y).isEqualTo(after.boundingBox().y);
+        wordDiff.scrollIntoViewIfNeeded();
+        viewport("routines-preview-word-diff");
         screenshot("routines-preview");
         viewport("routines-preview-top");
         assertNoAxeViolations(page);
