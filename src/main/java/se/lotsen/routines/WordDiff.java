@@ -80,11 +80,16 @@ public final class WordDiff {
         List<Piece> before = new ArrayList<>();
         List<Piece> after = new ArrayList<>();
         for (Piece p : between(older, newer)) {
+            // The marked words end at the last letter: the space after them is not marked.
+            String words = p.op() == Op.SAME ? p.text() : p.text().stripTrailing();
+            String space = p.text().substring(words.length());
             if (p.op() != Op.ADDED) {
-                add(before, p.op(), p.text());
+                add(before, p.op(), words);
+                add(before, Op.SAME, space);
             }
             if (p.op() != Op.REMOVED) {
-                add(after, p.op(), p.text());
+                add(after, p.op(), words);
+                add(after, Op.SAME, space);
             }
         }
         return new SideBySide(before, after);

@@ -50,6 +50,16 @@ class WordDiffTest {
     }
 
     @Test
+    void theSpaceAfterMarkedWordsIsNotMarked() {
+        WordDiff.SideBySide s = WordDiff.sideBySide("Bedöm genast om", "Bedöm omedelbart om");
+
+        assertThat(s.before()).containsExactly(new Piece(Op.SAME, "Bedöm "), new Piece(Op.REMOVED, "genast"),
+                new Piece(Op.SAME, " om"));
+        assertThat(s.after()).containsExactly(new Piece(Op.SAME, "Bedöm "), new Piece(Op.ADDED, "omedelbart"),
+                new Piece(Op.SAME, " om"));
+    }
+
+    @Test
     void whitespaceAloneIsNoChange() {
         WordDiff.SideBySide s = WordDiff.sideBySide("Åk  aldrig ensam.\n", "Åk aldrig\nensam.");
 
