@@ -50,7 +50,9 @@
         }
         var watched = [];
         document.querySelectorAll('form[data-warn-unsaved]').forEach(function (form) {
-            var entry = { form: form, initial: snapshot(form), submitting: false };
+            // A form sent back by a button that changed it (a row added) holds unsaved input from the start.
+            var entry = { form: form, initial: form.hasAttribute('data-dirty') ? null : snapshot(form),
+                submitting: false };
             watched.push(entry);
             form.addEventListener('submit', function () {
                 entry.submitting = true;

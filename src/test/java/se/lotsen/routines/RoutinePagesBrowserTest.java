@@ -51,27 +51,58 @@ class RoutinePagesBrowserTest extends BrowserTestSupport {
         // Add a step to phase D, first with mistakes.
         page.locator("#phase-d-stod .add-step a").click();
         assertThat(page.locator("h1")).hasText("Nytt steg i D. Specialiststöd och stöd till vuxna");
-        page.getByLabel("Nyckel").fill("Transport");
+        page.getByLabel("Nyckel", new Page.GetByLabelOptions().setExact(true)).fill("Transport");
         page.getByLabel("Rubrik").fill(TITLE);
         page.getByLabel("Viktigt att tänka på", new Page.GetByLabelOptions().setExact(true))
                 .fill("Åk aldrig ensam med personen. Ta med en kollega.");
         page.getByLabel("Gäller vuxna").check();
-        page.getByLabel("Lagrum").fill("socialtjänstlagen (2025:400) | 9 kap. 5 §");
+        // Legal references are rows: "Lägg till lagrum" sends the form back with an empty row and all input kept.
+        page.getByRole(AriaRole.BUTTON, named("Lägg till lagrum")).click();
+        Locator row1 = page.getByRole(AriaRole.GROUP, named("Lagrum 1"));
+        assertThat(row1.getByLabel("Lag", new Locator.GetByLabelOptions().setExact(true))).isFocused();
+        assertThat(page.getByLabel("Rubrik")).hasValue(TITLE);
+        row1.getByLabel("Lag", new Locator.GetByLabelOptions().setExact(true)).fill("socialtjänstlagen (2025:400)");
+        row1.getByLabel("Paragraf (valfritt)").fill("9 kap. 5 §");
         page.getByRole(AriaRole.BUTTON, named("Lägg till steget")).click();
 
         Locator summary = page.locator(".error-summary");
         assertThat(summary).isVisible();
         assertThat(summary).isFocused();
-        assertThat(summary).containsText("Rad 1: skriv minst lag, paragraf och förklaring");
+        assertThat(summary).containsText("Lagrum 1: skriv förklaringen i klarspråk.");
         assertThat(page.getByLabel("Rubrik")).hasValue(TITLE);
         assertThat(page.getByLabel("Gäller vuxna")).isChecked();
         screenshot("routines-step-form-errors");
         viewport("routines-step-form-errors-top");
         assertNoAxeViolations(page);
+        // The summary's link points at the input in error.
+        assertThat(summary.getByRole(AriaRole.LINK, called("Lagrum 1: skriv förklaringen i klarspråk.")))
+                .hasAttribute("href", "#references[0].text");
 
-        page.getByLabel("Nyckel").fill("transport-skyddat-boende");
-        page.getByLabel("Lagrum").fill("socialtjänstlagen (2025:400) | 9 kap. 5 § | Skyddat boende. | 2025-07-01");
-        page.getByLabel("Att fylla i").fill("transport | Hur och när transporten ordnas | TEXTAREA | ja");
+        page.getByLabel("Nyckel", new Page.GetByLabelOptions().setExact(true)).fill("transport-skyddat-boende");
+        row1 = page.getByRole(AriaRole.GROUP, named("Lagrum 1"));
+        row1.getByLabel("Förklaring i klarspråk").fill("Skyddat boende.");
+        row1.getByLabel("Gäller från (valfritt)").fill("2025-07-01");
+        // A second reference, moved first, then removed again.
+        page.getByRole(AriaRole.BUTTON, named("Lägg till lagrum")).click();
+        Locator row2 = page.getByRole(AriaRole.GROUP, named("Lagrum 2"));
+        row2.getByLabel("Lag", new Locator.GetByLabelOptions().setExact(true)).fill("LVU (1990:52)");
+        row2.getByLabel("Förklaring i klarspråk").fill("Tillfällig rad.");
+        page.getByRole(AriaRole.BUTTON, named("Flytta upp Lagrum 2")).click();
+        assertThat(page.getByRole(AriaRole.GROUP, named("Lagrum 1"))
+                .getByLabel("Lag", new Locator.GetByLabelOptions().setExact(true))).hasValue("LVU (1990:52)");
+        screenshot("routines-step-form-rows");
+        assertNoAxeViolations(page);
+        page.getByRole(AriaRole.BUTTON, named("Ta bort Lagrum 1")).click();
+        assertThat(page.getByRole(AriaRole.GROUP, named("Lagrum 2"))).hasCount(0);
+        assertThat(page.getByRole(AriaRole.GROUP, named("Lagrum 1"))
+                .getByLabel("Förklaring i klarspråk")).hasValue("Skyddat boende.");
+
+        page.getByRole(AriaRole.BUTTON, named("Lägg till fält")).click();
+        Locator field1 = page.getByRole(AriaRole.GROUP, named("Fält 1"));
+        field1.getByLabel("Nyckel", new Locator.GetByLabelOptions().setExact(true)).fill("transport");
+        field1.getByLabel("Etikett").fill("Hur och när transporten ordnas");
+        field1.getByLabel("Typ").selectOption("TEXTAREA");
+        field1.getByLabel("Måste fyllas i").check();
         page.getByRole(AriaRole.BUTTON, named("Lägg till steget")).click();
         assertThat(page.locator("[role=status]")).containsText("är tillagt i D. Specialiststöd");
         Locator step = page.locator("#step-transport-skyddat-boende");
@@ -85,8 +116,27 @@ class RoutinePagesBrowserTest extends BrowserTestSupport {
         step.scrollIntoViewIfNeeded();
         viewport("routines-draft-editor-moved-step");
 
+        // Change a word in the guidance of an existing step.
+        page.locator("#step-skyddsbedomning").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName(Pattern.compile("^Ändra"))).click();
+        Locator guidance = page.getByLabel("Viktigt att tänka på", new Page.GetByLabelOptions().setExact(true));
+        guidance.fill(guidance.inputValue().replaceFirst("Bedöm genast", "Bedöm omedelbart"));
+        page.getByRole(AriaRole.BUTTON, named("Spara steget")).click();
+        assertThat(page.locator("[role=status]")).containsText("sparat");
+
         page.getByRole(AriaRole.LINK, named("Förhandsgranska och publicera")).click();
         assertThat(page.locator("#differences-title")).hasText("Skillnader mot version 1");
+        // The old and the new text side by side, the changed words marked (and named for screen readers).
+        Locator wordDiff = page.locator(".word-diff").first();
+        Locator before = wordDiff.locator(".word-diff__column--before");
+        Locator after = wordDiff.locator(".word-diff__column--after");
+        assertThat(before.locator("del")).hasText("borttaget: genast");
+        assertThat(after.locator("ins")).hasText("tillagt: omedelbart");
+        assertThat(before.locator("del .visually-hidden")).hasText("borttaget:");
+        assertThat(before.boundingBox().x).isLessThan(after.boundingBox().x);
+        assertThat(before.boundingBox().y).isEqualTo(after.boundingBox().y);
+        wordDiff.scrollIntoViewIfNeeded();
+        viewport("routines-preview-word-diff");
         screenshot("routines-preview");
         viewport("routines-preview-top");
         assertNoAxeViolations(page);

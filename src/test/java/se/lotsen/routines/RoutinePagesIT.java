@@ -119,17 +119,28 @@ class RoutinePagesIT {
         return browser.postForm(action, withToken);
     }
 
-    private static Map<String, String> stepForm(String key, String title, String references) {
+    /** The step form as the browser sends it; each legal reference row is law, section, text, valid from, to. */
+    private static Map<String, String> stepForm(String key, String title, String[]... references) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("key", key);
         form.put("title", title);
         form.put("guidance", "Åk aldrig ensam med personen.\r\nTa med en kollega och stäm av med boendet före.");
         form.put("performer", "JOUR");
         form.put("conditions", "ADULT");
-        form.put("legalReferences", references);
-        form.put("fields", "transport | Hur och när transporten ordnas | TEXTAREA | ja");
+        String[] parts = {"law", "section", "text", "validFrom", "validTo"};
+        for (int i = 0; i < references.length; i++) {
+            for (int j = 0; j < parts.length; j++) {
+                form.put("references[" + i + "]." + parts[j], j < references[i].length ? references[i][j] : "");
+            }
+        }
+        form.put("fields[0].key", "transport");
+        form.put("fields[0].label", "Hur och när transporten ordnas");
+        form.put("fields[0].type", "TEXTAREA");
+        form.put("fields[0].required", "true");
         return form;
     }
+
+    private static final String[] SHELTER = {"socialtjänstlagen (2025:400)", "9 kap. 5 §", "Skyddat boende.", "2025-07-01"};
 
     /** The PDF bytes and headers, fetched with the browser's session (the text helper would garble the bytes). */
     private HttpResponse<byte[]> getBytes(Browser browser, String path) throws IOException, InterruptedException {
@@ -164,27 +175,29 @@ class RoutinePagesIT {
         assertThat(ok(metod.get(newStepPage), "new step form").body()).contains("data-warn-unsaved")
                 .contains("Gäller när beslut om omedelbart omhändertagande finns");
         Response invalid = post(metod, newStepPage, newStepPage, stepForm("Transport Skyddat",
-                NEW_STEP_TITLE, "Socialtjänstlagen (2025:400) | 9 kap. 5 §\nLVU | 6 § | Förklaring | 1 juli 2026"));
+                NEW_STEP_TITLE, new String[] {"Socialtjänstlagen (2025:400)", "9 kap. 5 §"},
+                new String[] {"LVU", "6 §", "Förklaring", "1 juli 2026"}));
         assertThat(invalid.status()).isEqualTo(200);
         // Textareas escape non-ASCII letters as entities; compare the text as the browser shows it.
         assertThat(HtmlUtils.htmlUnescape(invalid.body())).contains("Det finns fel i formuläret")
                 .contains("Nyckeln får bara")
-                .contains("Rad 1: skriv minst lag, paragraf och förklaring")
-                .contains("Rad 2: skriv datumet som ÅÅÅÅ-MM-DD")
+                .contains("Lagrum 1: skriv förklaringen i klarspråk.")
+                .contains("Lagrum 2: skriv ”gäller från” som ÅÅÅÅ-MM-DD")
+                // Each error in the summary links to its input.
+                .contains("href=\"#references[1].validFrom\"").contains("id=\"references[1].validFrom\"")
                 .contains("value=\"" + NEW_STEP_TITLE + "\"")
                 .contains("Transport Skyddat")
-                .contains("LVU | 6 § | Förklaring | 1 juli 2026");
+                .contains("value=\"1 juli 2026\"");
         assertThat(ok(metod.get(DRAFT), "draft").body()).doesNotContain(NEW_STEP_TITLE);
 
         // A taken key is refused.
-        Response taken = post(metod, newStepPage, newStepPage, stepForm("polisanmalan", NEW_STEP_TITLE,
-                "socialtjänstlagen (2025:400) | 9 kap. 5 § | Skyddat boende. | 2025-07-01"));
+        Response taken = post(metod, newStepPage, newStepPage, stepForm("polisanmalan", NEW_STEP_TITLE, SHELTER));
         assertThat(taken.status()).isEqualTo(200);
         assertThat(taken.body()).contains("Det finns redan ett steg med den nyckeln");
 
         // Add the step properly: it goes last in phase D.
         Response added = post(metod, newStepPage, newStepPage, stepForm("transport-skyddat-boende",
-                NEW_STEP_TITLE, "socialtjänstlagen (2025:400) | 9 kap. 5 § | Skyddat boende. | 2025-07-01"));
+                NEW_STEP_TITLE, SHELTER));
         assertThat(added.status()).as(added.body()).isEqualTo(302);
         assertThat(path(added.location())).isEqualTo(DRAFT + "#step-transport-skyddat-boende");
         draft = ok(metod.get(DRAFT), "draft");
@@ -202,13 +215,16 @@ class RoutinePagesIT {
                 .isLessThan(draft.body().indexOf("id=\"step-rattigheter\""));
         assertThat(draft.body()).contains("ligger nu på plats");
 
-        // Change it: the form shows the stored lines, and saving keeps the key.
+        // Change it: the form shows the stored rows, and saving keeps the key.
         String editPage = DRAFT + "/steps/transport-skyddat-boende";
         Response edit = ok(metod.get(editPage), "edit form");
-        assertThat(HtmlUtils.htmlUnescape(edit.body())).contains("socialtjänstlagen (2025:400) | 9 kap. 5 § | Skyddat boende. | 2025-07-01")
-                .contains("transport | Hur och när transporten ordnas | TEXTAREA | ja");
-        Map<String, String> changed = stepForm("", NEW_STEP_TITLE,
-                "socialtjänstlagen (2025:400) | 9 kap. 5 § | Skyddat boende. | 2025-07-01");
+        assertThat(HtmlUtils.htmlUnescape(edit.body())).contains("value=\"socialtjänstlagen (2025:400)\"")
+                .contains("value=\"9 kap. 5 §\"").contains("Skyddat boende.</textarea>")
+                .contains("value=\"2025-07-01\"").contains("value=\"transport\"")
+                .contains("value=\"Hur och när transporten ordnas\"")
+                .containsPattern("<option value=\"TEXTAREA\" selected=\"selected\"")
+                .containsPattern("id=\"fields\\[0\\]\\.required\"[^>]*checked");
+        Map<String, String> changed = stepForm("", NEW_STEP_TITLE, SHELTER);
         changed.put("performer", "DISTRICT");
         assertThat(post(metod, editPage, editPage, changed).status()).isEqualTo(302);
 
@@ -282,6 +298,69 @@ class RoutinePagesIT {
         // SJ-2026-0001; the page's links carry UUIDs, whose digit groups must not be mistaken for one).
         assertThat(usage).doesNotContainPattern("[A-Z]+-\\d{4}-\\d{4}");
         assertThat(routinesVersionsPage(metod)).contains("Öppna ärenden");
+    }
+
+    @Test
+    void theRowButtonsAddMoveAndRemoveLegalReferencesWithoutJavaScriptKeepingWhatWasTyped() {
+        Browser metod = signedIn("metod");
+        post(metod, "/routines", DRAFT, Map.of());
+        String newStepPage = DRAFT + "/steps/new?phase=d-stod";
+        String[] lvu = {"LVU (1990:52)", "6 §", "Omedelbart omhändertagande.", ""};
+
+        // "Lägg till lagrum": a third, empty row; nothing saved, no errors shown, every value kept.
+        Map<String, String> form = stepForm("ny-rad", "Ett steg med två lagrum", SHELTER, lvu);
+        form.put("row", "add-reference");
+        Response added = ok(post(metod, newStepPage, newStepPage, form), "add a row");
+        String body = HtmlUtils.htmlUnescape(added.body());
+        assertThat(body).contains("id=\"references[2].law\"").doesNotContain("id=\"references[3].law\"")
+                .doesNotContain("Det finns fel i formuläret")
+                .contains("value=\"Ett steg med två lagrum\"").contains("value=\"ny-rad\"")
+                .contains("value=\"socialtjänstlagen (2025:400)\"").contains("value=\"LVU (1990:52)\"")
+                .containsPattern("id=\"references\\[2\\]\\.law\"[^>]*autofocus");
+        assertThat(ok(metod.get(DRAFT), "draft").body()).doesNotContain("Ett steg med två lagrum");
+
+        // "Flytta upp" on the second row: LVU comes first.
+        form = stepForm("ny-rad", "Ett steg med två lagrum", SHELTER, lvu);
+        form.put("row", "up-reference-1");
+        body = HtmlUtils.htmlUnescape(ok(post(metod, newStepPage, newStepPage, form), "move up").body());
+        assertThat(body.indexOf("value=\"LVU (1990:52)\"")).isPositive()
+                .isLessThan(body.indexOf("value=\"socialtjänstlagen (2025:400)\""));
+        assertThat(body).containsPattern("id=\"references\\[0\\]\\.law\"[^>]*value=\"LVU \\(1990:52\\)\"");
+
+        // "Ta bort" on the first row: only LVU is left.
+        form = stepForm("ny-rad", "Ett steg med två lagrum", SHELTER, lvu);
+        form.put("row", "remove-reference-0");
+        body = HtmlUtils.htmlUnescape(ok(post(metod, newStepPage, newStepPage, form), "remove").body());
+        assertThat(body).contains("value=\"LVU (1990:52)\"").doesNotContain("socialtjänstlagen (2025:400)")
+                .doesNotContain("id=\"references[1].law\"");
+
+        // A forged row value is no row action: the form is saved as usual.
+        form = stepForm("ny-rad", "Ett steg med två lagrum", SHELTER, lvu);
+        form.put("row", "explode-reference-1");
+        Response saved = post(metod, newStepPage, newStepPage, form);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        RoutineDocument.Step step = routines.draft(Routines.ACUTE).orElseThrow().document().step("ny-rad")
+                .orElseThrow();
+        assertThat(step.legalReferences()).extracting(RoutineDocument.LegalReference::law)
+                .containsExactly("socialtjänstlagen (2025:400)", "LVU (1990:52)");
+        assertThat(step.fields()).containsExactly(new RoutineDocument.StepField("transport",
+                "Hur och när transporten ordnas", FieldType.TEXTAREA, true));
+    }
+
+    @Test
+    void thePreviewShowsTheOldAndNewTextSideBySideWithTheChangedWordsMarked() {
+        Browser metod = signedIn("metod");
+        post(metod, "/routines", DRAFT, Map.of());
+        RoutineDocument.Step memo = routines.draft(Routines.ACUTE).orElseThrow().document().allSteps().get(0);
+        routines.editDraft(Routines.ACUTE, doc -> RoutineEditing.changeStep(doc, new RoutineDocument.Step(memo.key(),
+                memo.title(), memo.guidance() + " Ring alltid bakjouren före midnatt.", memo.legalReferences(),
+                memo.performer(), memo.conditions(), memo.fields())));
+
+        String body = ok(metod.get(DRAFT + "/preview"), "preview").body();
+        assertThat(body).contains("Ändrade steg").contains("class=\"word-diff\"")
+                .contains("Förut (version 1)")
+                .containsPattern("<ins><span class=\"visually-hidden\">tillagt: </span>[^<]*Ring alltid bakjouren före midnatt\\.</ins>")
+                .doesNotContain("<del>");
     }
 
     @Test

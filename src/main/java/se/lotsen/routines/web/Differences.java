@@ -4,6 +4,7 @@ import java.util.List;
 
 import se.lotsen.routines.RoutineDiff;
 import se.lotsen.routines.RoutineDocument;
+import se.lotsen.routines.WordDiff;
 
 /**
  * The differences of a version against an older one, grouped for reading: new steps, removed steps, changed steps
@@ -39,6 +40,43 @@ record Differences(int againstNumber, List<Item> added, List<Item> removed, List
                     .filter(p -> p != RoutineDiff.Part.PHASE && p != RoutineDiff.Part.POSITION).toList();
         }
 
+        /**
+         * The changed texts of the step, old and new side by side with the changed words marked: the title, the
+         * guidance, the legal references and the fields (each reference or field one line).
+         */
+        public List<TextChange> textChanges() {
+            RoutineDiff.Change c = change;
+            if (c.before() == null || c.after() == null) {
+                return List.of();
+            }
+            java.util.ArrayList<TextChange> result = new java.util.ArrayList<>();
+            for (RoutineDiff.Part part : contentParts()) {
+                String before = text(part, c.before());
+                String after = text(part, c.after());
+                if (before != null) {
+                    result.add(new TextChange(part, WordDiff.sideBySide(before, after)));
+                }
+            }
+            return result;
+        }
+
+        private static String text(RoutineDiff.Part part, RoutineDocument.Step step) {
+            return switch (part) {
+                case TITLE -> step.title();
+                case GUIDANCE -> step.guidance();
+                case LEGAL_REFERENCES -> String.join("\n", step.legalReferences().stream()
+                        .map(r -> r.shortName() + ": " + (r.text() == null ? "" : r.text())
+                                + (r.validFrom() == null && r.validTo() == null ? ""
+                                : " (" + (r.validFrom() == null ? "" : r.validFrom()) + "–"
+                                + (r.validTo() == null ? "" : r.validTo()) + ")"))
+                        .toList());
+                case FIELDS -> String.join("\n", step.fields().stream()
+                        .map(f -> f.label() + " (" + f.key() + ", " + f.type() + (f.required() ? ", *" : "") + ")")
+                        .toList());
+                default -> null;
+            };
+        }
+
         public boolean movedToOtherPhase() {
             return change.parts().contains(RoutineDiff.Part.PHASE);
         }
@@ -46,6 +84,10 @@ record Differences(int againstNumber, List<Item> added, List<Item> removed, List
         public boolean movedWithinPhase() {
             return change.parts().contains(RoutineDiff.Part.POSITION);
         }
+    }
+
+    /** One changed text: which part, and the words of the old and the new text. */
+    record TextChange(RoutineDiff.Part part, WordDiff.SideBySide diff) {
     }
 
     static Differences between(int againstNumber, RoutineDocument older, RoutineDocument newer) {

@@ -23,6 +23,7 @@ import se.lotsen.common.FieldProblems;
 import se.lotsen.common.FormErrors;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.routines.Condition;
+import se.lotsen.routines.FieldType;
 import se.lotsen.routines.Performer;
 import se.lotsen.routines.LinkedStep;
 import se.lotsen.routines.RoutineDocument;
@@ -55,6 +56,11 @@ class RoutineDraftController {
     @ModelAttribute("performers")
     Performer[] performers() {
         return Performer.values();
+    }
+
+    @ModelAttribute("fieldTypes")
+    FieldType[] fieldTypes() {
+        return FieldType.values();
     }
 
     @ModelAttribute("allConditions")
@@ -111,11 +117,15 @@ class RoutineDraftController {
     @NotAudited("routines are not personal data")
     String addStep(@PathVariable String key, @RequestParam String phase,
                    @Valid @ModelAttribute("stepForm") StepForm form, BindingResult result,
+                   @RequestParam(name = "row", required = false) String row,
                    @AuthenticationPrincipal CurrentUser user, Locale locale, Model model,
                    RedirectAttributes redirect) {
         RoutineAccess.requireMethodDeveloper(user);
         RoutineVersion draft = draft(key);
         RoutineDocument.Phase target = phase(draft, phase);
+        if (changedRows(row, form, result, model)) {
+            return stepView(draft, target, null, model);
+        }
         String stepKey = form.key() == null ? "" : form.key().strip();
         if (stepKey.isEmpty()) {
             FormErrors.reject(result, "key", "validation.required");
@@ -147,8 +157,8 @@ class RoutineDraftController {
         RoutineVersion draft = draft(key);
         RoutineDocument.Step step = step(draft, stepKey);
         model.addAttribute("stepForm", new StepForm(step.key(), step.title(), step.guidance(), step.performer(),
-                step.conditions(), StepLines.formatReferences(step.legalReferences()),
-                StepLines.formatFields(step.fields(), locale)));
+                step.conditions(), StepRows.referenceRows(step.legalReferences()),
+                StepRows.fieldRows(step.fields())));
         return stepView(draft, draft.document().phaseOf(stepKey).orElseThrow(), step, model);
     }
 
@@ -156,11 +166,15 @@ class RoutineDraftController {
     @NotAudited("routines are not personal data")
     String saveStep(@PathVariable String key, @PathVariable String stepKey,
                     @Valid @ModelAttribute("stepForm") StepForm form, BindingResult result,
+                    @RequestParam(name = "row", required = false) String row,
                     @AuthenticationPrincipal CurrentUser user, Locale locale, Model model,
                     RedirectAttributes redirect) {
         RoutineAccess.requireMethodDeveloper(user);
         RoutineVersion draft = draft(key);
         RoutineDocument.Step existing = step(draft, stepKey);
+        if (changedRows(row, form, result, model)) {
+            return stepView(draft, draft.document().phaseOf(stepKey).orElseThrow(), existing, model);
+        }
         RoutineDocument.Step step = toStep(stepKey, form, result);
         if (!result.hasErrors()) {
             try {
@@ -242,7 +256,7 @@ class RoutineDraftController {
         RoutineVersion draft = draft(key);
         if (!result.hasErrors()) {
             try {
-                RoutineVersion published = routines.publish(key, StepLines.normaliseNewlines(form.changeNote()),
+                RoutineVersion published = routines.publish(key, StepRows.normaliseNewlines(form.changeNote()),
                         user.accountId(), user.displayName());
                 flash.put(redirect, locale, "routines.flash.published", published.number());
                 return "redirect:/routines/versions/" + published.id();
@@ -277,14 +291,16 @@ class RoutineDraftController {
     // -- helpers --
 
     /**
-     * The step the form describes, with the lines of references and fields parsed; problems go next to their
-     * fields. Returns {@code null} when a line could not be read.
+     * The step the form describes, with the rows of references and fields read; problems go next to their
+     * inputs. Returns {@code null} when a row could not be read.
      */
     private static RoutineDocument.Step toStep(String stepKey, StepForm form, BindingResult result) {
         FieldProblems.Collector collector = new FieldProblems.Collector();
-        List<RoutineDocument.LegalReference> references =
-                StepLines.parseReferences(form.legalReferences(), "legalReferences", collector);
-        List<RoutineDocument.StepField> fields = StepLines.parseFields(form.fields(), "fields", collector);
+        if (form == null || result.getTarget() == null) {
+            return null;
+        }
+        List<RoutineDocument.LegalReference> references = StepRows.references(form.references(), collector);
+        List<RoutineDocument.StepField> fields = StepRows.fields(form.fields(), collector);
         try {
             collector.throwIfAny();
         } catch (FieldProblems problems) {
@@ -292,8 +308,24 @@ class RoutineDraftController {
             return null;
         }
         return new RoutineDocument.Step(stepKey, strip(form.title()),
-                StepLines.normaliseNewlines(strip(form.guidance())), references, form.performer(),
+                StepRows.normaliseNewlines(strip(form.guidance())), references, form.performer(),
                 form.conditions(), fields);
+    }
+
+    /**
+     * A row button (add, move, remove a legal reference or a field) was pressed: the form comes back with the rows
+     * changed and every value as typed, nothing saved and no errors shown yet.
+     */
+    private static boolean changedRows(String row, StepForm form, BindingResult result, Model model) {
+        Optional<StepRows.RowAction> action = StepRows.action(row);
+        if (action.isEmpty() || result.getTarget() == null) {
+            return false;
+        }
+        StepForm changed = StepRows.apply(action.get(), form);
+        model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "stepForm");
+        model.addAttribute("stepForm", changed);
+        model.addAttribute("focusId", action.get().focusId(changed));
+        return true;
     }
 
     private String stepView(RoutineVersion draft, RoutineDocument.Phase phase, RoutineDocument.Step step,
