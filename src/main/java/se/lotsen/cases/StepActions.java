@@ -22,7 +22,8 @@ import se.lotsen.routines.LinkedStep;
  * it is done. Some of them may be declared not applicable (no interpreter needed), the handover and its receipt
  * never;</li>
  * <li>the reservnummer is a step Lotsen performs: while the person has no identity number the step offers the button
- * that assigns one; when the person already has a number it can only be declared not applicable;</li>
+ * that assigns one; when the person already has a number the step says so; either way it may be declared not
+ * applicable with a reason (e.g. a samordningsnummer is on its way);</li>
  * <li>a viewer who may not change the case gets no action and the reason why.</li>
  * </ul>
  * The step page offers exactly these, and the form and the API refuse any other ({@link StepNotOffered}).
@@ -75,8 +76,8 @@ public record StepActions(List<Status> offered, ReadOnly readOnly, LinkedStep li
             return new StepActions(List.of(Status.DONE, Status.NOT_APPLICABLE), null, null, false);
         }
         if (linked == LinkedStep.RESERVNUMMER) {
-            boolean hasNumber = hasIdentityNumber(grant);
-            return new StepActions(hasNumber ? List.of(Status.NOT_APPLICABLE) : List.of(), null, linked, !hasNumber);
+            // Not applicable with a reason: the person has a number already, or gets a samordningsnummer tomorrow.
+            return new StepActions(List.of(Status.NOT_APPLICABLE), null, linked, !hasIdentityNumber(grant));
         }
         return new StepActions(MAY_NOT_APPLY.contains(linked) ? List.of(Status.NOT_APPLICABLE) : List.of(), null,
                 linked, false);
