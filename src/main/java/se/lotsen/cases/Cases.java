@@ -583,7 +583,7 @@ public class Cases implements OpenCases {
         ChecklistItem item = checklist(grant.grant()).item(LinkedStep.RESERVNUMMER.key())
                 .filter(ChecklistItem::visible).orElseThrow(() -> new NotFoundException("step"));
         if (!StepActions.of(item, grant.grant()).perform()) {
-            throw new StepNotOffered(item.status() == ChecklistItem.Status.OPEN
+            throw new StepNotOffered(StepActions.hasIdentityNumber(grant.grant())
                     ? "validation.reservnummer.exists" : "validation.step.notOffered", false);
         }
         PersonId person = grant.header().personId();

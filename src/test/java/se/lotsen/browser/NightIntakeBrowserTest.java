@@ -341,6 +341,7 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
                 .setHasText("Tolkförmedlingen")).first().getAttribute("value");
         main.getByLabel("Vem hade du kontakt med?", exact()).selectOption(interpreterService);
         main.getByLabel("Hur?", exact()).selectOption("PHONE");
+        main.getByLabel("Vad frågades eller avtalades?", exact()).fill("Telefontolk bokad till samtalet i natt.");
         main.getByLabel("Språk", exact()).fill("Rumänska, telefontolk via Tolkförmedling Väst");
         main.getByRole(AriaRole.BUTTON, called("Registrera kontakten")).click();
         assertFlash("Kontakten med Tolkförmedlingen (demo) är registrerad.");
