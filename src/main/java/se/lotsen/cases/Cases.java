@@ -69,10 +69,11 @@ public class Cases implements OpenCases {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<CaseClosingCheck> closingChecks;
+    private final ObjectProvider<CustodyLookup> custodyLookup;
 
     public Cases(JdbcClient jdbc, CaseAccess access, CaseRepository repository, Persons persons, Checklists checklists,
                  Accounts accounts, Clock clock, ApplicationEventPublisher events,
-                 ObjectProvider<CaseClosingCheck> closingChecks) {
+                 ObjectProvider<CaseClosingCheck> closingChecks, ObjectProvider<CustodyLookup> custodyLookup) {
         this.jdbc = jdbc;
         this.access = access;
         this.repository = repository;
@@ -82,6 +83,7 @@ public class Cases implements OpenCases {
         this.clock = clock;
         this.events = events;
         this.closingChecks = closingChecks;
+        this.custodyLookup = custodyLookup;
     }
 
     // -- intake --
@@ -109,16 +111,26 @@ public class Cases implements OpenCases {
         if (personIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
+        record Row(CaseId id, String number, CaseStatus status, boolean custodyFlag, String unit, String contact,
+                   String assigned) {
+        }
+        List<Row> rows = jdbc.sql("""
                         SELECT c.id, c.case_number, c.status, c.custody_decided, u.name, u.contact, a.display_name
                         FROM case_file c JOIN unit u ON u.id = c.unit_id LEFT JOIN account a ON a.id = c.assigned_to
                         WHERE c.person_id IN (:persons) AND c.status <> 'CLOSED'
                         ORDER BY c.received_at DESC LIMIT 20""")
                 .param("persons", personIds)
-                .query((rs, n) -> new PersonSearch.KnownElsewhere(new CaseId(rs.getObject(1, UUID.class)),
-                        rs.getString(2), CaseStatus.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7)))
+                .query((rs, n) -> new Row(new CaseId(rs.getObject(1, UUID.class)), rs.getString(2),
+                        CaseStatus.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7)))
                 .list();
+        // Only cases flagged with a custody are asked about (the decisions module keeps the flag).
+        List<CaseId> flagged = rows.stream().filter(Row::custodyFlag).map(Row::id).toList();
+        CustodyLookup lookup = custodyLookup.getIfAvailable();
+        Map<CaseId, CustodyLookup.Custody> custodies = flagged.isEmpty() || lookup == null ? Map.of()
+                : lookup.inForce(flagged);
+        return rows.stream().map(r -> new PersonSearch.KnownElsewhere(r.id(), r.number(), r.status(),
+                custodies.get(r.id()), r.unit(), r.contact(), r.assigned())).toList();
     }
 
     /** A person of the user's own unit's register, for intake with an existing person; empty for anyone else's. */
@@ -540,6 +552,54 @@ public class Cases implements OpenCases {
                 .filter(i -> i.visible() && i.status() == ChecklistItem.Status.OPEN && i.step().fields().isEmpty())
                 .ifPresent(i -> checklists.setStatus(grant.caseId().value(), step.key(), ChecklistItem.Status.DONE,
                         null, Map.of(), grant.user().accountId(), grant.user().displayName()));
+    }
+
+    /**
+     * A worker sets a step's status on the step page or over the API: only what {@link StepActions} offers the grant
+     * ({@link StepNotOffered} otherwise, e.g. a linked step ticked done by hand). A linked step takes no field values
+     * from the worker: Lotsen fills them in from the work it records.
+     */
+    @Transactional
+    public ChecklistItem changeStep(WriteGrant grant, String stepKey, ChecklistItem.Status status, String reason,
+                                    Map<String, String> fields) {
+        grant.requireActive();
+        ChecklistItem item = checklist(grant.grant()).item(stepKey).filter(ChecklistItem::visible)
+                .orElseThrow(() -> new NotFoundException("step"));
+        StepActions actions = StepActions.of(item, grant.grant());
+        actions.require(status);
+        return setChecklistStatus(grant, stepKey, status, reason,
+                actions.linkedStep().isPresent() ? Map.of() : fields);
+    }
+
+    /**
+     * Performs the step "Tilldela reservnummer": the case's person, who has no identity number, gets a reservnummer
+     * (the persons module), the journal records it and the step is done with the number as its recorded text.
+     * Refused ({@link StepNotOffered}) when the step does not offer it: the person already has a number, the step is
+     * not open (a second press) or does not apply.
+     */
+    @Transactional
+    public String assignReservnummer(WriteGrant grant) {
+        grant.requireActive();
+        ChecklistItem item = checklist(grant.grant()).item(LinkedStep.RESERVNUMMER.key())
+                .filter(ChecklistItem::visible).orElseThrow(() -> new NotFoundException("step"));
+        if (!StepActions.of(item, grant.grant()).perform()) {
+            throw new StepNotOffered(StepActions.hasIdentityNumber(grant.grant())
+                    ? "validation.reservnummer.exists" : "validation.step.notOffered", false);
+        }
+        PersonId person = grant.header().personId();
+        String number;
+        try {
+            number = persons.assignReservnummer(person, grant.user().accountId(), grant.user().displayName()).value();
+        } catch (FieldProblems taken) {
+            throw new StepNotOffered("validation.reservnummer.exists", false);
+        }
+        touch(grant, CaseFile.Change.PERSON);
+        insertJournalEntry(grant.caseId(), clock.instant(), "Reservnummer " + number + " tilldelat.", null,
+                grant.user().accountId(), grant.user().displayName());
+        checklists.setStatus(grant.caseId().value(), LinkedStep.RESERVNUMMER.key(), ChecklistItem.Status.DONE, null,
+                Map.of(LinkedStep.RESERVNUMMER_FIELD, number), grant.user().accountId(), grant.user().displayName());
+        reevaluateCasesOf(person);
+        return number;
     }
 
     @Transactional

@@ -90,7 +90,8 @@ public class Persons {
         LocalDate today = LocalDate.now(clock);
         if (details.identityKind() == IdentityKind.RESERVNUMMER
                 && (details.identityNumber() == null || details.identityNumber().isBlank())) {
-            identity = new IdentityNumber(IdentityKind.RESERVNUMMER, generateReservnummer(details, today));
+            identity = new IdentityNumber(IdentityKind.RESERVNUMMER,
+                    generateReservnummer(details.statedBirthDate(), details.statedAge(), today));
         } else {
             IdentityNumber.Parsed parsed = IdentityNumber.parse(details.identityKind(), details.identityNumber(), today);
             if (parsed.valid()) {
@@ -197,6 +198,37 @@ public class Persons {
                     + ": " + (protectionReason == null ? "" : protectionReason.strip()));
         }
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Gives a person without an identity number a reservnummer (the routine step "Tilldela reservnummer", which Lotsen
+     * performs): built from the stated birth date or age, never a valid personnummer, unique among all records.
+     * Refused ({@link FieldProblems} on {@code identityNumber}) when the person already has a personnummer,
+     * samordningsnummer or reservnummer; of two simultaneous requests only one assigns a number.
+     */
+    @Transactional
+    public IdentityNumber assignReservnummer(PersonId id, UUID actor, String actorName) {
+        Person person = find(id).orElseThrow(() -> new NotFoundException("person"));
+        if (hasIdentityNumber(person)) {
+            throw FieldProblems.of("identityNumber", "validation.reservnummer.exists");
+        }
+        String number = generateReservnummer(person.statedBirthDate(), person.statedAge(), LocalDate.now(clock));
+        int updated = jdbc.sql("""
+                        UPDATE person SET identity_kind = 'RESERVNUMMER', identity_number = :n, updated_at = now(),
+                            version = version + 1, changed_by_name = :by
+                        WHERE id = :id AND identity_number IS NULL AND merged_into IS NULL""")
+                .param("n", number).param("by", actorName).param("id", id.value()).update();
+        if (updated == 0) {
+            throw FieldProblems.of("identityNumber", "validation.reservnummer.exists");
+        }
+        history(id, actor, "RESERVNUMMER_ASSIGNED", number);
+        return new IdentityNumber(IdentityKind.RESERVNUMMER, number);
+    }
+
+    /** The person has a personnummer, samordningsnummer or reservnummer. */
+    public static boolean hasIdentityNumber(Person person) {
+        return person.identity() != null && person.identity().value() != null
+                && person.identity().kind() != IdentityKind.UNKNOWN;
     }
 
     private ConcurrentChangeException concurrentChange(PersonId id) {
@@ -420,9 +452,9 @@ public class Persons {
         return result;
     }
 
-    private String generateReservnummer(PersonDetails details, LocalDate today) {
-        LocalDate date = details.statedBirthDate() != null ? details.statedBirthDate()
-                : details.statedAge() != null ? LocalDate.of(today.getYear() - details.statedAge(), 1, 1)
+    private String generateReservnummer(LocalDate statedBirthDate, Integer statedAge, LocalDate today) {
+        LocalDate date = statedBirthDate != null ? statedBirthDate
+                : statedAge != null ? LocalDate.of(today.getYear() - statedAge, 1, 1)
                 : today;
         for (int attempt = 0; attempt < 20; attempt++) {
             StringBuilder suffix = new StringBuilder("R");

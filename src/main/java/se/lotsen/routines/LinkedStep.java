@@ -36,7 +36,16 @@ public enum LinkedStep {
     /** Contact with the national support line. */
     SUPPORT_LINE("stodtelefon"),
     /** An interpreter was booked, with the language. */
-    INTERPRETER("tolk", "sprak");
+    INTERPRETER("tolk", "sprak"),
+    /**
+     * Lotsen assigned the person a reservnummer by the step's own button (a step Lotsen performs). The number is filled
+     * into the step's field {@value #RESERVNUMMER_FIELD} where the routine version has it; it is not required, so that
+     * versions published before the field existed still pass {@link LinkedStepsCheck}.
+     */
+    RESERVNUMMER("reservnummer");
+
+    /** The field of the reservnummer step that shows the assigned number as recorded text. */
+    public static final String RESERVNUMMER_FIELD = "reservnummer";
 
     private final String key;
     private final List<String> fields;

@@ -414,6 +414,8 @@ class AuthorisationMatrixIT {
                 "{account}: jour2, who was never named, so nothing is removed");
         rule("GET /cases/{id}/steps/{key}", Rule.CASE_READ, "access.read: the step with its guidance");
         rule("POST /cases/{id}/steps/{key}", Rule.CASE_WRITE, form(), "no status: refused");
+        rule("POST /cases/{id}/steps/reservnummer/assign", Rule.CASE_WRITE, form(),
+                "performs the step: a reservnummer for the person without one; a second press is refused (200)");
         rule("POST /cases/{id}/journal", Rule.CASE_WRITE, form(), "no text: refused");
         rule("GET /cases/{id}/journal/new", Rule.CASE_WRITE, "a form to change the case");
         rule("GET /cases/{id}/person", Rule.CASE_WRITE, "a form to change the case");

@@ -383,14 +383,20 @@ class CaseApiIT {
         assertProblem(noReason, 400);
         assertThat(errorFields(noReason)).containsExactly("reason");
 
-        Response noField = http.postJson(base + "polisanmalan", "{\"status\":\"DONE\"}", jour1);
+        Response noField = http.postJson(base + "polis-kontakt", "{\"status\":\"DONE\"}", jour1);
         assertProblem(noField, 400);
-        assertThat(errorFields(noField)).containsExactly("fields[diarienummer]");
+        assertThat(errorFields(noField)).containsExactly("fields[kontaktperson]");
 
-        Response withField = http.postJson(base + "polisanmalan",
-                "{\"status\":\"DONE\",\"fields\":{\"diarienummer\":\"5000-K1234-26\"}}", jour1);
+        Response withField = http.postJson(base + "polis-kontakt",
+                "{\"status\":\"DONE\",\"fields\":{\"kontaktperson\":\"Inspektör Lind\"}}", jour1);
         assertThat(withField.status()).as(withField.body()).isEqualTo(200);
-        assertThat(withField.json().get("fields").get("diarienummer").asString()).isEqualTo("5000-K1234-26");
+        assertThat(withField.json().get("fields").get("kontaktperson").asString()).isEqualTo("Inspektör Lind");
+
+        // The police report is a step Lotsen completes when the police contact is recorded: never DONE by hand.
+        Response linked = http.postJson(base + "polisanmalan",
+                "{\"status\":\"DONE\",\"fields\":{\"diarienummer\":\"5000-K1234-26\"}}", jour1);
+        assertProblem(linked, 409);
+        assertThat(linked.json().get("detail").asString()).contains("cannot be set DONE by hand");
 
         Response noStatus = http.postJson(base + "identitet", "{}", jour1);
         assertProblem(noStatus, 400);
@@ -404,8 +410,9 @@ class CaseApiIT {
         assertThat(item(after, "mottagande").get("status").asString()).isEqualTo("DONE");
         assertThat(item(after, "stodtelefon").get("status").asString()).isEqualTo("NOT_APPLICABLE");
         assertThat(item(after, "identitet").get("status").asString()).isEqualTo("OPEN");
-        assertThat(item(after, "polisanmalan").get("status").asString()).isEqualTo("DONE");
-        assertThat(after.get("next").asString()).isNotIn("mottagande", "stodtelefon", "polisanmalan");
+        assertThat(item(after, "polis-kontakt").get("status").asString()).isEqualTo("DONE");
+        assertThat(item(after, "polisanmalan").get("status").asString()).isEqualTo("OPEN");
+        assertThat(after.get("next").asString()).isNotIn("mottagande", "stodtelefon", "polis-kontakt");
     }
 
     // -- search --

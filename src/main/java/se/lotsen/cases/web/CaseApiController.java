@@ -148,12 +148,14 @@ class CaseApiController {
     }
 
     @PostMapping("/{id}/checklist/{key}")
-    @Operation(summary = "Set a checklist step's status (OPEN, DONE, NOT_APPLICABLE with a reason)")
+    @Operation(summary = "Set a checklist step's status (OPEN, DONE, NOT_APPLICABLE with a reason), as the step page "
+            + "offers it: 409 for a step Lotsen completes itself when its work is recorded (indicators, a decision, "
+            + "the handover, a contact…) set DONE by hand, or a status the step no longer offers")
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     ChecklistItemJson setStep(@PathVariable UUID id, @PathVariable String key, @Valid @RequestBody StepRequest request,
                               @AuthenticationPrincipal CurrentUser user) {
         AuditContext.detail("step " + key + " " + request.status());
-        return itemJson(cases.setChecklistStatus(access.write(new CaseId(id), user), key, request.status(),
+        return itemJson(cases.changeStep(access.write(new CaseId(id), user), key, request.status(),
                 request.reason(), request.fields()));
     }
 

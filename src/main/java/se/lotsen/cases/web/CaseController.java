@@ -181,6 +181,7 @@ class CaseController {
                 : new PersonSearch(List.of(), List.of());
         model.addAttribute("matches", found.own());
         model.addAttribute("elsewhere", found.elsewhere());
+        model.addAttribute("custodies", found.custodiesElsewhere());
         model.addAttribute("mayRequestEmergency", access.mayRequestEmergencyAccess(user));
         model.addAttribute("currentYear", LocalDate.now(clock.withZone(SWEDEN)).getYear());
         model.addAttribute("newUrl", UriComponentsBuilder.fromPath("/cases/new/intake")

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -32,6 +33,7 @@ import se.lotsen.cases.CaseId;
 import se.lotsen.cases.CaseView;
 import se.lotsen.cases.Cases;
 import se.lotsen.cases.StepActions;
+import se.lotsen.cases.StepNotOffered;
 import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.FormErrors;
@@ -44,6 +46,7 @@ import se.lotsen.persons.ProtectedIdentity;
 import se.lotsen.persons.Sex;
 import se.lotsen.routines.Checklist;
 import se.lotsen.routines.ChecklistItem;
+import se.lotsen.routines.LinkedStep;
 
 /** Working a case: a checklist step, the journal, and the person's details. */
 @Controller
@@ -86,12 +89,11 @@ class CaseWorkController {
                 .orElseThrow(() -> new NotFoundException("step"));
         if (form.status() == null) {
             FormErrors.reject(result, "status", "validation.required");
-        } else if (!StepActions.of(item, grant.grant()).offers(form.status())) {
-            // e.g. a second click on "Markera som klart" after someone else closed the step: never a contradiction
-            FormErrors.reject(result, "status", "validation.step.notOffered");
         } else if (!result.hasErrors()) {
             try {
-                cases.setChecklistStatus(grant, key, form.status(), form.reason(), form.fields());
+                // StepActions decides (in Cases): a linked step is never ticked done by hand; a stale click (someone
+                // else closed the step) is refused, never a contradiction.
+                cases.changeStep(grant, key, form.status(), form.reason(), form.fields());
                 AuditContext.detail("step " + key + " " + form.status());
                 redirect.addFlashAttribute("flash", "flash.step." + form.status());
                 redirect.addFlashAttribute("flashArg", item.step().title());
@@ -107,11 +109,44 @@ class CaseWorkController {
         return stepView(view, checklist, item, model);
     }
 
+    /**
+     * Performs the step "Tilldela reservnummer": the person gets a reservnummer and the step is done, with the number
+     * as its recorded text. A second press (or a person who already has a number) is refused on the step page.
+     */
+    @PostMapping("/steps/reservnummer/assign")
+    @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
+    String assignReservnummer(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model,
+                              RedirectAttributes redirect) {
+        WriteGrant grant = access.write(new CaseId(id), user);
+        try {
+            String number = cases.assignReservnummer(grant);
+            AuditContext.detail("step reservnummer DONE: reservnummer assigned");
+            redirect.addFlashAttribute("flash", "flash.step.reservnummer");
+            redirect.addFlashAttribute("flashArg", number);
+            return "redirect:/cases/" + id + "/steps/" + LinkedStep.RESERVNUMMER.key();
+        } catch (StepNotOffered refused) {
+            AuditContext.outcome(AuditOutcome.FAILED);
+            // Read again: the step and the person are as they are now (e.g. the number from the first press).
+            CaseGrant now = access.read(new CaseId(id), user);
+            CaseView view = cases.view(now);
+            Checklist checklist = cases.checklist(now);
+            ChecklistItem item = checklist.item(LinkedStep.RESERVNUMMER.key()).filter(ChecklistItem::visible)
+                    .orElseThrow(() -> new NotFoundException("step"));
+            StepForm form = new StepForm(null, "", new LinkedHashMap<>());
+            BindingResult result = new BeanPropertyBindingResult(form, "stepForm");
+            FormErrors.reject(result, "status", refused.messageKey());
+            model.addAttribute("stepForm", form);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "stepForm", result);
+            return stepView(view, checklist, item, model);
+        }
+    }
+
     private String stepView(CaseView view, Checklist checklist, ChecklistItem item, Model model) {
         model.addAttribute("c", view);
         model.addAttribute("checklist", checklist);
         model.addAttribute("item", item);
         model.addAttribute("actions", StepActions.of(item, view.grant()));
+        model.addAttribute("stepLink", StepLinks.of(view.id().value(), item.key()).orElse(null));
         model.addAttribute("today", java.time.LocalDate.now(clock));
         return "cases/step";
     }

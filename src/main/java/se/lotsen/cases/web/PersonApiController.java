@@ -1,5 +1,6 @@
 package se.lotsen.cases.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -47,9 +48,14 @@ class PersonApiController {
                      boolean identityMatch, int nameWordsMatched) {
     }
 
-    /** Another unit's open case about a matching person. */
+    /**
+     * Another unit's open case about a matching person: the unit, the case number, whom to call (the unit's phone or
+     * mailbox, the assigned worker), and whether a custody is in force: its decision type, legal basis and since
+     * when ({@code null} without one). Nothing about the person.
+     */
     record OtherUnitCaseJson(UUID caseId, String caseNumber, String unit, String contact, String assignedTo,
-                             CaseStatus status, boolean custodyInForce) {
+                             CaseStatus status, boolean custodyInForce, String custodyType, String custodyLegalBasis,
+                             Instant custodySince) {
     }
 
     record SearchJson(List<MatchJson> matches, List<OtherUnitCaseJson> otherUnitCases) {
@@ -79,7 +85,9 @@ class PersonApiController {
                 m.person().protectedIdentity(), m.identityMatch(), m.nameWordsMatched())).toList();
         List<OtherUnitCaseJson> others = found.elsewhere().stream().map(e -> new OtherUnitCaseJson(
                 e.caseId().value(), e.caseNumber(), e.unitName(), e.unitContact(), e.assignedToName(), e.status(),
-                e.custodyInForce())).toList();
+                e.custodyInForce(), e.custodyInForce() ? e.custody().decisionType() : null,
+                e.custodyInForce() ? e.custody().legalBasis() : null,
+                e.custodyInForce() ? e.custody().since() : null)).toList();
         return new SearchJson(matches, others);
     }
 }

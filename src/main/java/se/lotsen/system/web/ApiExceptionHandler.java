@@ -28,6 +28,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import se.lotsen.cases.CaseCannotBeClosed;
 import se.lotsen.common.ConcurrentChangeException;
 import se.lotsen.cases.CaseIsReadOnly;
+import se.lotsen.cases.StepNotOffered;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 
@@ -85,6 +86,18 @@ class ApiExceptionHandler {
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONFLICT,
                 "The case cannot be closed yet: " + String.join(" ", reasons), null);
         response.getBody().setProperty("blockers", reasons);
+        return response;
+    }
+
+    /** A step status the step does not offer: a linked step ticked done by hand, or a stale action. */
+    @ExceptionHandler(StepNotOffered.class)
+    ResponseEntity<ProblemDetail> stepNotOffered(StepNotOffered e) {
+        String message = messages.getMessage(e.messageKey(), null, e.messageKey(), Locale.ENGLISH);
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONFLICT, e.linked()
+                ? "Lotsen marks this step done when its work is recorded where it is done (see the case's step page); "
+                + "it cannot be set DONE by hand. " + message
+                : message, List.of(new FieldErrorJson("status", message)));
+        response.getBody().setProperty("linkedStep", e.linked());
         return response;
     }
 
