@@ -27,6 +27,7 @@ class ActionStepsBrowserTest extends BrowserTestSupport {
     private static final String STEP_RESERVE_NUMBER = "Tilldela reservnummer";
 
     private Locator row(String stepTitle) {
+        unfoldChecklist();
         return page.locator("#checklist .task-list__item").filter(new Locator.FilterOptions().setHas(
                 page.getByRole(AriaRole.LINK, named(stepTitle))));
     }

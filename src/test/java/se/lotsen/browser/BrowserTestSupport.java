@@ -149,6 +149,16 @@ public abstract class BrowserTestSupport {
                 .filter(new Locator.FilterOptions().setHasText(text))).hasCount(1);
     }
 
+    /**
+     * Opens every folded phase of the case page's checklist, as a worker clicking each phase's heading would (done
+     * phases and those after the next step are folded).
+     */
+    protected void unfoldChecklist() {
+        for (Locator phase : page.locator("#checklist details:not([open]) > summary").all()) {
+            phase.click();
+        }
+    }
+
     /** Saves the visible part of the page only (the top of a long page). */
     protected void viewport(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT_DIR.resolve(name + ".png"))

@@ -310,6 +310,7 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
         assertThat(contact).containsText(POLICE_UNIT);
         assertThat(contact.locator(".contact__queued")).hasCount(0);
         // The step page holds the report number from the contact.
+        unfoldChecklist();
         page.locator("#checklist").getByRole(AriaRole.LINK, called(STEP_POLICE)).click();
         assertThat(page.locator("h1")).hasText(STEP_POLICE);
         assertThat(page.locator("main .task-status")).containsText("Klart");
@@ -730,6 +731,7 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
 
     private List<Step> checklistOnTheCasePage() {
         open(casePath);
+        unfoldChecklist();
         Locator items = page.locator("#checklist .task-list__item");
         int n = items.count();
         assertTrue(n > 5, "the case page's checklist has " + n + " steps");
@@ -897,6 +899,7 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
 
     /** The status word shown for a step in the case page's checklist (without its icon). */
     private Locator statusOf(String title) {
+        unfoldChecklist();
         return page.locator("#checklist .task-list__item")
                 .filter(new Locator.FilterOptions().setHas(page.getByRole(AriaRole.LINK,
                         new Page.GetByRoleOptions().setName(title).setExact(true))))

@@ -591,12 +591,14 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
 
     /** The link to a step in the case page's checklist. */
     private Locator stepLink(String title) {
+        unfoldChecklist();
         return page.locator("#checklist").getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName(title).setExact(true));
     }
 
     /** The status shown for a step in the checklist. */
     private Locator statusOf(String title) {
+        unfoldChecklist();
         return page.locator("#checklist .task-list__item")
                 .filter(new Locator.FilterOptions().setHas(page.getByRole(AriaRole.LINK, named(title))))
                 .locator(".task-status");
