@@ -283,7 +283,10 @@ class AccessPolicyBrowserTest extends BrowserTestSupport {
         main.getByLabel("Adress", exact()).fill(PROTECTED_ADDRESS);
         screenshot("access-01-intake-protected");
         assertNoAxeViolations(page);
-        main.getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
+        main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
+        // The check page: only its button opens the case.
+        assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");
+        page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
 
         assertThat(page).hasURL(CASE_PATH);
         assertFlash("Ärendet är öppnat. Börja med nästa steg.");
@@ -500,7 +503,10 @@ class AccessPolicyBrowserTest extends BrowserTestSupport {
         main.getByLabel("Uppgiven eller bedömd ålder", exact()).fill("14");
         screenshot("access-14-intake-known-elsewhere");
         assertNoAxeViolations(page);
-        main.getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
+        main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
+        // The check page: only its button opens the case.
+        assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");
+        page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
 
         assertThat(page).hasURL(CASE_PATH);
         assertFlash("Ärendet är öppnat. Börja med nästa steg.");

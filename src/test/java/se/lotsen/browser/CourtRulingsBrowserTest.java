@@ -216,7 +216,10 @@ class CourtRulingsBrowserTest extends BrowserTestSupport {
         main.getByLabel("Sexuell exploatering eller prostitution", exact()).check();
         main.getByLabel("Inget känt nummer", exact()).check();
         main.getByLabel("Uppgiven eller bedömd ålder", exact()).fill("15");
-        main.getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
+        main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
+        // The check page: only its button opens the case.
+        assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");
+        page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
         assertThat(page).hasURL(Pattern.compile("/cases/[0-9a-f-]{36}$"));
         assertFlash("Ärendet är öppnat");
         return pathOf(page.url());

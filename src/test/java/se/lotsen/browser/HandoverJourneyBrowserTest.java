@@ -205,7 +205,10 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
         main.getByLabel("Behöver tolk", exact()).check();
         main.getByLabel("Tolkspråk", exact()).fill("rumänska");
         main.getByLabel("Id-handlingar", exact()).fill("inga handlingar");
-        main.getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
+        main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
+        // The check page: only its button opens the case.
+        assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");
+        page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
 
         assertThat(page).hasURL(CASE_PATH);
         Matcher m = CASE_PATH.matcher(page.url());

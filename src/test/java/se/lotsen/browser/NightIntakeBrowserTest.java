@@ -154,7 +154,7 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
         main.getByLabel("Behöver tolk", exact()).check();
         main.getByLabel("Tolkspråk", exact()).fill("rumänska");
         main.getByLabel("Id-handlingar", exact()).fill("inga handlingar");
-        main.getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
+        main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
 
         // The form comes back with the error in the summary and next to the field, and keeps every value.
         Locator summary = main.locator(".error-summary");
@@ -195,6 +195,9 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
 
     /** Submits the intake and checks the new case page; returns its path. */
     private String openTheCase(String receivedAt) {
+        page.locator("main").getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
+        // The check page: only its button opens the case.
+        assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");
         page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
 
         assertThat(page).hasURL(CASE_PATH);

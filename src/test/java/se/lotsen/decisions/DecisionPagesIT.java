@@ -352,7 +352,7 @@ class DecisionPagesIT {
         form.put("statedAge", "15");
         form.put("sex", "UNKNOWN");
         form.put("protectedIdentity", "NONE");
-        Response r = post(browser, "/cases/new/intake", "/cases", form);
+        Response r = se.lotsen.access.Scenario.openThroughIntake(browser, "/cases/new/intake", form);
         assertThat(r.status()).as(r.body()).isEqualTo(302);
         Matcher m = CASE_LOCATION.matcher(r.location());
         assertThat(m.find()).as(r.location()).isTrue();

@@ -254,7 +254,7 @@ class CaseController {
         model.addAttribute("personRows", List.of(
                 CheckRow.text("name", "person.name", form.name()),
                 CheckRow.text("aliases", "person.aliases", form.aliases()),
-                CheckRow.key("identityKind1", "person.identityKind", "identityKind." + form.identityKind()),
+                CheckRow.key("identityKind", "person.identityKind", "identityKind." + form.identityKind()),
                 CheckRow.text("identityNumber", "person.identityNumber", form.identityNumber()),
                 CheckRow.text("statedBirthDate", "person.statedBirthDate", form.statedBirthDate() == null ? null
                         : form.statedBirthDate().toString()),
