@@ -211,11 +211,11 @@ class CourtRulingsBrowserTest extends BrowserTestSupport {
         main.getByLabel("Ett barn (under 18 år)", exact()).check();
         main.getByLabel("Inkom", exact()).fill(FORM_DATE_TIME.format(receivedAt));
         main.getByLabel("Hur kom ärendet in?", exact()).selectOption("POLICE_PL12");
-        main.getByLabel("Vad har hänt?", exact()).fill("Polisen påträffade flickan i en lägenhet i Kista tillsammans "
+        main.getByLabel("Vad har hänt? (valfritt)", exact()).fill("Polisen påträffade flickan i en lägenhet i Kista tillsammans "
                 + "med två vuxna män. Hon säger att hon är 15 år.");
         main.getByLabel("Sexuell exploatering eller prostitution", exact()).check();
         main.getByLabel("Inget känt nummer", exact()).check();
-        main.getByLabel("Uppgiven eller bedömd ålder", exact()).fill("15");
+        main.getByLabel("Uppgiven eller bedömd ålder (valfritt)", exact()).fill("15");
         main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
         // The check page: only its button opens the case.
         assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");

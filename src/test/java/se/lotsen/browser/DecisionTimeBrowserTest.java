@@ -110,10 +110,10 @@ class DecisionTimeBrowserTest extends BrowserTestSupport {
         assertThat(received).hasValue(Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$"));
         received.fill(FORM_DATE_TIME.format(receivedAt));
         main.getByLabel("Hur kom ärendet in?", exact()).selectOption("POLICE_PL12");
-        main.getByLabel("Vad har hänt?", exact()).fill("Polisen påträffade flickan i en lägenhet.");
+        main.getByLabel("Vad har hänt? (valfritt)", exact()).fill("Polisen påträffade flickan i en lägenhet.");
         main.getByLabel("Sexuell exploatering eller prostitution", exact()).check();
         main.getByLabel("Inget känt nummer", exact()).check();
-        main.getByLabel("Uppgiven eller bedömd ålder", exact()).fill("16");
+        main.getByLabel("Uppgiven eller bedömd ålder (valfritt)", exact()).fill("16");
         main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
         // The check page: only its button opens the case.
         assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");

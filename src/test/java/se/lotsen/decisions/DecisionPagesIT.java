@@ -216,9 +216,11 @@ class DecisionPagesIT {
         String body = r.body();
         assertNoInlineScriptOrStyle(body, "the form with errors");
         assertThat(body).contains("class=\"error-summary\"").contains("Det finns fel i formuläret")
-                .contains("<a href=\"#mandate\">Välj vem som fattade beslutet: nämnden, ordföranden eller en förordnad "
+                .contains("<a href=\"#mandate\">Vem fattade beslutet? Välj nämnden, ordföranden eller en förordnad "
                         + "ledamot. En tjänsteman får aldrig fatta beslutet.</a>")
-                .contains("class=\"field field--error\" id=\"mandate\"");
+                .contains("class=\"field field--error\"")
+                .containsPattern("<fieldset(?=[^>]*class=\"fieldset--error\")(?=[^>]*aria-describedby=\"mandate-hint mandate-error\")")
+                .containsPattern("<input type=\"radio\"[^>]*id=\"mandate\"");
         String text = HtmlEscape.unescapeHtml(body).replace("\r\n", "\n");
         assertThat(text).contains("name=\"type\" value=\"LVU_6\"")
                 // Posted in the ISO form, shown back in Swedish form.

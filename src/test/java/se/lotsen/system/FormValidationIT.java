@@ -118,6 +118,9 @@ class FormValidationIT {
                         continue;
                     }
                     String label = labelOf(answer, field);
+                    if (rawLabelOf(answer, field).contains("(valfritt)")) {
+                        problems.add(where + ": \"" + rawLabelOf(answer, field) + "\" is marked optional but refused empty");
+                    }
                     if (label == null || !entry.text().toLowerCase().contains(label.toLowerCase())) {
                         problems.add(where + ": the entry \"" + entry.text() + "\" does not name its field \"" + label + "\"");
                     }
@@ -152,6 +155,14 @@ class FormValidationIT {
         return fields;
     }
 
+    private static String rawLabelOf(Document doc, Element field) {
+        Element label = doc.selectFirst("label[for=" + field.id() + "]");
+        Element fieldset = field.closest("fieldset");
+        String legend = fieldset == null || fieldset.selectFirst("legend") == null ? ""
+                : fieldset.selectFirst("legend").text();
+        return (label == null ? "" : label.text()) + (field.attr("type").matches("radio|checkbox") ? legend : "");
+    }
+
     /** A field's label: its label element, or the legend of its group for a radio or a checkbox of a group. */
     private static String labelOf(Document doc, Element field) {
         String type = field.attr("type");
@@ -159,10 +170,10 @@ class FormValidationIT {
             Element fieldset = field.closest("fieldset");
             if (fieldset != null && fieldset.selectFirst("legend") != null
                     && fieldset.select("input[name=" + field.attr("name") + "]").size() > 1) {
-                return fieldset.selectFirst("legend").ownText().strip();
+                return fieldset.selectFirst("legend").ownText().replace("(valfritt)", "").strip().replaceAll("[?:]$", "");
             }
         }
         Element label = doc.selectFirst("label[for=" + field.id() + "]");
-        return label == null ? null : label.ownText().replace("(valfritt)", "").strip();
+        return label == null ? null : label.ownText().replace("(valfritt)", "").strip().replaceAll("[?:]$", "");
     }
 }

@@ -34,7 +34,7 @@ import org.springframework.validation.FieldError;
  * <li>the key's message with the label in front ({@code form.error.labelled}) when the message does not already
  *     contain the label.</li>
  * </ol>
- * A field's label is found in {@code form-fields.properties}: {@code <form>.<field>=<label message key>[|choice]}.
+ * A field's label is found in {@code form-fields.properties}: {@code <form>.<field>=<label message key>[|choice][|optional]}.
  * A field without one keeps its plain message.
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,6 +62,9 @@ class FieldNamingMessages {
 
     /** The decorator. Hierarchical, as the context expects of its message source. */
     static final class Naming implements HierarchicalMessageSource {
+
+        private static final java.util.regex.Pattern OPTIONAL_MARK =
+                java.util.regex.Pattern.compile("\\s*\\((valfritt|optional)\\)\\s*$");
 
         private final MessageSource delegate;
         private final Properties labels;
@@ -120,13 +123,14 @@ class FieldNamingMessages {
             if (entry == null || key == null) {
                 return null;
             }
-            boolean choice = entry.endsWith("|choice");
-            String label = delegate.getMessage(choice ? entry.substring(0, entry.length() - 7) : entry, null, null,
-                    locale);
+            String[] parts = entry.split("\\|");
+            boolean choice = java.util.Arrays.asList(parts).contains("choice");
+            String label = delegate.getMessage(parts[0].strip(), null, null, locale);
             if (label == null) {
                 return null;
             }
-            label = label.strip();
+            // The label as a name: without the "(valfritt)" some labels carry.
+            label = OPTIONAL_MARK.matcher(label).replaceAll("").strip();
             Object[] withLabel = new Object[args.length + 1];
             withLabel[0] = label;
             System.arraycopy(args, 0, withLabel, 1, args.length);
@@ -145,8 +149,10 @@ class FieldNamingMessages {
             } catch (NoSuchMessageException e) {
                 return null;
             }
-            return plain.toLowerCase(locale).contains(label.toLowerCase(locale)) ? plain
-                    : delegate.getMessage("form.error.labelled", new Object[] {label, plain}, label + ": " + plain,
+            // A question as a label ("Vem fattade beslutet?") is named without its question mark.
+            String name = label.replaceAll("[?:]$", "");
+            return plain.toLowerCase(locale).contains(name.toLowerCase(locale)) ? plain
+                    : delegate.getMessage("form.error.labelled", new Object[] {name, plain}, name + ": " + plain,
                             locale);
         }
 
