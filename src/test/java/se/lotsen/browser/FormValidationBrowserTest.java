@@ -55,7 +55,7 @@ class FormValidationBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("#channel")).isFocused();
         summary.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
                 .setName(Pattern.compile("Gäller ärendet ett barn eller en vuxen"))).click();
-        assertThat(page.getByLabel("Ett barn (under 18 år)", exact())).isFocused();
+        assertThat(page.locator("main").getByLabel("Ett barn (under 18 år)", exact())).isFocused();
         summary.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("Inkom"))).click();
         assertThat(page.locator("#receivedAt")).isFocused();
 
@@ -95,7 +95,7 @@ class FormValidationBrowserTest extends BrowserTestSupport {
         assertThat(page).hasURL(Pattern.compile("/cases/new/intake\\?draft=[0-9a-f-]{36}#name$"));
         assertThat(page.locator("#name")).isFocused();
         assertThat(page.locator("#name")).hasValue(name);
-        assertThat(page.getByLabel("Anmälare (valfritt)", exact())).hasValue("Citypolisen");
+        assertThat(page.locator("main").getByLabel("Anmälare (valfritt)", exact())).hasValue("Citypolisen");
         page.locator("#name").press("Enter");
         assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");
         assertEquals(0, casesAbout(name), "still no case");
