@@ -166,7 +166,7 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
         assertThat(summaryLink).hasCount(1);
         assertThat(summaryLink).hasAttribute("href", "#identityNumber");
         Locator number = main.getByLabel("Nummer (valfritt)", exact());
-        assertThat(page.locator("#identityNumber-error")).hasText("Kontrollsiffran stämmer inte. Kontrollera numret.");
+        assertThat(page.locator("#identityNumber-error")).hasText("Nummer: Kontrollsiffran stämmer inte. Kontrollera numret.");
         assertThat(number).hasAttribute("aria-describedby", Pattern.compile("\\bidentityNumber-error\\b"));
         assertThat(number).hasValue("201101011234");
         assertThat(page.locator("main .field--error")).hasCount(1);
