@@ -39,6 +39,40 @@ public final class FormErrors {
     }
 
     /**
+     * The same errors in the order of the form's fields (the record's components), so that the error summary lists
+     * them as the page shows the fields (GOV.UK); Bean Validation reports them in no particular order. Errors of the
+     * whole form come first, errors of fields the record does not name last. When the record could not be built,
+     * the form given (the lenient record, {@link #lenient}) stands in for it.
+     */
+    public static BindingResult inOrder(BindingResult result, Object form) {
+        Object target = result.getTarget() != null ? result.getTarget() : form;
+        if (target == null || !target.getClass().isRecord() || !result.hasFieldErrors()) {
+            return result;
+        }
+        java.util.List<String> order = java.util.Arrays.stream(target.getClass().getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).toList();
+        org.springframework.validation.BeanPropertyBindingResult sorted =
+                new org.springframework.validation.BeanPropertyBindingResult(target, result.getObjectName());
+        // The values are shown as a form's binder formats them (a date in Swedish form).
+        sorted.initConversion(conversion());
+        result.getGlobalErrors().forEach(sorted::addError);
+        result.getFieldErrors().stream()
+                .sorted(java.util.Comparator.comparingInt(e -> {
+                    int i = order.indexOf(e.getField().replaceAll("[\\[.].*$", ""));
+                    return i < 0 ? Integer.MAX_VALUE : i;
+                }))
+                .forEach(sorted::addError);
+        return sorted;
+    }
+
+    private static DefaultFormattingConversionService conversion() {
+        DefaultFormattingConversionService conversion = new DefaultFormattingConversionService();
+        conversion.addFormatterForFieldType(java.time.LocalDate.class, DateInput.DATE_FORMATTER);
+        conversion.addFormatterForFieldType(java.time.LocalDateTime.class, DateInput.DATE_TIME_FORMATTER);
+        return conversion;
+    }
+
+    /**
      * The form's record built from the request without the values that did not convert (they become null), for a
      * handler that must still run its own checks when Spring could not build the record: all problems at once.
      */
@@ -70,10 +104,7 @@ public final class FormErrors {
         };
         ServletRequestDataBinder binder = new ServletRequestDataBinder(null, result.getObjectName());
         binder.setTargetType(ResolvableType.forClass(type));
-        DefaultFormattingConversionService conversion = new DefaultFormattingConversionService();
-        conversion.addFormatterForFieldType(java.time.LocalDate.class, DateInput.DATE_FORMATTER);
-        conversion.addFormatterForFieldType(java.time.LocalDateTime.class, DateInput.DATE_TIME_FORMATTER);
-        binder.setConversionService(conversion);
+        binder.setConversionService(conversion());
         binder.construct(without);
         return type.cast(binder.getTarget());
     }

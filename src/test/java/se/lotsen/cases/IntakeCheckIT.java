@@ -152,10 +152,16 @@ class IntakeCheckIT {
         String html = HtmlEscape.unescapeHtml(r.body());
         assertThat(html).contains("error-summary");
         // One round: the unreadable date, the missing choices and the service's rules are all listed together.
-        for (String field : new String[] {"subjectType", "receivedAt", "channel", "exploitationOther", "name",
-                "identityNumber"}) {
-            assertThat(html).as(field).contains("href=\"#" + field + "\"");
+        // In the order of the form (GOV.UK), each naming its field.
+        int previous = -1;
+        for (String field : new String[] {"subjectType", "receivedAt", "channel", "exploitationOther",
+                "identityNumber", "name"}) {
+            int at = html.indexOf("href=\"#" + field + "\"");
+            assertThat(at).as(field).isGreaterThan(previous);
+            previous = at;
         }
+        assertThat(html).contains("Skriv ”Inkom” som ÅÅÅÅ-MM-DD TT:MM").contains("Fyll i ”Namn”")
+                .doesNotContain("Fyll i fältet");
     }
 
     @Test

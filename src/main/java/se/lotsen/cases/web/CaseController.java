@@ -219,6 +219,11 @@ class CaseController {
         }
         if (result.hasErrors()) {
             AuditContext.outcome(AuditOutcome.FAILED);
+            BindingResult ordered = FormErrors.inOrder(result, form);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "intakeForm", ordered);
+            if (ordered.getTarget() != null) {
+                model.addAttribute("intakeForm", ordered.getTarget());
+            }
             if (draft != null) {
                 model.addAttribute("draft", draft);
             }
