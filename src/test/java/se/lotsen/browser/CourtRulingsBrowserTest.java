@@ -90,7 +90,7 @@ class CourtRulingsBrowserTest extends BrowserTestSupport {
         assertThat(links).hasCount(2);
         assertThat(links.nth(0)).hasAttribute("href", "#kind");
         assertThat(links.nth(1)).hasAttribute("href", "#decidedOn");
-        assertThat(rulings.locator("#kind .field-error")).isVisible();
+        assertThat(rulings.locator("#kind-error")).isVisible();
         assertThat(page.locator("#decidedOn-error")).isVisible();
         assertThat(rulings.getByLabel("Dagen för rättens beslut", exact()))
                 .hasAttribute("aria-describedby", "decidedOn-hint decidedOn-format decidedOn-error");

@@ -77,12 +77,12 @@ class DecisionTimeBrowserTest extends BrowserTestSupport {
         assertThat(page).hasURL(Pattern.compile("/cases/[0-9a-f-]{36}/decisions/new$"));
         Locator summary = main.locator(".error-summary");
         assertThat(summary).isFocused();
-        Locator link = summary.getByRole(AriaRole.LINK, called("Skriv datum och klockslag, till exempel 2026-12-24 23:40."));
+        Locator link = summary.getByRole(AriaRole.LINK, called("Skriv ”Beslutet verkställdes” som ÅÅÅÅ-MM-DD TT:MM, till exempel 2026-12-03 23:50."));
         assertThat(link).hasAttribute("href", "#executedAt");
         assertThat(summary.getByRole(AriaRole.LINK)).hasCount(1);
         assertThat(decidedAt).hasValue("2026-12-03 23:50");
         assertThat(executedAt).hasValue("2026-12-04 00:2");
-        assertThat(page.locator("#executedAt-error")).hasText("Skriv datum och klockslag, till exempel 2026-12-24 23:40.");
+        assertThat(page.locator("#executedAt-error")).hasText("Skriv ”Beslutet verkställdes” som ÅÅÅÅ-MM-DD TT:MM, till exempel 2026-12-03 23:50.");
         assertThat(executedAt).hasAttribute("aria-describedby", "executedAt-hint executedAt-format executedAt-error");
         assertThat(main.getByLabel("Beslutsfattarens namn", exact())).hasValue("Karin Ordförande");
         screenshot("decision-time-en-US-error");

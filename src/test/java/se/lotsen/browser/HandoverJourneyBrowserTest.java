@@ -391,7 +391,7 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
         main.getByLabel("Skäl", exact()).fill(HANDOVER_REASON);
         // First without choosing a unit.
         main.getByRole(AriaRole.BUTTON, called("Lämna över ärendet")).click();
-        String unitError = "Välj vilken enhet ärendet ska lämnas över till.";
+        String unitError = "Till vilken enhet: Välj vilken enhet ärendet ska lämnas över till.";
         Locator summary = main.locator(".error-summary");
         assertThat(summary).isFocused();
         assertThat(summary.getByRole(AriaRole.LINK, called(unitError))).hasAttribute("href", "#toUnit");
