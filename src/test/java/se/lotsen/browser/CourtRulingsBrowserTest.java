@@ -100,11 +100,11 @@ class CourtRulingsBrowserTest extends BrowserTestSupport {
         viewport("rulings-02-errors-in-view");
         assertNoAxeViolations(page);
 
-        // 3. By the keyboard only: from the summary to its first link, to the radio group, the ruling by arrow keys.
+        // 3. By the keyboard only: from the summary to its first link, into the radio group, the ruling by arrow keys.
         page.keyboard().press("Tab");
         assertThat(links.nth(0)).isFocused();
+        // The summary's link moves the focus to the group's first radio.
         page.keyboard().press("Enter");
-        page.keyboard().press("Tab");
         Locator first = kinds.first();
         assertThat(first).isFocused();
         page.keyboard().press("ArrowDown");
