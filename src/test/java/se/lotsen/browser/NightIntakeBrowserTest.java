@@ -618,9 +618,10 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
     private void assertNextStepComesBeforeTheChecklist() {
         Object following = page.evaluate("() => { const next = document.querySelector('section.next-step');"
                 + " const list = document.getElementById('checklist');"
-                + " return !!next && !!list && (next.compareDocumentPosition(list)"
-                + " & Node.DOCUMENT_POSITION_FOLLOWING) !== 0; }");
-        assertEquals(Boolean.TRUE, following, "\"Nästa steg\" should come before the checklist in the page");
+                + " if (!next || !list) { return 'next-step: ' + !!next + ', checklist: ' + !!list; }"
+                + " return (next.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0"
+                + " ? 'before' : 'position ' + next.compareDocumentPosition(list); }");
+        assertEquals("before", following, "\"Nästa steg\" should come before the checklist in the page");
     }
 
 }
