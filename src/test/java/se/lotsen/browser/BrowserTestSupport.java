@@ -154,8 +154,11 @@ public abstract class BrowserTestSupport {
      * phases and those after the next step are folded).
      */
     protected void unfoldChecklist() {
-        for (Locator phase : page.locator("#checklist details:not([open]) > summary").all()) {
-            phase.click();
+        // The locator is live: each click unfolds one phase, so always click the first folded one left (iterating
+        // over all() would skip every other phase and then wait for one that no longer matches).
+        Locator folded = page.locator("#checklist details:not([open]) > summary");
+        for (int left = folded.count(); left > 0; left--) {
+            folded.first().click();
         }
     }
 
