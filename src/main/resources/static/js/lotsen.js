@@ -24,12 +24,48 @@
     window.addEventListener('load', function () {
         var current = document.activeElement;
         if (!current || current === document.body) {
-            focusSummary();
+            if (document.querySelector('[data-autofocus]') || !location.hash) {
+                focusSummary();
+            } else {
+                focusField(decodeURIComponent(location.hash.substring(1)));
+            }
         }
     });
 
+    // The field an address's #fragment names (an error summary's link, a check page's "Ändra"): focus it, so that
+    // typing goes there at once. A radio or checkbox group is named by its first input.
+    function focusField(id) {
+        var field = id ? document.getElementById(id) : null;
+        if (field && /^(INPUT|SELECT|TEXTAREA)$/.test(field.tagName)) {
+            field.focus();
+            var label = document.querySelector('label[for="' + id + '"]');
+            (field.closest('fieldset') || label || field).scrollIntoView();
+            return true;
+        }
+        return false;
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
+        if (!document.querySelector('[data-autofocus]') && location.hash) {
+            focusField(decodeURIComponent(location.hash.substring(1)));
+        }
         focusSummary();
+
+        // A link of the error summary moves the focus to its field.
+        document.querySelectorAll('.error-summary a[href^="#"]').forEach(function (link) {
+            link.addEventListener('click', function (e) {
+                if (focusField(decodeURIComponent(link.getAttribute('href').substring(1)))) {
+                    e.preventDefault();
+                }
+            });
+        });
+
+        // A form that must not be sent twice (opening a case): the second click sends nothing.
+        document.querySelectorAll('form [data-prevent-double-submit]').forEach(function (button) {
+            button.form.addEventListener('submit', function () {
+                setTimeout(function () { button.disabled = true; }, 0);
+            });
+        });
 
         // Warn before leaving a form with unsaved changes: a form marked data-warn-unsaved whose fields differ from
         // what the page was loaded with (typing and deleting it again is no change). Submitting it never warns.

@@ -148,41 +148,9 @@ public class Cases implements OpenCases {
     @Transactional
     public CaseId open(Intake intake, CurrentUser user) {
         Unit unit = access.requireCaseWork(user);
-        FieldProblems.Collector problems = new FieldProblems.Collector();
-        if (intake.subjectType() == null) {
-            problems.add("subjectType", "validation.required");
-        }
-        if (intake.channel() == null) {
-            problems.add("channel", "validation.required");
-        }
-        if (intake.receivedAt() == null) {
-            problems.add("receivedAt", "validation.required");
-        } else if (intake.receivedAt().isAfter(clock.instant().plusSeconds(300))) {
-            problems.add("receivedAt", "validation.case.receivedAt.future");
-        }
-        if (intake.exploitationForms().contains(ExploitationForm.OTHER)
-                && (intake.exploitationOther() == null || intake.exploitationOther().isBlank())) {
-            problems.add("exploitationOther", "validation.case.exploitationOther");
-        }
-        PersonId personId;
-        if (intake.existingPersonId() != null) {
-            Person existing = personInRegister(user, new PersonId(intake.existingPersonId()))
-                    .orElseThrow(() -> FieldProblems.of("existingPersonId", "validation.case.person.unknown"));
-            problems.throwIfAny();
-            personId = existing.id();
-        } else {
-            if (intake.person() == null) {
-                problems.add("name", "validation.required");
-                problems.throwIfAny();
-            }
-            try {
-                persons.validate(intake.person());
-            } catch (FieldProblems personProblems) {
-                personProblems.problems().forEach(p -> problems.add(p.field(), p.messageKey(), p.args()));
-            }
-            problems.throwIfAny();
-            personId = persons.create(unit.id(), intake.person(), user.accountId());
-        }
+        intakeProblems(intake, user).throwIfAny();
+        PersonId personId = intake.existingPersonId() != null ? new PersonId(intake.existingPersonId())
+                : persons.create(unit.id(), intake.person(), user.accountId());
         UUID id = UUID.randomUUID();
         int year = LocalDate.now(clock.withZone(SWEDEN)).getYear();
         int number = jdbc.sql("""
@@ -217,6 +185,81 @@ public class Cases implements OpenCases {
             }
         }
         return caseId;
+    }
+
+    /**
+     * Checks an intake as {@link #open} would, without opening anything: the "check your answers" page is shown only
+     * for an intake that would open. Every problem is reported at once.
+     */
+    @Transactional(readOnly = true)
+    public void checkIntake(Intake intake, CurrentUser user) {
+        access.requireCaseWork(user);
+        intakeProblems(intake, user).throwIfAny();
+    }
+
+    /**
+     * Opens a case once per confirmation token (the intake's check page): a second confirm with the same token opens
+     * nothing and answers the case the first one opened. The token is taken in the transaction that opens the case,
+     * so two confirms at the same moment cannot both open one (the second waits for the first and then finds the
+     * token taken); when the first fails, the token is free again.
+     */
+    @Transactional
+    public CaseId openOnce(UUID confirmation, Intake intake, CurrentUser user) {
+        access.requireCaseWork(user);
+        int taken = jdbc.sql("""
+                        INSERT INTO intake_confirmation (token, account_id) VALUES (:t, :a)
+                        ON CONFLICT (token) DO NOTHING""")
+                .param("t", confirmation).param("a", user.accountId()).update();
+        if (taken == 0) {
+            return jdbc.sql("SELECT case_id FROM intake_confirmation WHERE token = :t AND account_id = :a")
+                    .param("t", confirmation).param("a", user.accountId()).query(UUID.class).optional()
+                    .map(CaseId::new)
+                    .orElseThrow(() -> FieldProblems.of("confirmation", "validation.intake.confirmation"));
+        }
+        CaseId id = open(intake, user);
+        jdbc.sql("UPDATE intake_confirmation SET case_id = :c WHERE token = :t")
+                .param("c", id.value()).param("t", confirmation).update();
+        return id;
+    }
+
+    /** The case a confirmed intake token opened, for the same account. */
+    @Transactional(readOnly = true)
+    public Optional<CaseId> openedBy(UUID confirmation, CurrentUser user) {
+        return jdbc.sql("SELECT case_id FROM intake_confirmation WHERE token = :t AND account_id = :a AND case_id IS NOT NULL")
+                .param("t", confirmation).param("a", user.accountId()).query(UUID.class).optional().map(CaseId::new);
+    }
+
+    private FieldProblems.Collector intakeProblems(Intake intake, CurrentUser user) {
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        if (intake.subjectType() == null) {
+            problems.add("subjectType", "validation.required");
+        }
+        if (intake.channel() == null) {
+            problems.add("channel", "validation.required");
+        }
+        if (intake.receivedAt() == null) {
+            problems.add("receivedAt", "validation.required");
+        } else if (intake.receivedAt().isAfter(clock.instant().plusSeconds(300))) {
+            problems.add("receivedAt", "validation.case.receivedAt.future");
+        }
+        if (intake.exploitationForms().contains(ExploitationForm.OTHER)
+                && (intake.exploitationOther() == null || intake.exploitationOther().isBlank())) {
+            problems.add("exploitationOther", "validation.case.exploitationOther");
+        }
+        if (intake.existingPersonId() != null) {
+            if (personInRegister(user, new PersonId(intake.existingPersonId())).isEmpty()) {
+                problems.add("existingPersonId", "validation.case.person.unknown");
+            }
+        } else if (intake.person() == null) {
+            problems.add("name", "validation.required");
+        } else {
+            try {
+                persons.validate(intake.person());
+            } catch (FieldProblems personProblems) {
+                personProblems.problems().forEach(p -> problems.add(p.field(), p.messageKey(), p.args()));
+            }
+        }
+        return problems;
     }
 
     /** Other units' open cases about the same person: by identity number, and the case chosen at intake. */

@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -136,6 +138,17 @@ public class Deadlines {
     public List<Deadline> forCase(UUID caseId) {
         return jdbc.sql(SELECT + " WHERE d.case_id = :c ORDER BY d.due_date NULLS FIRST, d.created_at")
                 .param("c", caseId).query(this::map).list();
+    }
+
+    /** The deadlines of several cases in one statement, by case. */
+    public Map<UUID, List<Deadline>> forCases(Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql(SELECT + " WHERE d.case_id IN (:c) ORDER BY d.due_date NULLS FIRST, d.created_at")
+                .param("c", List.copyOf(caseIds)).query(this::map).list().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Deadline::caseId, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.toList()));
     }
 
     public Optional<Deadline> find(UUID id) {

@@ -2,6 +2,8 @@ package se.lotsen.decisions;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -24,13 +26,18 @@ class DecisionCustodyLookup implements CustodyLookup {
         this.deadlines = deadlines;
     }
 
+    /** Two statements whatever the number of cases: their custodies not ended, and their deadlines. */
     @Override
     public Map<CaseId, Custody> inForce(Collection<CaseId> cases) {
+        List<UUID> ids = cases.stream().map(CaseId::value).distinct().toList();
+        List<Decision> custodies = decisions.activeCustodies(ids);
+        Map<UUID, List<Deadline>> deadlinesByCase = custodies.isEmpty() ? Map.of()
+                : deadlines.forCases(custodies.stream().map(Decision::caseId).distinct().toList());
         Map<CaseId, Custody> result = new LinkedHashMap<>();
-        for (CaseId id : cases) {
-            decisions.activeCustody(id.value())
-                    .filter(d -> d.status(deadlines.forCase(id.value())) == DecisionStatus.IN_FORCE)
-                    .ifPresent(d -> result.put(id, new Custody(d.type().name(), d.type().legalBasis(), d.decidedAt())));
+        for (Decision d : custodies) {
+            if (d.status(deadlinesByCase.getOrDefault(d.caseId(), List.of())) == DecisionStatus.IN_FORCE) {
+                result.put(new CaseId(d.caseId()), new Custody(d.type().name(), d.type().legalBasis(), d.decidedAt()));
+            }
         }
         return result;
     }

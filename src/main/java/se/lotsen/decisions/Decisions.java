@@ -360,6 +360,15 @@ public class Decisions {
                 .param("c", caseId).query(Decisions::map).list();
     }
 
+    /** The custodies not ended (6 § or 6 a § LVU) of several cases in one statement. */
+    List<Decision> activeCustodies(java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE d.case_id IN (:c) AND d.type IN ('LVU_6', 'LVU_6A') AND d.ended_at IS NULL")
+                .param("c", List.copyOf(caseIds)).query(Decisions::map).list();
+    }
+
     public Optional<Decision> activeCustody(UUID caseId) {
         return jdbc.sql(SELECT + " WHERE d.case_id = :c AND d.type IN ('LVU_6', 'LVU_6A') AND d.ended_at IS NULL")
                 .param("c", caseId).query(Decisions::map).optional();

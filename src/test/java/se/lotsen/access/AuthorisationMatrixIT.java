@@ -372,10 +372,13 @@ class AuthorisationMatrixIT {
         // -- intake and the person register -------------------------------------------------------------------
         rule("GET /cases/new", Rule.CASE_WORK);
         rule("GET /cases/new/intake", Rule.CASE_WORK);
-        rule("POST /cases", Rule.CASE_WORK, form("subjectType", "CHILD", "receivedAt", "2100-01-01T00:00",
+        rule("POST /cases/new/intake", Rule.CASE_WORK, form("subjectType", "CHILD", "receivedAt", "2100-01-01T00:00",
                         "channel", "OTHER", "name", ""),
-                "a well-formed intake received in the future, without a name: refused by Cases.open after its "
-                        + "access check (an empty form would be refused by validation before any access check)");
+                "a well-formed intake received in the future, without a name: refused by Cases.checkIntake after "
+                        + "its access check; nothing is opened here, the valid form only leads to the check page");
+        rule("GET /cases/new/check", Rule.CASE_WORK, "no draft in the session: back to the form");
+        rule("POST /cases", Rule.CASE_WORK, form("draft", "00000000-0000-4000-8000-000000000000"),
+                "an unknown draft token: nothing is opened (only the check page's button, with a kept draft, opens)");
         rule("POST /api/v1/cases", Rule.CASE_WORK,
                 json("{\"subject\":{\"type\":\"CHILD\",\"name\":\"Matris Prov\"},\"receivedAt\":\"" + FUTURE + "\"}"),
                 "received in the future: refused by Cases.open after its access check");

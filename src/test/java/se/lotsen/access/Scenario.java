@@ -123,6 +123,19 @@ public final class Scenario {
         return browser.postForm(postPath, form);
     }
 
+    /**
+     * Fills in the intake form, goes through its check page and presses "Öppna ärendet" there, as a person does; the
+     * answer of the confirm (a redirect to the case when it opened). The intake form alone opens nothing.
+     */
+    public static Response openThroughIntake(Browser browser, String intakePath, Map<String, String> fields) {
+        Response checked = submit(browser, intakePath, "/cases/new/intake", fields);
+        assertThat(checked.status()).as("POST /cases/new/intake: %s", checked.body()).isEqualTo(302);
+        assertThat(checked.location()).as("to the check page").contains("/cases/new/check?draft=");
+        String check = checked.location().substring(checked.location().indexOf("/cases/new/check"));
+        String token = check.substring(check.indexOf("draft=") + "draft=".length());
+        return submit(browser, check, "/cases", Map.of("draft", token));
+    }
+
     private static JsonNode ok(Response r) {
         assertThat(r.status()).as(r.body()).isBetween(200, 299);
         return r.json();

@@ -277,13 +277,16 @@ class AccessPolicyBrowserTest extends BrowserTestSupport {
         fillTheChildsCase("Polisen hämtade flickan på en fest i en lägenhet. Mamman har skyddad folkbokföring "
                 + "och flickan bor med henne.");
         main.getByLabel("Inget känt nummer", exact()).check();
-        main.getByLabel("Uppgiven eller bedömd ålder", exact()).fill("14");
+        main.getByLabel("Uppgiven eller bedömd ålder (valfritt)", exact()).fill("14");
         main.getByLabel("Skyddade personuppgifter", exact()).selectOption(
                 new SelectOption().setLabel("Skyddad folkbokföring"));
-        main.getByLabel("Adress", exact()).fill(PROTECTED_ADDRESS);
+        main.getByLabel("Adress (valfritt)", exact()).fill(PROTECTED_ADDRESS);
         screenshot("access-01-intake-protected");
         assertNoAxeViolations(page);
-        main.getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
+        main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
+        // The check page: only its button opens the case.
+        assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");
+        page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
 
         assertThat(page).hasURL(CASE_PATH);
         assertFlash("Ärendet är öppnat. Börja med nästa steg.");
@@ -336,7 +339,7 @@ class AccessPolicyBrowserTest extends BrowserTestSupport {
         assertFalse(page.content().contains(FORM_STREET), "the person form holds the protected address");
         screenshot("access-05-protected-person-form-jour1");
         assertNoAxeViolations(page);
-        assertThat(page.locator("main").getByLabel("Adress", exact())).hasCount(0);
+        assertThat(page.locator("main").getByLabel("Adress")).hasCount(0);
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -511,10 +514,13 @@ class AccessPolicyBrowserTest extends BrowserTestSupport {
         fillTheChildsCase("Pojken greps av polisen vid en butiksstöld i Sergels torg. Han säger att en äldre "
                 + "kamrat tar hand om pengarna.");
         main.getByLabel("Inget känt nummer", exact()).check();
-        main.getByLabel("Uppgiven eller bedömd ålder", exact()).fill("14");
+        main.getByLabel("Uppgiven eller bedömd ålder (valfritt)", exact()).fill("14");
         screenshot("access-14-intake-known-elsewhere");
         assertNoAxeViolations(page);
-        main.getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
+        main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
+        // The check page: only its button opens the case.
+        assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");
+        page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
 
         assertThat(page).hasURL(CASE_PATH);
         assertFlash("Ärendet är öppnat. Börja med nästa steg.");
@@ -723,8 +729,8 @@ class AccessPolicyBrowserTest extends BrowserTestSupport {
         main.getByLabel("Ett barn (under 18 år)", exact()).check();
         main.getByLabel("Hur kom ärendet in?", exact()).selectOption(
                 new SelectOption().setLabel("Polisen, efter ett tillfälligt omhändertagande enligt 12 § polislagen"));
-        main.getByLabel("Anmälare", exact()).fill("Polisassistent Jonas Wiklund, Västerortspolisen");
-        main.getByLabel("Vad har hänt?", exact()).fill(summary);
+        main.getByLabel("Anmälare (valfritt)", exact()).fill("Polisassistent Jonas Wiklund, Västerortspolisen");
+        main.getByLabel("Vad har hänt? (valfritt)", exact()).fill(summary);
         main.getByLabel("Brottslig verksamhet", exact()).check();
     }
 

@@ -154,8 +154,6 @@ public abstract class BrowserTestSupport {
      * phases and those after the next step are folded).
      */
     protected void unfoldChecklist() {
-        // The locator is live: each click unfolds one phase, so always click the first folded one left (iterating
-        // over all() would skip every other phase and then wait for one that no longer matches).
         Locator folded = page.locator("#checklist details:not([open]) > summary");
         for (int left = folded.count(); left > 0; left--) {
             folded.first().click();
@@ -213,9 +211,23 @@ public abstract class BrowserTestSupport {
         page.waitForLoadState();
     }
 
-    /** The sign-out button in the page header. */
+    /**
+     * The sign-out button in the page header. On a narrow screen (a phone, or 200 % zoom) the header's tools are
+     * folded into the "Meny" button, so this opens it first, as a user would.
+     */
     protected Locator signOutButton() {
-        return page.locator("header form[action$='/logout'] button[type=submit]");
+        openHeaderMenu();
+        return page.locator("header form[action$='/logout'] button[type=submit]").locator("visible=true");
+    }
+
+    /** Opens the header's "Meny" when the screen is narrow enough to fold the navigation into it. */
+    protected void openHeaderMenu() {
+        // Until the style sheet has loaded the folded menu shows; after it, on a wide screen, it is gone.
+        page.waitForLoadState();
+        Locator menu = page.locator("header details.site-menu");
+        if (menu.count() == 1 && menu.isVisible() && menu.getAttribute("open") == null) {
+            menu.locator("summary").click();
+        }
     }
 
     /** Signs out with the button in the header and waits for the sign-in page. */

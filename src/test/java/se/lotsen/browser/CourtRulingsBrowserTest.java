@@ -90,7 +90,7 @@ class CourtRulingsBrowserTest extends BrowserTestSupport {
         assertThat(links).hasCount(2);
         assertThat(links.nth(0)).hasAttribute("href", "#kind");
         assertThat(links.nth(1)).hasAttribute("href", "#decidedOn");
-        assertThat(rulings.locator("#kind .field-error")).isVisible();
+        assertThat(rulings.locator("#kind-error")).isVisible();
         assertThat(page.locator("#decidedOn-error")).isVisible();
         assertThat(rulings.getByLabel("Dagen för rättens beslut", exact()))
                 .hasAttribute("aria-describedby", "decidedOn-hint decidedOn-format decidedOn-error");
@@ -100,11 +100,11 @@ class CourtRulingsBrowserTest extends BrowserTestSupport {
         viewport("rulings-02-errors-in-view");
         assertNoAxeViolations(page);
 
-        // 3. By the keyboard only: from the summary to its first link, to the radio group, the ruling by arrow keys.
+        // 3. By the keyboard only: from the summary to its first link, into the radio group, the ruling by arrow keys.
         page.keyboard().press("Tab");
         assertThat(links.nth(0)).isFocused();
+        // The summary's link moves the focus to the group's first radio.
         page.keyboard().press("Enter");
-        page.keyboard().press("Tab");
         Locator first = kinds.first();
         assertThat(first).isFocused();
         page.keyboard().press("ArrowDown");
@@ -211,12 +211,15 @@ class CourtRulingsBrowserTest extends BrowserTestSupport {
         main.getByLabel("Ett barn (under 18 år)", exact()).check();
         main.getByLabel("Inkom", exact()).fill(FORM_DATE_TIME.format(receivedAt));
         main.getByLabel("Hur kom ärendet in?", exact()).selectOption("POLICE_PL12");
-        main.getByLabel("Vad har hänt?", exact()).fill("Polisen påträffade flickan i en lägenhet i Kista tillsammans "
+        main.getByLabel("Vad har hänt? (valfritt)", exact()).fill("Polisen påträffade flickan i en lägenhet i Kista tillsammans "
                 + "med två vuxna män. Hon säger att hon är 15 år.");
         main.getByLabel("Sexuell exploatering eller prostitution", exact()).check();
         main.getByLabel("Inget känt nummer", exact()).check();
-        main.getByLabel("Uppgiven eller bedömd ålder", exact()).fill("15");
-        main.getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
+        main.getByLabel("Uppgiven eller bedömd ålder (valfritt)", exact()).fill("15");
+        main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
+        // The check page: only its button opens the case.
+        assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");
+        page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
         assertThat(page).hasURL(Pattern.compile("/cases/[0-9a-f-]{36}$"));
         assertFlash("Ärendet är öppnat");
         return pathOf(page.url());

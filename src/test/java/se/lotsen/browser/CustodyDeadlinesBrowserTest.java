@@ -559,12 +559,15 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
         main.getByLabel("Inkom", exact()).fill(FORM_DATE_TIME.format(receivedAt));
         main.getByLabel("Hur kom ärendet in?", exact()).selectOption(
                 new SelectOption().setLabel("Polisen, efter ett tillfälligt omhändertagande enligt 12 § polislagen"));
-        main.getByLabel("Vad har hänt?", exact()).fill("Polisen påträffade flickan i en lägenhet i Kista tillsammans "
+        main.getByLabel("Vad har hänt? (valfritt)", exact()).fill("Polisen påträffade flickan i en lägenhet i Kista tillsammans "
                 + "med två vuxna män. Hon säger att hon är 15 år och att hon inte får gå därifrån.");
         main.getByLabel("Sexuell exploatering eller prostitution", exact()).check();
         main.getByLabel("Inget känt nummer", exact()).check();
-        main.getByLabel("Uppgiven eller bedömd ålder", exact()).fill("15");
-        main.getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
+        main.getByLabel("Uppgiven eller bedömd ålder (valfritt)", exact()).fill("15");
+        main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
+        // The check page: only its button opens the case.
+        assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");
+        page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
 
         assertThat(page).hasURL(CASE_PATH);
         assertFlash("Ärendet är öppnat");

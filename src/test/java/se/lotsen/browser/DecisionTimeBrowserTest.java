@@ -77,12 +77,12 @@ class DecisionTimeBrowserTest extends BrowserTestSupport {
         assertThat(page).hasURL(Pattern.compile("/cases/[0-9a-f-]{36}/decisions/new$"));
         Locator summary = main.locator(".error-summary");
         assertThat(summary).isFocused();
-        Locator link = summary.getByRole(AriaRole.LINK, called("Skriv datum och klockslag, till exempel 2026-12-24 23:40."));
+        Locator link = summary.getByRole(AriaRole.LINK, called("Skriv ”Beslutet verkställdes” som ÅÅÅÅ-MM-DD TT:MM, till exempel 2026-12-03 23:50."));
         assertThat(link).hasAttribute("href", "#executedAt");
         assertThat(summary.getByRole(AriaRole.LINK)).hasCount(1);
         assertThat(decidedAt).hasValue("2026-12-03 23:50");
         assertThat(executedAt).hasValue("2026-12-04 00:2");
-        assertThat(page.locator("#executedAt-error")).hasText("Skriv datum och klockslag, till exempel 2026-12-24 23:40.");
+        assertThat(page.locator("#executedAt-error")).hasText("Skriv ”Beslutet verkställdes” som ÅÅÅÅ-MM-DD TT:MM, till exempel 2026-12-03 23:50.");
         assertThat(executedAt).hasAttribute("aria-describedby", "executedAt-hint executedAt-format executedAt-error");
         assertThat(main.getByLabel("Beslutsfattarens namn", exact())).hasValue("Karin Ordförande");
         screenshot("decision-time-en-US-error");
@@ -110,11 +110,14 @@ class DecisionTimeBrowserTest extends BrowserTestSupport {
         assertThat(received).hasValue(Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$"));
         received.fill(FORM_DATE_TIME.format(receivedAt));
         main.getByLabel("Hur kom ärendet in?", exact()).selectOption("POLICE_PL12");
-        main.getByLabel("Vad har hänt?", exact()).fill("Polisen påträffade flickan i en lägenhet.");
+        main.getByLabel("Vad har hänt? (valfritt)", exact()).fill("Polisen påträffade flickan i en lägenhet.");
         main.getByLabel("Sexuell exploatering eller prostitution", exact()).check();
         main.getByLabel("Inget känt nummer", exact()).check();
-        main.getByLabel("Uppgiven eller bedömd ålder", exact()).fill("16");
-        main.getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
+        main.getByLabel("Uppgiven eller bedömd ålder (valfritt)", exact()).fill("16");
+        main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
+        // The check page: only its button opens the case.
+        assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");
+        page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
         assertThat(page).hasURL(Pattern.compile("/cases/[0-9a-f-]{36}$"));
         assertFlash("Ärendet är öppnat");
         return page.url().replaceFirst("^https?://[^/]+", "");

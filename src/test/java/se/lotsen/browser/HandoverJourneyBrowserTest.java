@@ -193,19 +193,22 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
         main.getByLabel("Inkom", exact()).fill(local(night, 0, 40));
         main.getByLabel("Hur kom ärendet in?", exact()).selectOption(
                 new SelectOption().setLabel("Polisen, efter ett tillfälligt omhändertagande enligt 12 § polislagen"));
-        main.getByLabel("Anmälare", exact()).fill("Polisinspektör Åsa Öberg, Citypolisen");
-        main.getByLabel("Vad har hänt?", exact()).fill("Polisen omhändertog flickan enligt 12 § polislagen i en "
+        main.getByLabel("Anmälare (valfritt)", exact()).fill("Polisinspektör Åsa Öberg, Citypolisen");
+        main.getByLabel("Vad har hänt? (valfritt)", exact()).fill("Polisen omhändertog flickan enligt 12 § polislagen i en "
                 + "lägenhet i Skärholmen. Hon saknar handlingar och säger att hon är 14 år.");
         main.getByLabel("Sexuell exploatering eller prostitution", exact()).check();
         main.getByLabel("Inget känt nummer", exact()).check();
-        main.getByLabel("Uppgiven eller bedömd ålder", exact()).fill("14");
+        main.getByLabel("Uppgiven eller bedömd ålder (valfritt)", exact()).fill("14");
         main.getByLabel("Åldern är bedömd, inte styrkt", exact()).check();
         main.getByLabel("Medborgarskap", exact()).selectOption("RO");
-        main.getByLabel("Språk", exact()).fill("rumänska");
+        main.getByLabel("Språk (valfritt)", exact()).fill("rumänska");
         main.getByLabel("Behöver tolk", exact()).check();
-        main.getByLabel("Tolkspråk", exact()).fill("rumänska");
-        main.getByLabel("Id-handlingar", exact()).fill("inga handlingar");
-        main.getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
+        main.getByLabel("Tolkspråk (valfritt)", exact()).fill("rumänska");
+        main.getByLabel("Id-handlingar (valfritt)", exact()).fill("inga handlingar");
+        main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
+        // The check page: only its button opens the case.
+        assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");
+        page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
 
         assertThat(page).hasURL(CASE_PATH);
         Matcher m = CASE_PATH.matcher(page.url());
@@ -389,7 +392,7 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
         main.getByLabel("Skäl", exact()).fill(HANDOVER_REASON);
         // First without choosing a unit.
         main.getByRole(AriaRole.BUTTON, called("Lämna över ärendet")).click();
-        String unitError = "Välj vilken enhet ärendet ska lämnas över till.";
+        String unitError = "Till vilken enhet: Välj vilken enhet ärendet ska lämnas över till.";
         Locator summary = main.locator(".error-summary");
         assertThat(summary).isFocused();
         assertThat(summary.getByRole(AriaRole.LINK, called(unitError))).hasAttribute("href", "#toUnit");
@@ -738,7 +741,7 @@ class HandoverJourneyBrowserTest extends BrowserTestSupport {
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Locator item = items.nth(i);
-            steps.add(new Step(item.locator(".task-list__name > a").innerText().trim(),
+            steps.add(new Step(item.locator(".task-list__name > a:not(.task-list__link)").innerText().trim(),
                     item.locator(".task-status > span:not([aria-hidden])").innerText().trim()));
         }
         assertTrue(steps.contains(new Step(STEP_POLICE, "Klart")), "the police report step is done: " + steps);

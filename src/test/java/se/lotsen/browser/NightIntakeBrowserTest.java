@@ -140,21 +140,21 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
         main.getByLabel("Ett barn (under 18 år)", exact()).check();
         main.getByLabel("Hur kom ärendet in?", exact()).selectOption(
                 new SelectOption().setLabel("Polisen, efter ett tillfälligt omhändertagande enligt 12 § polislagen"));
-        main.getByLabel("Anmälare", exact()).fill("Polisinspektör Anna Lind, Citypolisen");
-        main.getByLabel("Vad har hänt?", exact()).fill("Polisen påträffade flickan på ett hotell vid Centralen "
+        main.getByLabel("Anmälare (valfritt)", exact()).fill("Polisinspektör Anna Lind, Citypolisen");
+        main.getByLabel("Vad har hänt? (valfritt)", exact()).fill("Polisen påträffade flickan på ett hotell vid Centralen "
                 + "tillsammans med en vuxen man. Hon saknar handlingar och säger att hon är 15 år.");
         main.getByLabel("Sexuell exploatering eller prostitution", exact()).check();
         // First with a personnummer whose check digit is wrong.
         main.getByLabel("Personnummer", exact()).check();
-        main.getByLabel("Nummer", exact()).fill("201101011234");
-        main.getByLabel("Uppgiven eller bedömd ålder", exact()).fill("15");
+        main.getByLabel("Nummer (valfritt)", exact()).fill("201101011234");
+        main.getByLabel("Uppgiven eller bedömd ålder (valfritt)", exact()).fill("15");
         main.getByLabel("Åldern är bedömd, inte styrkt", exact()).check();
         main.getByLabel("Medborgarskap", exact()).selectOption("RO");
-        main.getByLabel("Språk", exact()).fill("rumänska, lite engelska");
+        main.getByLabel("Språk (valfritt)", exact()).fill("rumänska, lite engelska");
         main.getByLabel("Behöver tolk", exact()).check();
-        main.getByLabel("Tolkspråk", exact()).fill("rumänska");
-        main.getByLabel("Id-handlingar", exact()).fill("inga handlingar");
-        main.getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
+        main.getByLabel("Tolkspråk (valfritt)", exact()).fill("rumänska");
+        main.getByLabel("Id-handlingar (valfritt)", exact()).fill("inga handlingar");
+        main.getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
 
         // The form comes back with the error in the summary and next to the field, and keeps every value.
         Locator summary = main.locator(".error-summary");
@@ -165,8 +165,8 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
                 new Locator.GetByRoleOptions().setName(Pattern.compile("Kontrollsiffran stämmer inte")));
         assertThat(summaryLink).hasCount(1);
         assertThat(summaryLink).hasAttribute("href", "#identityNumber");
-        Locator number = main.getByLabel("Nummer", exact());
-        assertThat(page.locator("#identityNumber-error")).hasText("Kontrollsiffran stämmer inte. Kontrollera numret.");
+        Locator number = main.getByLabel("Nummer (valfritt)", exact());
+        assertThat(page.locator("#identityNumber-error")).hasText("Nummer: Kontrollsiffran stämmer inte. Kontrollera numret.");
         assertThat(number).hasAttribute("aria-describedby", Pattern.compile("\\bidentityNumber-error\\b"));
         assertThat(number).hasValue("201101011234");
         assertThat(page.locator("main .field--error")).hasCount(1);
@@ -174,10 +174,10 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
         assertThat(main.getByLabel("Inkom", exact())).hasValue(receivedAt);
         assertThat(main.getByLabel("Hur kom ärendet in?", exact())).hasValue("POLICE_PL12");
         assertThat(main.getByLabel("Namn", exact())).hasValue(NAME);
-        assertThat(main.getByLabel("Uppgiven eller bedömd ålder", exact())).hasValue("15");
+        assertThat(main.getByLabel("Uppgiven eller bedömd ålder (valfritt)", exact())).hasValue("15");
         assertThat(main.getByLabel("Medborgarskap", exact())).hasValue("RO");
         assertThat(main.getByLabel("Behöver tolk", exact())).isChecked();
-        assertThat(main.getByLabel("Tolkspråk", exact())).hasValue("rumänska");
+        assertThat(main.getByLabel("Tolkspråk (valfritt)", exact())).hasValue("rumänska");
         assertThat(main.getByLabel("Sexuell exploatering eller prostitution", exact())).isChecked();
         screenshot("night-03-intake-error");
         viewport("night-03-intake-error-top");
@@ -195,6 +195,9 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
 
     /** Submits the intake and checks the new case page; returns its path. */
     private String openTheCase(String receivedAt) {
+        page.locator("main").getByRole(AriaRole.BUTTON, called("Fortsätt")).click();
+        // The check page: only its button opens the case.
+        assertThat(page.locator("h1")).hasText("Kontrollera uppgifterna innan ärendet öppnas");
         page.locator("main").getByRole(AriaRole.BUTTON, called("Öppna ärendet")).click();
 
         assertThat(page).hasURL(CASE_PATH);
@@ -615,9 +618,10 @@ class NightIntakeBrowserTest extends BrowserTestSupport {
     private void assertNextStepComesBeforeTheChecklist() {
         Object following = page.evaluate("() => { const next = document.querySelector('section.next-step');"
                 + " const list = document.getElementById('checklist');"
-                + " return !!next && !!list && (next.compareDocumentPosition(list)"
-                + " & Node.DOCUMENT_POSITION_FOLLOWING) !== 0; }");
-        assertEquals(Boolean.TRUE, following, "\"Nästa steg\" should come before the checklist in the page");
+                + " if (!next || !list) { return 'next-step: ' + !!next + ', checklist: ' + !!list; }"
+                + " return (next.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0"
+                + " ? 'before' : 'position ' + next.compareDocumentPosition(list); }");
+        assertEquals("before", following, "\"Nästa steg\" should come before the checklist in the page");
     }
 
 }

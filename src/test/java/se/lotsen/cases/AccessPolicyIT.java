@@ -99,7 +99,7 @@ class AccessPolicyIT {
 
         // The jour's person cannot be attached by its id, nor shown on the intake form.
         assertThat(sodermalm1.get("/cases/new/intake?personId=" + jourPerson).status()).isEqualTo(404);
-        Response attach = Scenario.submit(sodermalm1, "/cases/new/intake", "/cases", Map.of(
+        Response attach = Scenario.submit(sodermalm1, "/cases/new/intake", "/cases/new/intake", Map.of(
                 "existingPersonId", jourPerson.toString(), "subjectType", "CHILD",
                 "receivedAt", java.time.LocalDateTime.now().minusHours(1).withSecond(0).withNano(0).toString(),
                 "channel", "OTHER"));

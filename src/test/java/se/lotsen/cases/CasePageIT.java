@@ -67,7 +67,22 @@ class CasePageIT {
                 assertThat(s.status()).as(s.body()).isLessThan(500);
             }
         }
+        // The indicator and protection steps are done by their own forms, not by a tick.
+        LotsenHttp.Browser jour = signedIn(http, "jour1");
+        submitForm(jour, "/cases/" + id + "/indicators", Map.of("overallAssessment", "Flera starka indikatorer."));
+        submitForm(jour, "/cases/" + id + "/protection", Map.of("outcome", "CUSTODY_DECIDED",
+                "notes", "Ordföranden beslutade om omhändertagande."));
         return id;
+    }
+
+    /** Posts the form of a page with its hidden fields (the CSRF token, the version) and these values. */
+    private static void submitForm(LotsenHttp.Browser browser, String path, Map<String, String> values) {
+        Document form = page(browser, path);
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.select("main form[method=post] input[type=hidden]").forEach(i -> fields.put(i.attr("name"), i.attr("value")));
+        fields.putAll(values);
+        LotsenHttp.Response r = browser.postForm(path, fields);
+        assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(302);
     }
 
     private static Document page(LotsenHttp.Browser browser, String path) {

@@ -151,7 +151,7 @@ class ConsultationIT {
 
         Response empty = ask(rinkeby1, caseId, "   ", true);
         assertThat(empty.status()).isEqualTo(200);
-        assertThat(empty.text()).contains("Det finns fel i formuläret", "Fyll i fältet.", caseNumber);
+        assertThat(empty.text()).contains("Det finns fel i formuläret", "Fyll i ”Din fråga”.", caseNumber);
 
         Response asked = ask(rinkeby1, caseId, question, true);
         assertThat(asked.status()).as(asked.body()).isEqualTo(302);
@@ -179,7 +179,7 @@ class ConsultationIT {
         Response noAnswer = metod.postForm("/questions/" + questionId + "/answer", Map.of("_csrf", csrf, "answer", ""));
         assertClean(noAnswer, "POST empty answer");
         assertThat(noAnswer.status()).isEqualTo(200);
-        assertThat(noAnswer.text()).contains("Det finns fel i formuläret", "Fyll i fältet.");
+        assertThat(noAnswer.text()).contains("Det finns fel i formuläret", "Fyll i ”Svar”.");
 
         Response answered = metod.postForm("/questions/" + questionId + "/answer", Map.of("_csrf", csrf, "answer", answer));
         assertThat(answered.status()).as(answered.body()).isEqualTo(302);

@@ -240,7 +240,8 @@ class RoutinePagesIT {
         // Publishing needs a change note.
         Response blank = post(metod, DRAFT + "/preview", DRAFT + "/publish", Map.of("changeNote", "  "));
         assertThat(blank.status()).isEqualTo(200);
-        assertThat(blank.body()).contains("Det finns fel i formuläret").contains("Fyll i fältet.");
+        assertThat(org.unbescape.html.HtmlEscape.unescapeHtml(blank.body())).contains("Det finns fel i formuläret")
+                .contains("Fyll i ”Vad har ändrats och varför?”.");
         assertThat(routinesVersionsPage(metod)).contains("Fortsätt med utkastet");
 
         Response published = post(metod, DRAFT + "/preview", DRAFT + "/publish",

@@ -100,7 +100,8 @@ class DateFieldsIT {
         assertThat(input(back, "decidedAt")).contains("value=\"2026-12-03 23:50\"");
         assertThat(input(back, "executedAt")).contains("value=\"2026-12-04 00:1\"")
                 .contains("aria-describedby=\"executedAt-hint executedAt-format executedAt-error\"");
-        assertThat(back).contains("<a href=\"#executedAt\">Skriv datum och klockslag, till exempel 2026-12-24 23:40.</a>");
+        assertThat(back).contains("<a href=\"#executedAt\">Skriv ”Beslutet verkställdes” som ÅÅÅÅ-MM-DD TT:MM, till exempel "
+                + "2026-12-03 23:50.</a>");
         assertThat(back).doesNotContain("unusualTimeConfirmed");
 
         // Decided at 23.50 on Thursday, registered at 00.20 on Friday: 7 § counts from Thursday.
@@ -131,7 +132,7 @@ class DateFieldsIT {
         Response asked = post(jour1, action, base + "/decisions/new", decision("2026-11-20 23:50", ""));
         assertThat(asked.status()).as(asked.body()).isEqualTo(200);
         String back = text(asked.body());
-        assertThat(back).contains("<a href=\"#decidedAt\">Tiden ligger i framtiden eller mer än sju dagar bakåt. "
+        assertThat(back).contains("<a href=\"#decidedAt\">Beslutet fattades: Tiden ligger i framtiden eller mer än sju dagar bakåt. "
                 + "Kontrollera datum och klockslag – 7 § räknas från beslutsdagen – och bekräfta.</a>");
         assertThat(input(back, "decidedAt")).contains("value=\"2026-11-20 23:50\"");
         assertThat(input(back, "unusualTimeConfirmed")).contains("type=\"checkbox\"").doesNotContain("checked");
@@ -230,7 +231,7 @@ class DateFieldsIT {
         form.put("statedAge", "15");
         form.put("sex", "UNKNOWN");
         form.put("protectedIdentity", "NONE");
-        Response r = post(browser, "/cases/new/intake", "/cases", form);
+        Response r = se.lotsen.access.Scenario.openThroughIntake(browser, "/cases/new/intake", form);
         assertThat(r.status()).as(r.body()).isEqualTo(302);
         Matcher m = CASE_LOCATION.matcher(r.location());
         assertThat(m.find()).as(r.location()).isTrue();

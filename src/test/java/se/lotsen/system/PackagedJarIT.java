@@ -266,6 +266,17 @@ class PackagedJarIT {
                 Map.of("_csrf", LotsenHttp.csrfToken(metod.get("/routines").body())));
         assertThat(draft.status()).as("a routine draft: %s", draft.body()).isIn(302, 303);
         String account = firstMatch(ACCOUNT_LINK, admin.get("/admin/accounts").body(), "an account");
+        // An intake kept for its check page (nothing is opened).
+        Browser jour1Pages = users.get("jour1");
+        Map<String, String> intakeForm = new java.util.LinkedHashMap<>(Map.of("subjectType", "CHILD",
+                "receivedAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Stockholm")).minusHours(1)
+                        .withSecond(0).withNano(0).toString(),
+                "channel", "OTHER", "name", "Paket Prov", "identityKind", "UNKNOWN", "sex", "UNKNOWN",
+                "protectedIdentity", "NONE"));
+        intakeForm.put("_csrf", LotsenHttp.csrfToken(jour1Pages.get("/cases/new/intake").body()));
+        Response intake = jour1Pages.postForm("/cases/new/intake", intakeForm);
+        assertThat(intake.status()).as("an intake for the check page: %s", intake.body()).isEqualTo(302);
+        String intakeCheck = intake.location().substring(intake.location().indexOf("/cases/new/check"));
         String c = "/cases/" + caseId;
         String step = "/routines/" + ROUTINE + "/draft/steps/overlamning";
 
@@ -285,6 +296,7 @@ class PackagedJarIT {
         pages.put("cases/emergency-access-log.html", new Page("granskare", "/cases/emergency-access/log"));
         pages.put("cases/indicators.html", new Page("jour1", c + "/indicators"));
         pages.put("cases/intake.html", new Page("jour1", "/cases/new/intake"));
+        pages.put("cases/intake-check.html", new Page("jour1", intakeCheck));
         pages.put("cases/journal.html", new Page("jour1", c + "/journal/new"));
         pages.put("cases/list.html", new Page("jour1", "/cases"));
         pages.put("cases/new.html", new Page("jour1", "/cases/new"));

@@ -17,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -81,7 +82,11 @@ class CaseController {
     private final Clock clock;
     private final List<CasePanel> panels;
 
-    CaseController(Cases cases, CaseAccess access, Routines routines, Clock clock, List<CasePanel> panels) {
+    private final org.springframework.context.MessageSource messageSource;
+
+    CaseController(Cases cases, CaseAccess access, Routines routines, Clock clock, List<CasePanel> panels,
+                   org.springframework.context.MessageSource messageSource) {
+        this.messageSource = messageSource;
         this.cases = cases;
         this.access = access;
         this.routines = routines;
@@ -191,41 +196,167 @@ class CaseController {
         return "cases/new";
     }
 
-    /** Step 2 of intake: the form, for a new person or one found in step 1. */
+    /**
+     * Step 2 of intake: the form, for a new person or one found in step 1; with {@code draft}, the answers already
+     * given (an "Ändra" link of the check page), kept in the session and never in the address.
+     */
     @GetMapping("/new/intake")
     @Audited(action = AuditAction.READ, recordType = "PERSON")
     String intakeForm(@RequestParam(required = false) UUID personId, @RequestParam(required = false) String name,
                       @RequestParam(required = false) String identityNumber,
                       @RequestParam(required = false) UUID knownElsewhere,
-                      @AuthenticationPrincipal CurrentUser user, Model model) {
+                      @RequestParam(required = false) UUID draft,
+                      @AuthenticationPrincipal CurrentUser user, Model model, HttpSession session) {
         access.requireCaseWork(user);
+        IntakeForm kept = draft == null ? null : IntakeDrafts.find(session, draft).orElse(null);
+        if (kept != null) {
+            personId = kept.existingPersonId();
+            model.addAttribute("draft", draft);
+        }
         if (personId != null) {
             AuditContext.recordId(personId);
             cases.personInRegister(user, new PersonId(personId)).orElseThrow(() -> new NotFoundException("person"));
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(SWEDEN)).withSecond(0).withNano(0);
-        model.addAttribute("intakeForm", IntakeForm.start(now, name, identityNumber, personId, knownElsewhere));
+        model.addAttribute("intakeForm", kept != null ? kept
+                : IntakeForm.start(now, name, identityNumber, personId, knownElsewhere));
         return intakeView(personId, user, model);
     }
 
+    /**
+     * The intake form is sent: every problem is shown at once, or, when there is none, the answers are kept in the
+     * session and the check page is shown. Nothing is opened here, so pressing Enter in a field can never open a case.
+     */
+    @PostMapping("/new/intake")
+    @Audited(action = AuditAction.READ, recordType = "PERSON")
+    String checkIntake(@Valid @ModelAttribute("intakeForm") IntakeForm form, BindingResult result,
+                       @RequestParam(required = false) UUID draft, @AuthenticationPrincipal CurrentUser user,
+                       Model model, HttpSession session, jakarta.servlet.http.HttpServletRequest request) {
+        access.requireCaseWork(user);
+        if (form == null) {
+            // A value did not convert (a letter in the date): check the rest too, all problems at once.
+            form = FormErrors.lenient(IntakeForm.class, result, request);
+        }
+        if (form != null && form.existingPersonId() != null) {
+            AuditContext.recordId(form.existingPersonId());
+        }
+        try {
+            cases.checkIntake(form.toIntake(SWEDEN), user);
+        } catch (FieldProblems problems) {
+            FormErrors.applyNew(problems, result);
+        }
+        if (result.hasErrors()) {
+            AuditContext.outcome(AuditOutcome.FAILED);
+            BindingResult ordered = FormErrors.inOrder(result, form);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "intakeForm", ordered);
+            if (ordered.getTarget() != null) {
+                model.addAttribute("intakeForm", ordered.getTarget());
+            }
+            if (draft != null) {
+                model.addAttribute("draft", draft);
+            }
+            return intakeView(form == null ? null : form.existingPersonId(), user, model);
+        }
+        UUID token = IntakeDrafts.keep(session, draft, form);
+        return "redirect:/cases/new/check?draft=" + token;
+    }
+
+    /** Step 3 of intake: check the answers; only the button on this page opens the case. */
+    @GetMapping("/new/check")
+    @Audited(action = AuditAction.READ, recordType = "PERSON")
+    String checkPage(@RequestParam(required = false) UUID draft, @AuthenticationPrincipal CurrentUser user,
+                     Model model, HttpSession session) {
+        access.requireCaseWork(user);
+        IntakeForm form = draft == null ? null : IntakeDrafts.find(session, draft).orElse(null);
+        if (form == null) {
+            return "redirect:/cases/new/intake";
+        }
+        if (form.existingPersonId() != null) {
+            AuditContext.recordId(form.existingPersonId());
+        }
+        model.addAttribute("draft", draft);
+        model.addAttribute("answers", form);
+        model.addAttribute("existingPerson", form.existingPersonId() == null ? null
+                : cases.personInRegister(user, new PersonId(form.existingPersonId())).orElse(null));
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        String country = form.nationality() == null || form.nationality().isBlank() ? null
+                : Countries.all(locale).stream().filter(c -> c.code().equals(form.nationality()))
+                        .map(c -> c.name()).findFirst().orElse(form.nationality());
+        model.addAttribute("receivedAt", form.receivedAt() == null ? null : form.receivedAt().atZone(SWEDEN).toInstant());
+        model.addAttribute("forms", ExploitationForm.values());
+        model.addAttribute("personRows", List.of(
+                CheckRow.text("name", "person.name", form.name()),
+                CheckRow.text("aliases", "person.aliases", form.aliases()),
+                CheckRow.key("identityKind", "person.identityKind", "identityKind." + form.identityKind()),
+                CheckRow.text("identityNumber", "person.identityNumber", form.identityNumber()),
+                CheckRow.text("statedBirthDate", "person.statedBirthDate", form.statedBirthDate() == null ? null
+                        : form.statedBirthDate().toString()),
+                CheckRow.text("statedAge", "person.statedAge", form.statedAge() == null ? null
+                        : form.statedAge() + (form.ageAssessed() ? " (" + messages(locale, "person.ageAssessed.short") + ")" : "")),
+                CheckRow.key("sex", "person.sex", "sex." + form.sex()),
+                CheckRow.text("nationality", "person.nationality", country),
+                CheckRow.text("languages", "person.languages", form.languages()),
+                CheckRow.key("interpreterNeeded", "person.interpreterNeeded",
+                        form.interpreterNeeded() ? "intake.check.yes" : "intake.check.no"),
+                CheckRow.text("interpreterLanguage", "person.interpreterLanguage", form.interpreterLanguage()),
+                CheckRow.text("documents", "person.documents", form.documents()),
+                CheckRow.key("protectedIdentity", "person.protectedIdentity", "protectedIdentity." + form.protectedIdentity()),
+                CheckRow.text("address", "person.address", form.address())));
+        return "cases/intake-check";
+    }
+
+    /**
+     * The check page's "Öppna ärendet": opens the case from the answers kept in the session, once per draft token. A
+     * second confirm of the same draft (a double click, a reload) opens nothing and goes to the case already opened.
+     */
     @PostMapping
     @Audited(action = AuditAction.CREATE, recordType = "CASE")
-    String open(@Valid @ModelAttribute("intakeForm") IntakeForm form, BindingResult result,
-                @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+    String open(@RequestParam(required = false) UUID draft, @AuthenticationPrincipal CurrentUser user,
+                Model model, HttpSession session, RedirectAttributes redirect) {
         // Who may open a case first: the form is not even shown again to a role without case work.
         access.requireCaseWork(user);
-        if (!result.hasErrors()) {
-            try {
-                CaseId id = cases.open(form.toIntake(SWEDEN), user);
-                AuditContext.recordId(id);
-                redirect.addFlashAttribute("flash", "flash.case.opened");
-                return "redirect:/cases/" + id;
-            } catch (FieldProblems problems) {
-                FormErrors.apply(problems, result);
+        IntakeForm form = draft == null ? null : IntakeDrafts.find(session, draft).orElse(null);
+        if (form == null) {
+            Optional<CaseId> opened = draft == null ? Optional.empty() : cases.openedBy(draft, user);
+            if (opened.isPresent()) {
+                AuditContext.recordId(opened.get());
+                return "redirect:/cases/" + opened.get();
             }
+            AuditContext.outcome(AuditOutcome.FAILED);
+            redirect.addFlashAttribute("flash", "flash.intake.expired");
+            return "redirect:/cases/new/intake";
         }
-        AuditContext.outcome(AuditOutcome.FAILED);
-        return intakeView(form.existingPersonId(), user, model);
+        try {
+            CaseId id = cases.openOnce(draft, form.toIntake(SWEDEN), user);
+            AuditContext.recordId(id);
+            IntakeDrafts.forget(session, draft);
+            redirect.addFlashAttribute("flash", "flash.case.opened");
+            return "redirect:/cases/" + id;
+        } catch (FieldProblems problems) {
+            // Something changed since the check (the person was merged away): back to the form, with the answers.
+            AuditContext.outcome(AuditOutcome.FAILED);
+            BindingResult result = new org.springframework.validation.BeanPropertyBindingResult(form, "intakeForm");
+            FormErrors.apply(problems, result);
+            model.addAttribute("intakeForm", form);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "intakeForm", result);
+            model.addAttribute("draft", draft);
+            return intakeView(form.existingPersonId(), user, model);
+        }
+    }
+
+    /** One answer on the intake's check page: the field to go back to, its label, and the answer or its message key. */
+    record CheckRow(String field, String labelKey, String value, boolean valueKey) {
+        static CheckRow text(String field, String labelKey, String value) {
+            return new CheckRow(field, labelKey, value == null || value.isBlank() ? null : value, false);
+        }
+
+        static CheckRow key(String field, String labelKey, String key) {
+            return new CheckRow(field, labelKey, key, true);
+        }
+    }
+
+    private String messages(Locale locale, String key) {
+        return messageSource.getMessage(key, null, key, locale);
     }
 
     private String intakeView(UUID personId, CurrentUser user, Model model) {

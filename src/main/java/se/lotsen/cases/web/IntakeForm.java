@@ -50,12 +50,12 @@ public record IntakeForm(
         @Size(max = 500, message = "{validation.size.max}") String documents,
         ProtectedIdentity protectedIdentity,
         @Size(max = 500, message = "{validation.size.max}") String address,
-        UUID knownElsewhereCaseId) {
+        UUID knownElsewhereCaseId) implements java.io.Serializable {
 
     public IntakeForm {
         ageAssessed = ageAssessed != null && ageAssessed;
         interpreterNeeded = interpreterNeeded != null && interpreterNeeded;
-        exploitationForms = exploitationForms == null ? Set.of() : exploitationForms;
+        exploitationForms = exploitationForms == null ? Set.of() : Set.copyOf(exploitationForms);
     }
 
     static IntakeForm start(LocalDateTime now, String name, String identityNumber, UUID existingPersonId,

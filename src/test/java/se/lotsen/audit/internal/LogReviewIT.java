@@ -394,13 +394,13 @@ class LogReviewIT {
         cases.put("backwards", new String[] {today.minusDays(3).toString(), today.minusDays(5).toString(), "Ok " + token,
                 "Slutdatumet kan inte ligga före startdatumet."});
         cases.put("future", new String[] {today.toString(), today.plusDays(1).toString(), "Ok " + token,
-                "Datumet kan inte ligga i framtiden."});
+                "kan inte ligga i framtiden."});
         cases.put("not a date", new String[] {"forra manaden", today.toString(), "Ok " + token,
-                "Skriv ett datum, till exempel 2026-12-24."});
+                "Skriv ”Perioden från och med” som ÅÅÅÅ-MM-DD"});
         cases.put("control character", new String[] {today.minusDays(3).toString(), today.toString(), "Ok\u0000",
                 "styrtecken"});
         cases.put("too long", new String[] {today.minusDays(3).toString(), today.toString(), "x".repeat(4001),
-                "Högst 4000 tecken."});
+                "”Iakttagelser” får ha högst 4000 tecken."});
         cases.forEach((what, v) -> {
             Response r = auditor.postForm("/audit/reviews", Map.of("periodFrom", v[0], "periodTo", v[1],
                     "findings", v[2], "_csrf", csrf));
