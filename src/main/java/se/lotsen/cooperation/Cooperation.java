@@ -123,7 +123,6 @@ public class Cooperation {
 
     /** The rules of {@link #record}, checked without recording anything (all of a form's problems at once). */
     public void check(WriteGrant grant, ContactCommand cmd) {
-        grant.requireActive();
         validate(cmd);
     }
 
@@ -162,7 +161,6 @@ public class Cooperation {
 
     /** The rules of {@link #changeStatus}, checked without changing anything. */
     public void checkStatus(WriteGrant grant, UUID contactId, ContactStatus status, String note) {
-        grant.requireActive();
         checkStatus(find(grant.caseId().value(), contactId).orElseThrow(() -> new NotFoundException("contact")),
                 status, note);
     }
