@@ -87,7 +87,10 @@ class AccountAdminController {
     @Audited(action = AuditAction.CREATE, recordType = "ACCOUNT")
     String create(@Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result, Model model,
                   RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
+        if (result.hasErrors()) {
+            // All problems at once: a taken username, the roles, the unit and the password policy too.
+            FormErrors.check(result, () -> accounts.check(form));
+        } else {
             try {
                 Account account = accounts.create(form);
                 AuditContext.recordId(account.id());
@@ -98,6 +101,7 @@ class AccountAdminController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         model.addAttribute("creating", true);
         return "admin/accounts/form";
     }
@@ -117,7 +121,9 @@ class AccountAdminController {
     String update(@PathVariable UUID id, @Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result,
                   @AuthenticationPrincipal CurrentUser admin, Model model, RedirectAttributes redirect) {
         Account account = account(id);
-        if (!result.hasErrors()) {
+        if (result.hasErrors()) {
+            FormErrors.check(result, () -> accounts.checkUpdate(account.id(), form, admin.id()));
+        } else {
             try {
                 accounts.update(account.id(), form, admin.id());
                 redirect.addFlashAttribute("flash", "flash.saved");
@@ -127,6 +133,7 @@ class AccountAdminController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         return editView(account, model);
     }
 

@@ -62,7 +62,10 @@ class EmergencyAccessController {
     String request(@Valid @ModelAttribute("emergencyForm") EmergencyAccessForm form, BindingResult result,
                    @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         access.requireEmergencyAccess(user);
-        if (!result.hasErrors()) {
+        if (result.hasErrors()) {
+            // All problems at once: the request's own rules run too.
+            FormErrors.check(result, () -> access.checkEmergencyAccess(form.caseNumber(), form.reason(), user));
+        } else {
             try {
                 CaseAccess.EmergencyAccessOutcome outcome = access.requestEmergencyAccess(form.caseNumber(),
                         form.reason(), user);
@@ -75,6 +78,7 @@ class EmergencyAccessController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         return formView(model);
     }
 

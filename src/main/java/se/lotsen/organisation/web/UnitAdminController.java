@@ -73,7 +73,10 @@ class UnitAdminController {
     @Audited(action = AuditAction.CREATE, recordType = "UNIT")
     String create(@Valid @ModelAttribute("unitForm") UnitForm form, BindingResult result, Model model,
                   RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
+        if (result.hasErrors()) {
+            // All problems at once: a taken code too.
+            FormErrors.check(result, () -> organisation.checkNewUnit(form));
+        } else {
             try {
                 Unit unit = organisation.createUnit(form);
                 AuditContext.recordId(unit.id());
@@ -84,6 +87,7 @@ class UnitAdminController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         model.addAttribute("creating", true);
         return "admin/units/form";
     }
@@ -113,6 +117,7 @@ class UnitAdminController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         return editView(unit, model);
     }
 
@@ -121,7 +126,10 @@ class UnitAdminController {
     String addMeeting(@PathVariable String code, @Valid @ModelAttribute("meetingForm") MeetingForm form,
                       BindingResult result, Model model, RedirectAttributes redirect) {
         Unit unit = unit(code);
-        if (!result.hasErrors()) {
+        if (result.hasErrors()) {
+            // All problems at once: a meeting already on that day too.
+            FormErrors.check(result, () -> organisation.checkMeeting(unit.id(), form));
+        } else {
             try {
                 organisation.addMeeting(unit.id(), form);
                 redirect.addFlashAttribute("flash", "flash.meetingAdded");
