@@ -3,6 +3,7 @@ package se.lotsen.access.web;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -86,10 +87,11 @@ class AccountAdminController {
     @PostMapping
     @Audited(action = AuditAction.CREATE, recordType = "ACCOUNT")
     String create(@Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result, Model model,
-                  RedirectAttributes redirect) {
+                  RedirectAttributes redirect, HttpServletRequest request) {
         if (result.hasErrors()) {
             // All problems at once: a taken username, the roles, the unit and the password policy too.
-            FormErrors.check(result, () -> accounts.check(form));
+            AccountForm sent = form != null ? form : FormErrors.lenient(AccountForm.class, result, request);
+            FormErrors.check(result, () -> accounts.check(sent));
         } else {
             try {
                 Account account = accounts.create(form);
@@ -119,10 +121,12 @@ class AccountAdminController {
     @PostMapping("/{id}")
     @Audited(action = AuditAction.UPDATE, recordType = "ACCOUNT", idParam = "id")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result,
-                  @AuthenticationPrincipal CurrentUser admin, Model model, RedirectAttributes redirect) {
+                  @AuthenticationPrincipal CurrentUser admin, Model model, RedirectAttributes redirect,
+                  HttpServletRequest request) {
         Account account = account(id);
         if (result.hasErrors()) {
-            FormErrors.check(result, () -> accounts.checkUpdate(account.id(), form, admin.id()));
+            AccountForm sent = form != null ? form : FormErrors.lenient(AccountForm.class, result, request);
+            FormErrors.check(result, () -> accounts.checkUpdate(account.id(), sent, admin.id()));
         } else {
             try {
                 accounts.update(account.id(), form, admin.id());

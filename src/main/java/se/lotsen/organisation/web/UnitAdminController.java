@@ -2,6 +2,7 @@ package se.lotsen.organisation.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,10 +73,11 @@ class UnitAdminController {
     @PostMapping
     @Audited(action = AuditAction.CREATE, recordType = "UNIT")
     String create(@Valid @ModelAttribute("unitForm") UnitForm form, BindingResult result, Model model,
-                  RedirectAttributes redirect) {
+                  RedirectAttributes redirect, HttpServletRequest request) {
         if (result.hasErrors()) {
             // All problems at once: a taken code too.
-            FormErrors.check(result, () -> organisation.checkNewUnit(form));
+            UnitForm sent = form != null ? form : FormErrors.lenient(UnitForm.class, result, request);
+            FormErrors.check(result, () -> organisation.checkNewUnit(sent));
         } else {
             try {
                 Unit unit = organisation.createUnit(form);
@@ -124,11 +126,12 @@ class UnitAdminController {
     @PostMapping("/{code}/meetings")
     @Audited(action = AuditAction.UPDATE, recordType = "UNIT", idParam = "code")
     String addMeeting(@PathVariable String code, @Valid @ModelAttribute("meetingForm") MeetingForm form,
-                      BindingResult result, Model model, RedirectAttributes redirect) {
+                      BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request) {
         Unit unit = unit(code);
         if (result.hasErrors()) {
             // All problems at once: a meeting already on that day too.
-            FormErrors.check(result, () -> organisation.checkMeeting(unit.id(), form));
+            MeetingForm sent = form != null ? form : FormErrors.lenient(MeetingForm.class, result, request);
+            FormErrors.check(result, () -> organisation.checkMeeting(unit.id(), sent));
         } else {
             try {
                 organisation.addMeeting(unit.id(), form);
