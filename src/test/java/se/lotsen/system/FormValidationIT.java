@@ -63,7 +63,7 @@ class FormValidationIT {
         UUID caseId = scenario.openChild("jour1", Scenario.name("Formulär"));
         String decisionId = scenario.custody("jour1", caseId).get("id").asString();
         String c = "/cases/" + caseId;
-        String contactId = scenario.contact("jour1", caseId, "POLICE", "Polisen, Citypolisen (lokalpolisområde)", "Anmälan gjord.").get("id").asString();
+        String contactId = scenario.contact("jour1", caseId, "OTHER", "Polisen, Citypolisen (lokalpolisområde)", "Anmälan gjord.").get("id").asString();
         String deadlineId = deadlineOf(scenario, caseId);
 
         // The pages with a form of their own, as a user who may send it.
@@ -160,7 +160,7 @@ class FormValidationIT {
         Scenario scenario = new Scenario(http);
         UUID caseId = scenario.openChild("jour1", Scenario.name("Allaproblem"));
         String decisionId = scenario.custody("jour1", caseId).get("id").asString();
-        String contactId = scenario.contact("jour1", caseId, "POLICE", "Polisen, Citypolisen (lokalpolisområde)", "Anmälan gjord.").get("id").asString();
+        String contactId = scenario.contact("jour1", caseId, "OTHER", "Polisen, Citypolisen (lokalpolisområde)", "Anmälan gjord.").get("id").asString();
         String deadlineId = deadlineOf(scenario, caseId);
         String c = "/cases/" + caseId;
         Browser jour = scenario.signedIn("jour1");
