@@ -192,6 +192,13 @@ public class Accounts {
     @Transactional
     void setOwnPassword(AccountId id, String newPassword, String repeatPassword, String keepSessionId,
                         String keepTokenHash) {
+        checkOwnPassword(id, newPassword, repeatPassword);
+        setPassword(id, newPassword);
+        signOutEverywhere(id, "PASSWORD_CHANGED", keepSessionId, keepTokenHash);
+    }
+
+    /** The rules for a user's own new password (the policy, typed twice the same), checked without setting it. */
+    void checkOwnPassword(AccountId id, String newPassword, String repeatPassword) {
         Account account = find(id).orElseThrow(() -> new NotFoundException("account"));
         FieldProblems.Collector problems = new FieldProblems.Collector();
         checkPassword(newPassword, account.username(), true, problems, "newPassword");
@@ -199,8 +206,6 @@ public class Accounts {
             problems.add("repeatPassword", "validation.account.password.repeat");
         }
         problems.throwIfAny();
-        setPassword(id, newPassword);
-        signOutEverywhere(id, "PASSWORD_CHANGED", keepSessionId, keepTokenHash);
     }
 
     /** Whether the password is the account's current one. */

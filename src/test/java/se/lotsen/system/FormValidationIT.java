@@ -212,6 +212,10 @@ class FormValidationIT {
         // A partner: the name too long (the form); no kind (the service).
         expect(problems, admin, "/partners/new", "/partners/new", Map.of("name", "x".repeat(201), "kind", ""),
                 "name", "kind");
+        // One's own password: the current one left empty (the form); a new one below the policy (the service).
+        expect(problems, jour, "/account", "/account/password",
+                Map.of("currentPassword", "", "newPassword", "kort", "repeatPassword", "kort"),
+                "currentPassword", "newPassword");
         assertThat(problems).as("problems revealed in a second round").isEmpty();
     }
 
