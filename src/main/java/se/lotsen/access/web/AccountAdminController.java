@@ -90,7 +90,8 @@ class AccountAdminController {
                   RedirectAttributes redirect, HttpServletRequest request) {
         if (result.hasErrors()) {
             // All problems at once: a taken username, the roles, the unit and the password policy too.
-            AccountForm sent = form != null ? form : FormErrors.lenient(AccountForm.class, result, request);
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            AccountForm sent = FormErrors.lenient(AccountForm.class, result, request);
             FormErrors.check(result, () -> accounts.check(sent));
         } else {
             try {
@@ -125,7 +126,8 @@ class AccountAdminController {
                   HttpServletRequest request) {
         Account account = account(id);
         if (result.hasErrors()) {
-            AccountForm sent = form != null ? form : FormErrors.lenient(AccountForm.class, result, request);
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            AccountForm sent = FormErrors.lenient(AccountForm.class, result, request);
             FormErrors.check(result, () -> accounts.checkUpdate(account.id(), sent, admin.id()));
         } else {
             try {

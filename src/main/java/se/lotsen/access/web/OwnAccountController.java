@@ -51,7 +51,8 @@ class OwnAccountController {
         AuditContext.detail("password change");
         if (result.hasErrors()) {
             // All problems at once: the new password's policy too (the current one is tried only when sent).
-            FormErrors.check(result, () -> ownPassword.checkNew(user, form.newPassword(), form.repeatPassword()));
+            PasswordChangeForm checked = FormErrors.lenient(PasswordChangeForm.class, result, request);
+            FormErrors.check(result, () -> ownPassword.checkNew(user, checked.newPassword(), checked.repeatPassword()));
         } else {
             try {
                 ownPassword.change(user, form.currentPassword(), form.newPassword(), form.repeatPassword(),

@@ -471,7 +471,9 @@ class CaseController {
         // All problems at once: the assessment's rules run also when a ticked sign could not be read.
         IndicatorForm sent = form != null ? form : FormErrors.lenient(IndicatorForm.class, result, request);
         if (result.hasErrors()) {
-            FormErrors.check(result, () -> cases.checkIndicators(grant, sent.observed(), sent.overallAssessment()));
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            IndicatorForm checked = FormErrors.lenient(IndicatorForm.class, result, request);
+            FormErrors.check(result, () -> cases.checkIndicators(grant, checked.observed(), checked.overallAssessment()));
         } else {
             try {
                 cases.recordIndicators(grant, form.observed(), form.overallAssessment(), form.version());
@@ -517,7 +519,9 @@ class CaseController {
         // All problems at once: the assessment's rules run also when the outcome could not be read.
         ProtectionForm sent = form != null ? form : FormErrors.lenient(ProtectionForm.class, result, request);
         if (result.hasErrors()) {
-            FormErrors.check(result, () -> cases.checkProtection(grant, sent.outcome(), sent.notes()));
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            ProtectionForm checked = FormErrors.lenient(ProtectionForm.class, result, request);
+            FormErrors.check(result, () -> cases.checkProtection(grant, checked.outcome(), checked.notes()));
         } else {
             try {
                 cases.recordProtection(grant, form.outcome(), form.notes(), form.version());

@@ -162,8 +162,10 @@ class CaseWorkController {
         // All problems at once: the journal's rules run also when the time did not convert or the text is missing.
         JournalForm sent = form != null ? form : FormErrors.lenient(JournalForm.class, result, request);
         if (result.hasErrors()) {
-            FormErrors.check(result, () -> cases.checkJournalEntry(grant, sent.occurredAt() == null ? null
-                    : sent.occurredAt().atZone(CaseController.SWEDEN).toInstant(), sent.text(), sent.corrects()));
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            JournalForm checked = FormErrors.lenient(JournalForm.class, result, request);
+            FormErrors.check(result, () -> cases.checkJournalEntry(grant, checked.occurredAt() == null ? null
+                    : checked.occurredAt().atZone(CaseController.SWEDEN).toInstant(), checked.text(), checked.corrects()));
         } else {
             try {
                 cases.addJournalEntry(grant, form.occurredAt().atZone(CaseController.SWEDEN).toInstant(),
@@ -213,7 +215,9 @@ class CaseWorkController {
         // All problems at once: the person's rules (the identity number, lowering a protection) run too.
         PersonForm sent = form != null ? form : FormErrors.lenient(PersonForm.class, result, request);
         if (result.hasErrors()) {
-            FormErrors.check(result, () -> cases.checkPerson(grant, sent.details(), sent.protectionReason()));
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            PersonForm checked = FormErrors.lenient(PersonForm.class, result, request);
+            FormErrors.check(result, () -> cases.checkPerson(grant, checked.details(), checked.protectionReason()));
         } else {
             try {
                 // Without the right to see it, the address was never shown and stays as it is (Cases decides).

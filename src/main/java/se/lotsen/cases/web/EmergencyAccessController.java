@@ -3,6 +3,7 @@ package se.lotsen.cases.web;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,11 +61,14 @@ class EmergencyAccessController {
     @PostMapping
     @Audited(action = AuditAction.READ, recordType = "CASE")
     String request(@Valid @ModelAttribute("emergencyForm") EmergencyAccessForm form, BindingResult result,
-                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
+                   HttpServletRequest request) {
         access.requireEmergencyAccess(user);
         if (result.hasErrors()) {
-            // All problems at once: the request's own rules run too.
-            FormErrors.check(result, () -> access.checkEmergencyAccess(form.caseNumber(), form.reason(), user));
+            // All problems at once: the request's own rules run too, on the values not refused already (nothing
+            // refused reaches the database).
+            EmergencyAccessForm checked = FormErrors.lenient(EmergencyAccessForm.class, result, request);
+            FormErrors.check(result, () -> access.checkEmergencyAccess(checked.caseNumber(), checked.reason(), user));
         } else {
             try {
                 CaseAccess.EmergencyAccessOutcome outcome = access.requestEmergencyAccess(form.caseNumber(),

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -77,13 +78,18 @@ class ContactPageController {
     @PostMapping("/cases/{id}/contacts/new")
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     String record(@PathVariable UUID id, @Valid @ModelAttribute("contactForm") ContactForm form, BindingResult result,
-                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
+                  HttpServletRequest request) {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
         // All problems at once: the service's rules run also when a value could not be read or was too long.
         ContactCommand command = form.toCommand(result);
         if (result.hasErrors()) {
-            ContactForms.check(result, ContactForm.class, "summary", () -> cooperation.check(grant, command));
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            ContactCommand checked = FormErrors.lenient(ContactForm.class, result, request)
+                    .toCommand(new org.springframework.validation.MapBindingResult(new java.util.HashMap<>(),
+                            "contactForm"));
+            ContactForms.check(result, ContactForm.class, "summary", () -> cooperation.check(grant, checked));
         } else {
             try {
                 Contact c = cooperation.record(grant, command);
@@ -147,7 +153,8 @@ class ContactPageController {
         if (result.hasErrors()) {
             // All problems at once: the service's rules (the endangering contact among them) run too.
             ContactForms.check(result, StatusForm.class, "status",
-                    () -> cooperation.checkStatus(grant, contactId, status, form.note()));
+                    () -> cooperation.checkStatus(grant, contactId, status,
+                            result.hasFieldErrors("note") ? null : form.note()));
         } else {
             try {
                 Contact changed = cooperation.changeStatus(grant, contactId, status, form.note(),

@@ -108,8 +108,10 @@ class DeadlinePageController {
         // All problems at once: the deadline's rules run also when the evidence is too long or the day did not convert.
         MetForm sent = form != null ? form : FormErrors.lenient(MetForm.class, result, request);
         if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            MetForm checked = FormErrors.lenient(MetForm.class, result, request);
             DecisionForms.check(result, MetForm.class, "metOn",
-                    () -> deadlines.checkMet(grant, d.deadlineId(), sent.metOn(), sent.evidence()));
+                    () -> deadlines.checkMet(grant, d.deadlineId(), checked.metOn(), checked.evidence()));
         } else {
             try {
                 Set<UUID> before = deadlines.forCase(id).stream().map(Deadline::id).collect(Collectors.toSet());

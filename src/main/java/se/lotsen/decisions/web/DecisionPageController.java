@@ -122,7 +122,9 @@ class DecisionPageController {
         // All problems at once: the service's rules run also when a value did not convert or was too long.
         DecisionForm sent = form != null ? form : FormErrors.lenient(DecisionForm.class, result, request);
         if (result.hasErrors()) {
-            DecisionForms.check(result, DecisionForm.class, "type", () -> decisions.check(grant, sent.toCommand()));
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            DecisionForm checked = FormErrors.lenient(DecisionForm.class, result, request);
+            DecisionForms.check(result, DecisionForm.class, "type", () -> decisions.check(grant, checked.toCommand()));
         } else {
             try {
                 Decision d = decisions.record(grant, form.toCommand());
@@ -234,8 +236,10 @@ class DecisionPageController {
         AuditContext.detail("case " + id + " execution");
         ExecutionForm sent = form != null ? form : FormErrors.lenient(ExecutionForm.class, result, request);
         if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            ExecutionForm checked = FormErrors.lenient(ExecutionForm.class, result, request);
             DecisionForms.check(result, ExecutionForm.class, "executedAt", () -> decisions.checkExecution(grant,
-                    new DecisionId(decisionId), DecisionForms.instant(sent.executedAt())));
+                    new DecisionId(decisionId), DecisionForms.instant(checked.executedAt())));
         } else {
             try {
                 decisions.recordExecution(grant, new DecisionId(decisionId), DecisionForms.instant(form.executedAt()));
@@ -260,8 +264,10 @@ class DecisionPageController {
         AuditContext.detail("case " + id + " custody ended");
         EndForm sent = form != null ? form : FormErrors.lenient(EndForm.class, result, request);
         if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            EndForm checked = FormErrors.lenient(EndForm.class, result, request);
             DecisionForms.check(result, EndForm.class, "reason", () -> decisions.checkEnd(grant,
-                    new DecisionId(decisionId), sent.reason(), DecisionForms.instant(sent.endedAt()), sent.note()));
+                    new DecisionId(decisionId), checked.reason(), DecisionForms.instant(checked.endedAt()), checked.note()));
         } else {
             try {
                 decisions.endCustody(grant, new DecisionId(decisionId), form.reason(),
@@ -288,9 +294,11 @@ class DecisionPageController {
         AuditContext.detail("case " + id + " court ruling");
         RulingForm sent = form != null ? form : FormErrors.lenient(RulingForm.class, result, request);
         if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            RulingForm checked = FormErrors.lenient(RulingForm.class, result, request);
             DecisionForms.check(result, RulingForm.class, "kind", () -> courtRulings.check(grant,
-                    new DecisionId(decisionId), new CourtRulings.RulingCommand(sent.kind(), sent.decidedOn(),
-                            sent.until(), sent.courtCaseNumber())));
+                    new DecisionId(decisionId), new CourtRulings.RulingCommand(checked.kind(), checked.decidedOn(),
+                            checked.until(), checked.courtCaseNumber())));
         } else {
             try {
                 courtRulings.record(grant, new DecisionId(decisionId), new CourtRulings.RulingCommand(form.kind(),

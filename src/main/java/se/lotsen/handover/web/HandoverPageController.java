@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -152,14 +153,16 @@ class HandoverPageController {
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     String handOver(@PathVariable UUID id, @Valid @ModelAttribute("handoverForm") HandoverForm form,
                     BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
-                    RedirectAttributes redirect) {
+                    RedirectAttributes redirect, HttpServletRequest request) {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
         if (result.hasErrors()) {
-            // All problems at once: the service's rules (the unit, the reason) run too.
+            // All problems at once: the service's rules (the unit, the reason) run too, on the values not refused
+            // already (nothing refused reaches the database).
+            HandoverForm checked = FormErrors.lenient(HandoverForm.class, result, request);
             FormErrors.check(result, () -> {
                 try {
-                    handovers.checkHandOver(grant, form.toUnit(), form.reason());
+                    handovers.checkHandOver(grant, checked.toUnit(), checked.reason());
                 } catch (FieldProblems problems) {
                     throw atForm(problems);
                 }

@@ -76,7 +76,8 @@ class UnitAdminController {
                   RedirectAttributes redirect, HttpServletRequest request) {
         if (result.hasErrors()) {
             // All problems at once: a taken code too.
-            UnitForm sent = form != null ? form : FormErrors.lenient(UnitForm.class, result, request);
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            UnitForm sent = FormErrors.lenient(UnitForm.class, result, request);
             FormErrors.check(result, () -> organisation.checkNewUnit(sent));
         } else {
             try {
@@ -130,7 +131,8 @@ class UnitAdminController {
         Unit unit = unit(code);
         if (result.hasErrors()) {
             // All problems at once: a meeting already on that day too.
-            MeetingForm sent = form != null ? form : FormErrors.lenient(MeetingForm.class, result, request);
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            MeetingForm sent = FormErrors.lenient(MeetingForm.class, result, request);
             FormErrors.check(result, () -> organisation.checkMeeting(unit.id(), sent));
         } else {
             try {
