@@ -222,6 +222,8 @@ public abstract class BrowserTestSupport {
 
     /** Opens the header's "Meny" when the screen is narrow enough to fold the navigation into it. */
     protected void openHeaderMenu() {
+        // Until the style sheet has loaded the folded menu shows; after it, on a wide screen, it is gone.
+        page.waitForLoadState();
         Locator menu = page.locator("header details.site-menu");
         if (menu.count() == 1 && menu.isVisible() && menu.getAttribute("open") == null) {
             menu.locator("summary").click();

@@ -119,6 +119,24 @@ class RoutinePagesIT {
         return browser.postForm(action, withToken);
     }
 
+    /** A control character in any field of the step form, a select included, comes back as an error, never saved. */
+    @Test
+    void aControlCharacterInTheStepFormIsAnErrorAtItsField() {
+        Browser metod = signedIn("metod");
+        post(metod, "/routines", DRAFT, Map.of());
+        String editPage = DRAFT + "/steps/overlamning";
+        for (String field : List.of("title", "performer")) {
+            Map<String, String> form = stepForm("overlamning", "Lämna över", new String[0][]);
+            form.put(field, "\u0000");
+            Response r = post(metod, editPage, editPage, form);
+            assertThat(r.status()).as(field).isEqualTo(200);
+            assertThat(r.body()).as(field).contains("class=\"error-summary\"");
+            form.put("row", "add-reference");
+            r = post(metod, editPage, editPage, form);
+            assertThat(r.body()).as(field + " with a row button").contains("class=\"error-summary\"");
+        }
+    }
+
     /** The step form as the browser sends it; each legal reference row is law, section, text, valid from, to. */
     private static Map<String, String> stepForm(String key, String title, String[]... references) {
         Map<String, String> form = new LinkedHashMap<>();

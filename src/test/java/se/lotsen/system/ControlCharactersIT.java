@@ -102,7 +102,7 @@ class ControlCharactersIT {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         String page = r.text();
         assertThat(page).contains("Det finns fel i formuläret")
-                .contains("Texten innehåller ett styrtecken som inte kan sparas")
+                .contains("innehåller ett styrtecken som inte kan sparas")
                 .contains("Samtal med flickan");
         assertThat(entries(caseId)).isEqualTo(entriesBefore);
     }

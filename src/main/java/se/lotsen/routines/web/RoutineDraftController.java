@@ -314,13 +314,14 @@ class RoutineDraftController {
 
     /**
      * A row button (add, move, remove a legal reference or a field) was pressed: the form comes back with the rows
-     * changed and every value as typed, nothing saved and no errors shown yet. Text Lotsen refuses outright (control
-     * characters) is not carried into the rows: the form comes back with that error, as after "Spara".
+     * changed and every value as typed, nothing saved and no errors shown yet. A value Lotsen refuses outright (control
+     * characters, a value that does not convert) is not carried into the rows: the form comes back with that error,
+     * as after "Spara".
      */
     private static boolean changedRows(String row, StepForm form, BindingResult result, Model model) {
         Optional<StepRows.RowAction> action = StepRows.action(row);
         if (action.isEmpty() || result.getTarget() == null || result.getFieldErrors().stream()
-                .anyMatch(e -> "validation.text.controlCharacter".equals(e.getCode()))) {
+                .anyMatch(e -> e.isBindingFailure() || "validation.text.controlCharacter".equals(e.getCode()))) {
             return false;
         }
         StepForm changed = StepRows.apply(action.get(), form);

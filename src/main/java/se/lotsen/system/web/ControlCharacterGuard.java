@@ -14,6 +14,8 @@ import org.springframework.validation.Validator;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 import se.lotsen.common.FieldProblems;
@@ -63,10 +65,34 @@ class ControlCharacterGuard extends RequestBodyAdviceAdapter {
         public void validate(Object target, Errors errors) {
             FieldProblems.Collector problems = new FieldProblems.Collector();
             inspect(target, "", 0, problems, true);
+            java.util.Set<String> found = new java.util.HashSet<>();
             try {
                 problems.throwIfAny();
-            } catch (FieldProblems found) {
-                found.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey()));
+            } catch (FieldProblems refused) {
+                refused.problems().forEach(p -> {
+                    found.add(p.field());
+                    errors.rejectValue(p.field(), p.messageKey());
+                });
+            }
+            // What the form object does not keep as text: a choice (an enum, a number) whose value converted to
+            // nothing because conversion trims control characters away. The sent value is refused all the same.
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+                attributes.getRequest().getParameterMap().forEach((name, values) -> {
+                    if (found.contains(name) || name.startsWith("_")) {
+                        return;
+                    }
+                    for (String value : values) {
+                        if (PlainText.hasControlCharacter(value)) {
+                            found.add(name);
+                            try {
+                                errors.rejectValue(name, "validation.text.controlCharacter");
+                            } catch (RuntimeException notAField) {
+                                errors.reject("validation.text.controlCharacter");
+                            }
+                            return;
+                        }
+                    }
+                });
             }
         }
     };
