@@ -65,12 +65,18 @@ public class Accounts {
      */
     @Transactional
     public Account create(AccountForm form) {
-        return create(form, true);
+        return create(form, true, false);
     }
 
-    private Account create(AccountForm form, boolean enforcePasswordPolicy) {
+    /** The rules of {@link #create}, checked without creating anything (all of a form's problems at once). */
+    @Transactional(readOnly = true)
+    public void check(AccountForm form) {
+        create(form, true, true);
+    }
+
+    private Account create(AccountForm form, boolean enforcePasswordPolicy, boolean checkOnly) {
         FieldProblems.Collector problems = new FieldProblems.Collector();
-        String username = form.username().trim();
+        String username = form.username() == null ? "" : form.username().trim();
         if (findByUsername(username).isPresent()) {
             problems.add("username", "validation.account.username.taken");
         }
@@ -82,6 +88,9 @@ public class Accounts {
             problems.add("password", "validation.required");
         }
         problems.throwIfAny();
+        if (checkOnly) {
+            return null;
+        }
 
         AccountId id = new AccountId(UUID.randomUUID());
         jdbc.sql("""
@@ -106,6 +115,16 @@ public class Accounts {
      */
     @Transactional
     public Account update(AccountId id, AccountForm form, AccountId actor) {
+        return update(id, form, actor, false);
+    }
+
+    /** The rules of {@link #update}, checked without changing anything (all of a form's problems at once). */
+    @Transactional(readOnly = true)
+    public void checkUpdate(AccountId id, AccountForm form, AccountId actor) {
+        update(id, form, actor, true);
+    }
+
+    private Account update(AccountId id, AccountForm form, AccountId actor, boolean checkOnly) {
         Account existing = find(id).orElseThrow(() -> new NotFoundException("account"));
         FieldProblems.Collector problems = new FieldProblems.Collector();
         Unit unit = resolveUnit(form, problems);
@@ -133,6 +152,9 @@ public class Accounts {
             }
         }
         problems.throwIfAny();
+        if (checkOnly) {
+            return null;
+        }
         jdbc.sql("""
                         UPDATE account SET display_name = :name, email = :email, unit_id = :unit, enabled = :enabled,
                             version = version + 1
@@ -170,6 +192,13 @@ public class Accounts {
     @Transactional
     void setOwnPassword(AccountId id, String newPassword, String repeatPassword, String keepSessionId,
                         String keepTokenHash) {
+        checkOwnPassword(id, newPassword, repeatPassword);
+        setPassword(id, newPassword);
+        signOutEverywhere(id, "PASSWORD_CHANGED", keepSessionId, keepTokenHash);
+    }
+
+    /** The rules for a user's own new password (the policy, typed twice the same), checked without setting it. */
+    void checkOwnPassword(AccountId id, String newPassword, String repeatPassword) {
         Account account = find(id).orElseThrow(() -> new NotFoundException("account"));
         FieldProblems.Collector problems = new FieldProblems.Collector();
         checkPassword(newPassword, account.username(), true, problems, "newPassword");
@@ -177,8 +206,6 @@ public class Accounts {
             problems.add("repeatPassword", "validation.account.password.repeat");
         }
         problems.throwIfAny();
-        setPassword(id, newPassword);
-        signOutEverywhere(id, "PASSWORD_CHANGED", keepSessionId, keepTokenHash);
     }
 
     /** Whether the password is the account's current one. */
@@ -416,7 +443,7 @@ public class Accounts {
         if (findByUsername(form.username()).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(create(form, false));
+        return Optional.of(create(form, false, false));
     }
 
 }

@@ -45,4 +45,12 @@ public class OwnPassword {
         accounts.setOwnPassword(user.id(), newPassword, repeatPassword, keepSessionId,
                 keepToken == null ? null : ApiTokens.hash(keepToken));
     }
+
+    /**
+     * The rules for the new password (the policy, typed twice the same), checked without changing anything and
+     * without trying the current password (no attempt is counted): a form with other problems shows these too.
+     */
+    public void checkNew(CurrentUser user, String newPassword, String repeatPassword) {
+        accounts.checkOwnPassword(user.id(), newPassword, repeatPassword);
+    }
 }

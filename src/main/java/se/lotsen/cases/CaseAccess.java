@@ -297,6 +297,26 @@ public class CaseAccess {
     @Transactional
     public EmergencyAccessOutcome requestEmergencyAccess(String caseNumber, String reason, CurrentUser user) {
         requireEmergencyAccess(user);
+        Target target = emergencyTarget(caseNumber, reason);
+        String why = reason.strip();
+        Optional<CaseGrant> readable = find(target.id(), user).filter(g -> g.may(CaseRight.READ));
+        if (readable.isPresent()) {
+            AuditContext.recordId(target.id().value());
+            return new EmergencyAccessOutcome(target.id(), false, readable.get().emergencyUntil());
+        }
+        return new EmergencyAccessOutcome(target.id(), true, grant(target, why, user));
+    }
+
+    /**
+     * The rules of {@link #requestEmergencyAccess}, checked without granting anything: a form with other problems
+     * shows these too, in the same round.
+     */
+    public void checkEmergencyAccess(String caseNumber, String reason, CurrentUser user) {
+        requireEmergencyAccess(user);
+        emergencyTarget(caseNumber, reason);
+    }
+
+    private Target emergencyTarget(String caseNumber, String reason) {
         FieldProblems.Collector problems = new FieldProblems.Collector();
         String number = caseNumber == null ? "" : caseNumber.strip().toUpperCase(Locale.ROOT);
         Target target = null;
@@ -323,12 +343,7 @@ public class CaseAccess {
             problems.add("reason", "validation.size.max.n", EMERGENCY_REASON_MAX);
         }
         problems.throwIfAny();
-        Optional<CaseGrant> readable = find(target.id(), user).filter(g -> g.may(CaseRight.READ));
-        if (readable.isPresent()) {
-            AuditContext.recordId(target.id().value());
-            return new EmergencyAccessOutcome(target.id(), false, readable.get().emergencyUntil());
-        }
-        return new EmergencyAccessOutcome(target.id(), true, grant(target, why, user));
+        return target;
     }
 
     /** Stores the grant, tells the leads and auditors and flags the request's audit entry; returns its expiry. */

@@ -111,13 +111,7 @@ final class CaseFile {
 
     void recordIndicators(Set<Indicator> observed, String overall) {
         requireActive();
-        Set<Indicator> invalid = observed.stream().filter(i -> !i.appliesTo(subjectType)).collect(Collectors.toSet());
-        if (!invalid.isEmpty()) {
-            throw FieldProblems.of("observed", "validation.case.indicator.notForSubject");
-        }
-        if (overall == null || overall.isBlank()) {
-            throw FieldProblems.of("overallAssessment", "validation.case.overallAssessment");
-        }
+        checkIndicators(subjectType, observed, overall);
         indicators = observed.isEmpty() ? EnumSet.noneOf(Indicator.class) : EnumSet.copyOf(observed);
         overallAssessment = overall.trim();
         change = Change.INDICATORS;
@@ -126,6 +120,29 @@ final class CaseFile {
     /** The immediate protection assessment of a child; that custody was decided makes the custody steps apply. */
     void recordProtection(ProtectionOutcome outcome, String notes) {
         requireActive();
+        checkProtection(subjectType, outcome, notes);
+        protectionOutcome = outcome;
+        protectionNotes = notes.trim();
+        if (outcome == ProtectionOutcome.CUSTODY_DECIDED) {
+            custodyInForce = true;
+        }
+        change = Change.PROTECTION;
+    }
+
+    /** The rules of an indicator assessment, all problems at once. */
+    static void checkIndicators(SubjectType subjectType, Set<Indicator> observed, String overall) {
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        if (observed.stream().anyMatch(i -> !i.appliesTo(subjectType))) {
+            problems.add("observed", "validation.case.indicator.notForSubject");
+        }
+        if (overall == null || overall.isBlank()) {
+            problems.add("overallAssessment", "validation.case.overallAssessment");
+        }
+        problems.throwIfAny();
+    }
+
+    /** The rules of a protection assessment, all problems at once. */
+    static void checkProtection(SubjectType subjectType, ProtectionOutcome outcome, String notes) {
         if (subjectType != SubjectType.CHILD) {
             throw FieldProblems.of("outcome", "validation.case.protection.childOnly");
         }
@@ -137,12 +154,6 @@ final class CaseFile {
             problems.add("notes", "validation.case.protection.notes");
         }
         problems.throwIfAny();
-        protectionOutcome = outcome;
-        protectionNotes = notes.trim();
-        if (outcome == ProtectionOutcome.CUSTODY_DECIDED) {
-            custodyInForce = true;
-        }
-        change = Change.PROTECTION;
     }
 
     /** Whether the custody steps of the routine apply: a custody was decided (the decisions module records it). */

@@ -389,6 +389,17 @@ public class Cases implements OpenCases {
         completeStepIfOpen(grant, LinkedStep.INDICATORS);
     }
 
+    /** The rules of {@link #recordIndicators}, checked without recording anything (all problems at once). */
+    public void checkIndicators(WriteGrant grant, Set<Indicator> observed, String overallAssessment) {
+        CaseFile.checkIndicators(grant.header().subjectType(), observed == null ? Set.of() : observed,
+                overallAssessment);
+    }
+
+    /** The rules of {@link #recordProtection}, checked without recording anything (all problems at once). */
+    public void checkProtection(WriteGrant grant, ProtectionOutcome outcome, String notes) {
+        CaseFile.checkProtection(grant.header().subjectType(), outcome, notes);
+    }
+
     /** Records the immediate protection assessment of a child; a custody decision changes the checklist. */
     @Transactional
     public void recordProtection(WriteGrant grant, ProtectionOutcome outcome, String notes, Integer expectedVersion) {
@@ -539,17 +550,7 @@ public class Cases implements OpenCases {
             toSave = details.withAddress(before.address());
         }
         boolean lowered = toSave.protectedIdentity().lowerThan(before.protectedIdentity());
-        if (lowered) {
-            if (!grant.grant().may(CaseRight.LEAD)) {
-                throw FieldProblems.of("protectedIdentity", "validation.person.protection.leadOnly");
-            }
-            if (protectionReason == null || protectionReason.isBlank()) {
-                throw FieldProblems.of("protectionReason", "validation.person.protection.reason");
-            }
-            if (protectionReason.length() > 2000) {
-                throw FieldProblems.of("protectionReason", "validation.size.max.n", 2000);
-            }
-        }
+        loweringProblems(grant, before, toSave, protectionReason).throwIfAny();
         persons.update(before.id(), toSave, expectedPersonVersion, protectionReason, grant.user().accountId(),
                 grant.user().displayName());
         if (lowered) {
@@ -559,6 +560,43 @@ public class Cases implements OpenCases {
         }
         touch(grant, CaseFile.Change.PERSON);
         reevaluateCasesOf(before.id());
+    }
+
+    /**
+     * The rules of {@link #updatePerson}, checked without saving anything: the person's details and the lowering of
+     * a protection, all problems at once.
+     */
+    @Transactional(readOnly = true)
+    public void checkPerson(WriteGrant grant, PersonDetails details, String protectionReason) {
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        try {
+            persons.validate(details);
+        } catch (FieldProblems personProblems) {
+            personProblems.problems().forEach(p -> problems.add(p.field(), p.messageKey(), p.args()));
+        }
+        Person before = persons.find(grant.header().personId()).orElseThrow();
+        if (details.protectedIdentity() != null) {
+            loweringProblems(grant, before, details, protectionReason).problems()
+                    .forEach(p -> problems.add(p.field(), p.messageKey(), p.args()));
+        }
+        problems.throwIfAny();
+    }
+
+    /** Lowering a protection: only a lead, and with a reason. */
+    private static FieldProblems.Collector loweringProblems(WriteGrant grant, Person before, PersonDetails toSave,
+                                                            String protectionReason) {
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        if (toSave.protectedIdentity().lowerThan(before.protectedIdentity())) {
+            if (!grant.grant().may(CaseRight.LEAD)) {
+                problems.add("protectedIdentity", "validation.person.protection.leadOnly");
+            }
+            if (protectionReason == null || protectionReason.isBlank()) {
+                problems.add("protectionReason", "validation.person.protection.reason");
+            } else if (protectionReason.length() > 2000) {
+                problems.add("protectionReason", "validation.size.max.n", 2000);
+            }
+        }
+        return problems;
     }
 
     /**
@@ -657,6 +695,19 @@ public class Cases implements OpenCases {
     @Transactional
     public JournalEntry addJournalEntry(WriteGrant grant, Instant occurredAt, String text, UUID corrects) {
         CaseId id = grant.caseId();
+        journalProblems(id, occurredAt, text, corrects).throwIfAny();
+        UUID entryId = insertJournalEntry(id, occurredAt, text, corrects, grant.user().accountId(),
+                grant.user().displayName());
+        return journal(id).stream().filter(e -> e.id().equals(entryId)).findFirst().orElseThrow();
+    }
+
+    /** The rules of {@link #addJournalEntry}, checked without signing anything (all problems at once). */
+    @Transactional(readOnly = true)
+    public void checkJournalEntry(WriteGrant grant, Instant occurredAt, String text, UUID corrects) {
+        journalProblems(grant.caseId(), occurredAt, text, corrects).throwIfAny();
+    }
+
+    private FieldProblems.Collector journalProblems(CaseId id, Instant occurredAt, String text, UUID corrects) {
         FieldProblems.Collector problems = new FieldProblems.Collector();
         if (text == null || text.isBlank()) {
             problems.add("text", "validation.required");
@@ -672,10 +723,7 @@ public class Cases implements OpenCases {
                 .param("e", corrects).param("c", id.value()).query(Long.class).single() == 0) {
             problems.add("corrects", "validation.case.journal.corrects");
         }
-        problems.throwIfAny();
-        UUID entryId = insertJournalEntry(id, occurredAt, text, corrects, grant.user().accountId(),
-                grant.user().displayName());
-        return journal(id).stream().filter(e -> e.id().equals(entryId)).findFirst().orElseThrow();
+        return problems;
     }
 
     /**

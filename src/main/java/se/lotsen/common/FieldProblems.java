@@ -43,6 +43,11 @@ public class FieldProblems extends RuntimeException {
             return this;
         }
 
+        /** The problems collected so far. */
+        public List<Problem> problems() {
+            return List.copyOf(problems);
+        }
+
         public void throwIfAny() {
             if (!problems.isEmpty()) {
                 throw new FieldProblems(problems);

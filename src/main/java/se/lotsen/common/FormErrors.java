@@ -39,6 +39,18 @@ public final class FormErrors {
     }
 
     /**
+     * Runs a rule of the service that only checks (it writes nothing) and adds its problems at fields that have no
+     * error yet: a form sent with Bean Validation problems still shows the service's own rules in the same round.
+     */
+    public static void check(BindingResult result, Runnable check) {
+        try {
+            check.run();
+        } catch (FieldProblems problems) {
+            applyNew(problems, result);
+        }
+    }
+
+    /**
      * The same errors in the order of the form's fields (the record's components), so that the error summary lists
      * them as the page shows the fields (GOV.UK); Bean Validation reports them in no particular order. Errors of the
      * whole form come first, errors of fields the record does not name last. When the record could not be built,
@@ -63,6 +75,19 @@ public final class FormErrors {
                 }))
                 .forEach(sorted::addError);
         return sorted;
+    }
+
+    /**
+     * Puts the errors in the order of the form's fields ({@link #inOrder(BindingResult, Object)}) into the model in
+     * place of the binding result Spring put there, with the form (the lenient one when the record could not be
+     * built) so that the page shows what was typed.
+     */
+    public static void inOrder(org.springframework.ui.Model model, BindingResult result, Object form) {
+        BindingResult ordered = inOrder(result, form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + result.getObjectName(), ordered);
+        if (ordered.getTarget() != null) {
+            model.addAttribute(result.getObjectName(), ordered.getTarget());
+        }
     }
 
     private static DefaultFormattingConversionService conversion() {

@@ -60,33 +60,9 @@ public class Cooperation {
     public Contact record(WriteGrant grant, ContactCommand cmd) {
         grant.requireActive();
         CaseId caseId = grant.caseId();
-        FieldProblems.Collector problems = new FieldProblems.Collector();
-        Partner partner = cmd.partnerId() == null ? null : partners.find(cmd.partnerId()).filter(Partner::active).orElse(null);
-        if (partner == null) {
-            problems.add("partnerId", "validation.contact.partner");
-        }
-        if (cmd.type() == null) {
-            problems.add("type", "validation.required");
-        }
-        if (cmd.at() == null) {
-            problems.add("at", "validation.required");
-            problems.throwIfAny();
-        } else if (cmd.at().isAfter(clock.instant().plusSeconds(300)) && cmd.status() != ContactStatus.QUEUED) {
-            problems.add("at", "validation.case.receivedAt.future");
-        }
-        if (cmd.channel() == null || !CHANNELS.contains(cmd.channel())) {
-            problems.add("channel", "validation.required");
-        }
-        if (cmd.summary() == null || cmd.summary().isBlank()) {
-            problems.add("summary", "validation.required");
-        } else if (cmd.summary().length() > 20000) {
-            problems.add("summary", "validation.size.max.n", 20000);
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (cmd.type() != null) {
-            fields = checkFields(cmd.type(), cmd.fields(), problems);
-        }
-        problems.throwIfAny();
+        Checked checked = validate(cmd);
+        Partner partner = checked.partner();
+        Map<String, String> fields = checked.fields();
         ContactStatus status = cmd.status() == null ? ContactStatus.DONE : cmd.status();
         Instant queuedFor = null;
         boolean asynchronous = Set.of("EMAIL", "SECURE_EMAIL", "LETTER").contains(cmd.channel());
@@ -132,16 +108,7 @@ public class Cooperation {
         grant.requireActive();
         CaseId caseId = grant.caseId();
         Contact c = find(caseId.value(), contactId).orElseThrow(() -> new NotFoundException("contact"));
-        if (status == null || status == ContactStatus.QUEUED) {
-            throw FieldProblems.of("status", "validation.required");
-        }
-        if (c.type() == ContactType.HOME_COUNTRY_UD && "YES".equals(c.fields().get("contactMayEndanger"))
-                && status != ContactStatus.CLOSED) {
-            throw FieldProblems.of("status", "validation.contact.endangers");
-        }
-        if (note != null && note.length() > 2000) {
-            throw FieldProblems.of("note", "validation.size.max.n", 2000);
-        }
+        checkStatus(c, status, note);
         String summary = note == null || note.isBlank() ? c.summary()
                 : c.summary() + "\n\n" + SwedishCalendar.swedishDate(clock.instant()) + " " + grant.user().displayName()
                 + ": "
@@ -152,6 +119,65 @@ public class Cooperation {
             completeStep(grant, c.type(), c.fields());
         }
         return find(caseId.value(), contactId).orElseThrow();
+    }
+
+    /** The rules of {@link #record}, checked without recording anything (all of a form's problems at once). */
+    public void check(WriteGrant grant, ContactCommand cmd) {
+        validate(cmd);
+    }
+
+    private record Checked(Partner partner, Map<String, String> fields) {
+    }
+
+    private Checked validate(ContactCommand cmd) {
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        Partner partner = cmd.partnerId() == null ? null : partners.find(cmd.partnerId()).filter(Partner::active).orElse(null);
+        if (partner == null) {
+            problems.add("partnerId", "validation.contact.partner");
+        }
+        if (cmd.type() == null) {
+            problems.add("type", "validation.required");
+        }
+        if (cmd.at() == null) {
+            problems.add("at", "validation.required");
+        } else if (cmd.at().isAfter(clock.instant().plusSeconds(300)) && cmd.status() != ContactStatus.QUEUED) {
+            problems.add("at", "validation.case.receivedAt.future");
+        }
+        if (cmd.channel() == null || !CHANNELS.contains(cmd.channel())) {
+            problems.add("channel", "validation.required");
+        }
+        if (cmd.summary() == null || cmd.summary().isBlank()) {
+            problems.add("summary", "validation.required");
+        } else if (cmd.summary().length() > 20000) {
+            problems.add("summary", "validation.size.max.n", 20000);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (cmd.type() != null) {
+            fields = checkFields(cmd.type(), cmd.fields(), problems);
+        }
+        problems.throwIfAny();
+        return new Checked(partner, fields);
+    }
+
+    /** The rules of {@link #changeStatus}, checked without changing anything. */
+    public void checkStatus(WriteGrant grant, UUID contactId, ContactStatus status, String note) {
+        checkStatus(find(grant.caseId().value(), contactId).orElseThrow(() -> new NotFoundException("contact")),
+                status, note);
+    }
+
+    private static void checkStatus(Contact c, ContactStatus status, String note) {
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        if (status == null || status == ContactStatus.QUEUED) {
+            problems.add("status", "validation.required");
+        } else if (c.type() == ContactType.HOME_COUNTRY_UD && "YES".equals(c.fields().get("contactMayEndanger"))
+                && status != ContactStatus.CLOSED) {
+            // Hague 1996 art. 37 / Brussels IIb art. 88: a contact that could endanger the child is never made.
+            problems.add("status", "validation.contact.endangers");
+        }
+        if (note != null && note.length() > 2000) {
+            problems.add("note", "validation.size.max.n", 2000);
+        }
+        problems.throwIfAny();
     }
 
     /** The case's contacts, oldest first; placement contacts of a protected person only for those with the right. */

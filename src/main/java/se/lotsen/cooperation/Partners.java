@@ -68,8 +68,8 @@ public class Partners {
         return jdbc.sql("SELECT * FROM partner WHERE name = :n").param("n", name).query(Partners::map).optional();
     }
 
-    @Transactional
-    public Partner save(UUID id, PartnerForm form) {
+    /** The rules of {@link #save}, checked without saving anything (all of a form's problems at once). */
+    public void check(PartnerForm form) {
         FieldProblems.Collector problems = new FieldProblems.Collector();
         if (form.name() == null || form.name().isBlank()) {
             problems.add("name", "validation.required");
@@ -104,6 +104,11 @@ public class Partners {
             }
         }
         problems.throwIfAny();
+    }
+
+    @Transactional
+    public Partner save(UUID id, PartnerForm form) {
+        check(form);
         UUID partnerId = id == null ? UUID.randomUUID() : id;
         if (id != null && find(id).isEmpty()) {
             throw new NotFoundException("partner");

@@ -58,6 +58,31 @@ public class CourtRulings {
         jdbc.sql("SELECT id FROM decision WHERE id = :id FOR UPDATE").param("id", decisionId.value())
                 .query(UUID.class).list();
         Decision decision = decisions.own(grant.caseId(), decisionId);
+        validate(decision, cmd);
+        RulingKind kind = cmd.kind();
+        String caseNumber = cmd.courtCaseNumber() == null || cmd.courtCaseNumber().isBlank() ? null
+                : cmd.courtCaseNumber().strip();
+
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO court_ruling (id, case_id, decision_id, kind, decided_on, until_date, court_case_number,
+                            recorded_by, recorded_by_name)
+                        VALUES (:id, :c, :d, :k, :on, :until, :no, :by, :byName)""")
+                .param("id", id).param("c", decision.caseId()).param("d", decision.id()).param("k", kind.name())
+                .param("on", cmd.decidedOn()).param("until", cmd.until()).param("no", caseNumber)
+                .param("by", grant.user().accountId()).param("byName", grant.user().displayName()).update();
+        apply(grant, decision, kind, cmd.decidedOn(), cmd.until(), evidence(kind, cmd.decidedOn(), caseNumber));
+        return find(id);
+    }
+
+    /** The rules of {@link #record}, checked without recording anything (all of a form's problems at once). */
+    @Transactional(readOnly = true)
+    public void check(WriteGrant grant, DecisionId decisionId, RulingCommand cmd) {
+        grant.requireActive();
+        validate(decisions.own(grant.caseId(), decisionId), cmd);
+    }
+
+    private void validate(Decision decision, RulingCommand cmd) {
         LocalDate today = LocalDate.now(clock.withZone(SwedishCalendar.ZONE));
         FieldProblems.Collector problems = new FieldProblems.Collector();
         RulingKind kind = cmd.kind();
@@ -103,17 +128,6 @@ public class CourtRulings {
         if (duplicate) {
             throw FieldProblems.of("kind", "validation.ruling.duplicate");
         }
-
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        INSERT INTO court_ruling (id, case_id, decision_id, kind, decided_on, until_date, court_case_number,
-                            recorded_by, recorded_by_name)
-                        VALUES (:id, :c, :d, :k, :on, :until, :no, :by, :byName)""")
-                .param("id", id).param("c", decision.caseId()).param("d", decision.id()).param("k", kind.name())
-                .param("on", cmd.decidedOn()).param("until", cmd.until()).param("no", caseNumber)
-                .param("by", grant.user().accountId()).param("byName", grant.user().displayName()).update();
-        apply(grant, decision, kind, cmd.decidedOn(), cmd.until(), evidence(kind, cmd.decidedOn(), caseNumber));
-        return find(id);
     }
 
     private void apply(WriteGrant grant, Decision decision, RulingKind kind, LocalDate on, LocalDate until,

@@ -178,6 +178,12 @@ public class Deadlines {
         return find(id.value()).orElseThrow();
     }
 
+    /** The rules of {@link #markMet}, checked without recording anything (all of a form's problems at once). */
+    public void checkMet(WriteGrant grant, DeadlineId id, LocalDate on, String evidence) {
+        grant.requireActive();
+        own(grant.caseId(), id).markMet(on, evidence, grant.user().displayName(), today(), clock.instant());
+    }
+
     /** A deadline met by what Lotsen recorded elsewhere (e.g. the court granted a continuation). */
     @Transactional
     void meet(UUID id, LocalDate on, String evidence, String byName) {

@@ -84,6 +84,82 @@ public class Decisions {
         CaseId caseId = grant.caseId();
         // One decision at a time per case, so that two custodies cannot both pass the check below.
         jdbc.sql("SELECT id FROM case_file WHERE id = :id FOR UPDATE").param("id", caseId.value()).query(UUID.class).list();
+        Checked checked = validate(grant, cmd);
+        DecisionType type = checked.type();
+        LvuAge age = checked.age();
+        Unit committee = checked.committee();
+        Decision custody = checked.custody();
+
+        LocalDate decidedDay = SwedishCalendar.swedishDate(cmd.decidedAt());
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO decision (id, case_id, type, custody_id, decided_at, executed_at, decided_by_name,
+                            mandate, committee_unit_id, grounds, urgency_reason, habitual_residence, jurisdiction_basis,
+                            jurisdiction_notes, details, recorded_by, recorded_by_name, placement, age_basis)
+                        VALUES (:id, :c, :type, :custody, :decided, :executed, :by, :mandate, :committee, :grounds,
+                            :urgency, :residence, :basis, :jnotes, :details, :recorder, :recorderName, :placement,
+                            :ageBasis)""")
+                .param("id", id).param("c", caseId.value()).param("type", type.name())
+                .param("custody", custody == null ? null : custody.id())
+                .param("decided", cmd.decidedAt().atOffset(ZoneOffset.UTC))
+                .param("executed", cmd.executedAt() == null ? null : cmd.executedAt().atOffset(ZoneOffset.UTC))
+                .param("by", cmd.decidedByName().trim()).param("mandate", cmd.mandate() == null ? null : cmd.mandate().name())
+                .param("committee", committee == null ? null : committee.id().value())
+                .param("grounds", cmd.grounds().stream().sorted().collect(Collectors.joining(",")))
+                .param("urgency", blankToNull(cmd.urgencyReason())).param("residence", blankToNull(cmd.habitualResidence()))
+                .param("basis", blankToNull(cmd.jurisdictionBasis())).param("jnotes", blankToNull(cmd.jurisdictionNotes()))
+                .param("details", blankToNull(cmd.details())).param("recorder", grant.user().accountId())
+                .param("recorderName", grant.user().displayName())
+                .param("placement", cmd.placement() || PLACEMENT_TYPES.contains(type))
+                .param("ageBasis", age == null ? null : age.coverage().name() + ":" + age.basis().name())
+                .update();
+
+        if (type.custody()) {
+            deadlines.start(caseId.value(), id, DeadlineKind.LVU_7_SUBMISSION, decidedDay, null);
+            if (cmd.executedAt() != null) {
+                startExecutionDeadlines(caseId.value(), id, type, SwedishCalendar.swedishDate(cmd.executedAt()));
+            }
+            cases.setCustodyInForce(grant, true);
+            // The decision is documented with what the routine step asks for.
+            cases.completeStepIfOpen(grant, LinkedStep.DECISION_DOCUMENTED);
+            events.publishEvent(new CustodyDecided(caseId, grant.header().caseNumber(), new DecisionId(id), type,
+                    cmd.decidedAt()));
+        }
+        if (cmd.mandate() != null && cmd.mandate().mustBeReported()) {
+            deadlines.start(caseId.value(), id, DeadlineKind.COMMITTEE_REPORT, decidedDay, committee.id());
+        }
+        switch (type) {
+            case LVU_14_CONTACT, LVU_14_WHEREABOUTS -> deadlines.start(caseId.value(), id, DeadlineKind.LVU_14_REVIEW,
+                    decidedDay, null);
+            case LVU_31A_TRAVEL_BAN -> {
+                deadlines.start(caseId.value(), id, DeadlineKind.LVU_31C_REVIEW, decidedDay, null);
+                deadlines.start(caseId.value(), id, DeadlineKind.TRAVEL_BAN_POLICE_NOTICE, decidedDay, null);
+            }
+            case LVU_31D_TEMPORARY_TRAVEL_BAN -> {
+                deadlines.start(caseId.value(), id, DeadlineKind.LVU_31E_SUBMISSION, decidedDay, null);
+                deadlines.start(caseId.value(), id, DeadlineKind.TRAVEL_BAN_POLICE_NOTICE, decidedDay, null);
+            }
+            default -> {
+            }
+        }
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * The decision's rules, checked without recording anything: a form sent with other problems shows these too, in
+     * the same round.
+     */
+    @Transactional(readOnly = true)
+    public void check(WriteGrant grant, DecisionCommand cmd) {
+        grant.requireActive();
+        validate(grant, cmd);
+    }
+
+    private record Checked(DecisionType type, LvuAge age, Unit committee, Decision custody) {
+    }
+
+    private Checked validate(WriteGrant grant, DecisionCommand cmd) {
+        CaseId caseId = grant.caseId();
         FieldProblems.Collector problems = new FieldProblems.Collector();
         if (cmd.type() == null) {
             problems.add("type", "validation.required");
@@ -178,60 +254,7 @@ public class Decisions {
             }
         }
         problems.throwIfAny();
-
-        LocalDate decidedDay = SwedishCalendar.swedishDate(cmd.decidedAt());
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        INSERT INTO decision (id, case_id, type, custody_id, decided_at, executed_at, decided_by_name,
-                            mandate, committee_unit_id, grounds, urgency_reason, habitual_residence, jurisdiction_basis,
-                            jurisdiction_notes, details, recorded_by, recorded_by_name, placement, age_basis)
-                        VALUES (:id, :c, :type, :custody, :decided, :executed, :by, :mandate, :committee, :grounds,
-                            :urgency, :residence, :basis, :jnotes, :details, :recorder, :recorderName, :placement,
-                            :ageBasis)""")
-                .param("id", id).param("c", caseId.value()).param("type", type.name())
-                .param("custody", custody == null ? null : custody.id())
-                .param("decided", cmd.decidedAt().atOffset(ZoneOffset.UTC))
-                .param("executed", cmd.executedAt() == null ? null : cmd.executedAt().atOffset(ZoneOffset.UTC))
-                .param("by", cmd.decidedByName().trim()).param("mandate", cmd.mandate() == null ? null : cmd.mandate().name())
-                .param("committee", committee == null ? null : committee.id().value())
-                .param("grounds", cmd.grounds().stream().sorted().collect(Collectors.joining(",")))
-                .param("urgency", blankToNull(cmd.urgencyReason())).param("residence", blankToNull(cmd.habitualResidence()))
-                .param("basis", blankToNull(cmd.jurisdictionBasis())).param("jnotes", blankToNull(cmd.jurisdictionNotes()))
-                .param("details", blankToNull(cmd.details())).param("recorder", grant.user().accountId())
-                .param("recorderName", grant.user().displayName())
-                .param("placement", cmd.placement() || PLACEMENT_TYPES.contains(type))
-                .param("ageBasis", age == null ? null : age.coverage().name() + ":" + age.basis().name())
-                .update();
-
-        if (type.custody()) {
-            deadlines.start(caseId.value(), id, DeadlineKind.LVU_7_SUBMISSION, decidedDay, null);
-            if (cmd.executedAt() != null) {
-                startExecutionDeadlines(caseId.value(), id, type, SwedishCalendar.swedishDate(cmd.executedAt()));
-            }
-            cases.setCustodyInForce(grant, true);
-            // The decision is documented with what the routine step asks for.
-            cases.completeStepIfOpen(grant, LinkedStep.DECISION_DOCUMENTED);
-            events.publishEvent(new CustodyDecided(caseId, grant.header().caseNumber(), new DecisionId(id), type,
-                    cmd.decidedAt()));
-        }
-        if (cmd.mandate() != null && cmd.mandate().mustBeReported()) {
-            deadlines.start(caseId.value(), id, DeadlineKind.COMMITTEE_REPORT, decidedDay, committee.id());
-        }
-        switch (type) {
-            case LVU_14_CONTACT, LVU_14_WHEREABOUTS -> deadlines.start(caseId.value(), id, DeadlineKind.LVU_14_REVIEW,
-                    decidedDay, null);
-            case LVU_31A_TRAVEL_BAN -> {
-                deadlines.start(caseId.value(), id, DeadlineKind.LVU_31C_REVIEW, decidedDay, null);
-                deadlines.start(caseId.value(), id, DeadlineKind.TRAVEL_BAN_POLICE_NOTICE, decidedDay, null);
-            }
-            case LVU_31D_TEMPORARY_TRAVEL_BAN -> {
-                deadlines.start(caseId.value(), id, DeadlineKind.LVU_31E_SUBMISSION, decidedDay, null);
-                deadlines.start(caseId.value(), id, DeadlineKind.TRAVEL_BAN_POLICE_NOTICE, decidedDay, null);
-            }
-            default -> {
-            }
-        }
-        return find(id).orElseThrow();
+        return new Checked(type, age, committee, custody);
     }
 
     /** The person's age for LVU on the day (see {@link LvuAge}). */
@@ -257,6 +280,18 @@ public class Decisions {
         } else if (!confirmed && (at.isAfter(now.plus(CLOCK_TOLERANCE)) || at.isBefore(now.minus(CONFIRM_OLDER_THAN)))) {
             problems.add(field, "validation.decision.confirmUnusualTime");
         }
+    }
+
+    /** The rules of {@link #recordExecution}, checked without recording anything. */
+    public void checkExecution(WriteGrant grant, DecisionId decisionId, Instant executedAt) {
+        grant.requireActive();
+        own(grant.caseId(), decisionId).execute(executedAt, clock.instant());
+    }
+
+    /** The rules of {@link #endCustody}, checked without recording anything. */
+    public void checkEnd(WriteGrant grant, DecisionId decisionId, CustodyEnd reason, Instant endedAt, String note) {
+        grant.requireActive();
+        own(grant.caseId(), decisionId).end(reason, endedAt, note, clock.instant());
     }
 
     /** Records when a custody was carried out, if that was not known when it was recorded; starts the 8 § time. */

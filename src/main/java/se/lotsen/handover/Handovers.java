@@ -65,17 +65,7 @@ public class Handovers {
     @Transactional
     public Handover handOver(WriteGrant grant, String toUnitCode, String reason) {
         CaseId caseId = grant.caseId();
-        FieldProblems.Collector problems = new FieldProblems.Collector();
-        Unit to = toUnitCode == null ? null : organisation.unitByCode(toUnitCode.trim()).filter(Unit::active).orElse(null);
-        if (to == null) {
-            problems.add("toUnit", "validation.handover.unit");
-        }
-        if (reason == null || reason.isBlank()) {
-            problems.add("reason", "validation.handover.reason");
-        } else if (reason.length() > 2000) {
-            problems.add("reason", "validation.size.max.n", 2000);
-        }
-        problems.throwIfAny();
+        Unit to = validate(toUnitCode, reason);
         // The routine's handover step is done by handing over (afterwards the handing unit can no longer tick it).
         cases.completeStepIfOpen(grant, LinkedStep.HANDOVER);
         Instant now = clock.instant();
@@ -96,6 +86,26 @@ public class Handovers {
         events.publishEvent(new CaseHandedOver(caseId, grant.header().caseNumber(), new HandoverId(id),
                 grant.header().unit().id(), to.id(), now));
         return find(id).orElseThrow();
+    }
+
+    /** The rules of {@link #handOver}, checked without handing anything over (all of a form's problems at once). */
+    public void checkHandOver(WriteGrant grant, String toUnitCode, String reason) {
+        validate(toUnitCode, reason);
+    }
+
+    private Unit validate(String toUnitCode, String reason) {
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        Unit to = toUnitCode == null ? null : organisation.unitByCode(toUnitCode.trim()).filter(Unit::active).orElse(null);
+        if (to == null) {
+            problems.add("toUnit", "validation.handover.unit");
+        }
+        if (reason == null || reason.isBlank()) {
+            problems.add("reason", "validation.handover.reason");
+        } else if (reason.length() > 2000) {
+            problems.add("reason", "validation.size.max.n", 2000);
+        }
+        problems.throwIfAny();
+        return to;
     }
 
     /**

@@ -57,10 +57,8 @@ public class Organisation {
 
     @Transactional
     public Unit createUnit(UnitForm form) {
+        checkNewUnit(form);
         String code = form.code().trim();
-        if (unitByCode(code).isPresent()) {
-            throw FieldProblems.of("code", "validation.unit.code.taken");
-        }
         UnitId id = UnitId.random();
         jdbc.sql("""
                         INSERT INTO unit (id, code, name, kind, active, contact)
@@ -70,6 +68,14 @@ public class Organisation {
                 .param("contact", blankToNull(form.contact())).update();
         setCommittee(id, form.committeeName());
         return unit(id).orElseThrow();
+    }
+
+    /** The rules of {@link #createUnit} (a code not taken), checked without creating anything. */
+    public void checkNewUnit(UnitForm form) {
+        String code = form.code() == null ? "" : form.code().trim();
+        if (!code.isEmpty() && unitByCode(code).isPresent()) {
+            throw FieldProblems.of("code", "validation.unit.code.taken");
+        }
     }
 
     /** Changes a unit's name, kind, active flag and committee name. The code never changes: URLs depend on it. */
@@ -139,16 +145,22 @@ public class Organisation {
 
     @Transactional
     public Committee.Meeting addMeeting(UnitId unitId, MeetingForm form) {
-        Committee committee = committeeOf(unitId)
-                .orElseThrow(() -> FieldProblems.of("date", "validation.committee.missing"));
-        if (committee.meetings().stream().anyMatch(m -> m.date().equals(form.date()))) {
-            throw FieldProblems.of("date", "validation.meeting.duplicate");
-        }
+        Committee committee = checkMeeting(unitId, form);
         UUID id = UUID.randomUUID();
         String note = form.note() == null || form.note().isBlank() ? null : form.note().trim();
         jdbc.sql("INSERT INTO committee_meeting (id, committee_id, meeting_date, note) VALUES (:id, :c, :d, :n)")
                 .param("id", id).param("c", committee.id()).param("d", form.date()).param("n", note).update();
         return new Committee.Meeting(id, form.date(), note);
+    }
+
+    /** The rules of {@link #addMeeting}, checked without adding anything; the unit's committee. */
+    public Committee checkMeeting(UnitId unitId, MeetingForm form) {
+        Committee committee = committeeOf(unitId)
+                .orElseThrow(() -> FieldProblems.of("date", "validation.committee.missing"));
+        if (form.date() != null && committee.meetings().stream().anyMatch(m -> m.date().equals(form.date()))) {
+            throw FieldProblems.of("date", "validation.meeting.duplicate");
+        }
+        return committee;
     }
 
     @Transactional

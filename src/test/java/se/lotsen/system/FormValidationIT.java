@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -62,6 +63,8 @@ class FormValidationIT {
         UUID caseId = scenario.openChild("jour1", Scenario.name("Formulär"));
         String decisionId = scenario.custody("jour1", caseId).get("id").asString();
         String c = "/cases/" + caseId;
+        String contactId = scenario.contact("jour1", caseId, "OTHER", "Polisen, Citypolisen (lokalpolisområde)", "Anmälan gjord.").get("id").asString();
+        String deadlineId = deadlineOf(scenario, caseId);
 
         // The pages with a form of their own, as a user who may send it.
         Map<String, String> pages = new LinkedHashMap<>();
@@ -80,6 +83,10 @@ class FormValidationIT {
         pages.put("/admin/units/new", "admin");
         pages.put("/partners/new", "admin");
         pages.put("/audit/reviews/new", "granskare");
+        pages.put(c + "/indicators", "jour1");
+        pages.put(c + "/contacts/" + contactId + "/status", "jour1");
+        pages.put(c + "/deadlines/" + deadlineId, "jour1");
+        pages.put("/admin/units/rinkeby-kista", "admin");
 
         Map<String, Browser> browsers = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -140,6 +147,182 @@ class FormValidationIT {
         assertThat(problems).as("forms below the standard").isEmpty();
         assertThat(summaries).as("the empty forms refused with a summary (the test is not vacuous)")
                 .isGreaterThanOrEqualTo(10);
+    }
+
+    /**
+     * All problems in one round: a form sent with a problem Bean Validation finds (a value that does not convert, a
+     * text too long, a required field left empty) also lists the problems only the service's rules find, in the same
+     * answer, instead of revealing them after the first are fixed.
+     */
+    @Test
+    void oneRoundListsTheFormsAndTheServicesProblemsTogether() {
+        LotsenHttp http = new LotsenHttp(port);
+        Scenario scenario = new Scenario(http);
+        UUID caseId = scenario.openChild("jour1", Scenario.name("Allaproblem"));
+        String decisionId = scenario.custody("jour1", caseId).get("id").asString();
+        String contactId = scenario.contact("jour1", caseId, "OTHER", "Polisen, Citypolisen (lokalpolisområde)", "Anmälan gjord.").get("id").asString();
+        String deadlineId = deadlineOf(scenario, caseId);
+        String c = "/cases/" + caseId;
+        Browser jour = scenario.signedIn("jour1");
+        Browser admin = scenario.signedIn("admin");
+        String tooLong = "x".repeat(20001);
+        List<String> problems = new ArrayList<>();
+
+        // A decision: the time does not convert (the form); no decider, no grounds, no urgency (the service).
+        expect(problems, jour, c + "/decisions/new?type=LVU_6", "/decisions/new",
+                Map.of("decidedAt", "igår kväll", "decidedByName", ""),
+                "decidedAt", "decidedByName", "grounds", "urgencyReason");
+        // A decision's end: the time does not convert; no reason.
+        expect(problems, jour, c + "/decisions/" + decisionId, "/end", Map.of("endedAt", "x", "note", ""),
+                "endedAt", "reason");
+        // A court ruling: the day does not convert; no kind.
+        expect(problems, jour, c + "/decisions/" + decisionId, "/court-rulings", Map.of("decidedOn", "x"),
+                "decidedOn", "kind");
+        // A deadline met: the evidence too long (the form); a day in the future (the deadline's rule).
+        expect(problems, jour, c + "/deadlines/" + deadlineId, "/met",
+                Map.of("evidence", "x".repeat(501), "metOn", "2099-01-01"), "evidence", "metOn");
+        // A contact: the time does not read; no partner and no summary (the service).
+        expect(problems, jour, c + "/contacts/new?type=POLICE", "/contacts/new",
+                Map.of("at", "klockan tre", "summary", "", "partnerId", ""), "at", "partnerId", "summary");
+        // A contact's status: the note too long (the form); no status (the service).
+        expect(problems, jour, c + "/contacts/" + contactId + "/status", "/status",
+                Map.of("note", tooLong, "status", ""), "note", "status");
+        // A journal entry: no text (the form); a time in the future (the service).
+        expect(problems, jour, c + "/journal/new", "/journal", Map.of("text", "", "occurredAt", "2099-01-01 10:00"),
+                "text", "occurredAt");
+        // The person: no name (the form); a number for an unknown kind of identity (the register's rule).
+        expect(problems, jour, c + "/person", "/person",
+                Map.of("name", "", "identityKind", "UNKNOWN", "identityNumber", "123"), "name", "identityNumber");
+        // The protection assessment: an outcome that does not exist; no notes.
+        expect(problems, jour, c + "/protection", "/protection", Map.of("outcome", "BOGUS", "notes", ""),
+                "outcome", "notes");
+        // The indicators: a sign that does not exist; no overall assessment.
+        expect(problems, jour, c + "/indicators", "/indicators",
+                Map.of("observed", "BOGUS", "overallAssessment", ""), "observed", "overallAssessment");
+        // A handover: the reason too long (the form); no unit (the service).
+        expect(problems, jour, c + "/handover/new", "/handover/new", Map.of("reason", "x".repeat(2001), "toUnit", ""),
+                "reason", "toUnit");
+        // Emergency access: the case number too long (the form); no reason (the service).
+        expect(problems, scenario.signedIn("rinkeby1"), "/cases/emergency-access", "/cases/emergency-access",
+                Map.of("caseNumber", "X".repeat(81), "reason", ""), "caseNumber", "reason");
+        // A new account: no username (the form); a password below the policy (the service).
+        expect(problems, admin, "/admin/accounts/new", "/admin/accounts",
+                Map.of("username", "", "displayName", "Ny Person", "password", "kort", "roles", "DUTY_WORKER", "unitCode", "socialjouren"),
+                "username", "password");
+        // A partner: the name too long (the form); no kind (the service).
+        expect(problems, admin, "/partners/new", "/partners/new", Map.of("name", "x".repeat(201), "kind", ""),
+                "name", "kind");
+        // One's own password: the current one left empty (the form); a new one below the policy (the service).
+        expect(problems, jour, "/account", "/account/password",
+                Map.of("currentPassword", "", "newPassword", "kort", "repeatPassword", "kort"),
+                "currentPassword", "newPassword");
+        assertThat(problems).as("problems revealed in a second round").isEmpty();
+    }
+
+    /**
+     * "(valfritt)" exactly on the optional fields: every field a form declares optional in form-fields.properties
+     * shows it, no other field does, and a form sent with only its optional fields empty is not refused for them.
+     */
+    @Test
+    void optionalIsMarkedExactlyOnTheDeclaredFields() throws IOException {
+        Properties declared = new Properties();
+        try (var in = getClass().getResourceAsStream("/form-fields.properties")) {
+            declared.load(in);
+        }
+        LotsenHttp http = new LotsenHttp(port);
+        Scenario scenario = new Scenario(http);
+        UUID caseId = scenario.openChild("jour1", Scenario.name("Valfritt"));
+        String decisionId = scenario.custody("jour1", caseId).get("id").asString();
+        String deadlineId = deadlineOf(scenario, caseId);
+        String c = "/cases/" + caseId;
+        // page, user, the form's action ending, the form's model name
+        String[][] forms = {
+                {c + "/decisions/new?type=LVU_6A", "jour1", "/decisions/new", "decisionForm"},
+                {c + "/decisions/" + decisionId, "jour1", "/court-rulings", "rulingForm"},
+                {c + "/decisions/" + decisionId, "jour1", "/end", "endForm"},
+                {c + "/deadlines/" + deadlineId, "jour1", "/met", "metForm"},
+                {c + "/contacts/new?type=POLICE", "jour1", "/contacts/new", "contactForm"},
+                {c + "/journal/new", "jour1", "/journal", "journalForm"},
+                {c + "/person", "jour1", "/person", "personDetails"},
+                {c + "/protection", "jour1", "/protection", "protectionForm"},
+                {c + "/handover/new", "jour1", "/handover/new", "handoverForm"},
+                {"/cases/new/intake", "jour1", "/cases/new/intake", "intakeForm"},
+                {"/cases/emergency-access", "rinkeby1", "/cases/emergency-access", "emergencyForm"},
+                {"/admin/accounts/new", "admin", "/admin/accounts", "accountForm"},
+                {"/admin/units/new", "admin", "/admin/units", "unitForm"},
+                {"/admin/units/rinkeby-kista", "admin", "/meetings", "meetingForm"},
+                {"/partners/new", "admin", "/partners/new", "partnerForm"},
+        };
+        Map<String, Browser> browsers = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        int optionalSeen = 0;
+        for (String[] f : forms) {
+            Browser browser = browsers.computeIfAbsent(f[1], scenario::signedIn);
+            Response r = browser.get(f[0]);
+            assertThat(r.status()).as("GET %s", f[0]).isEqualTo(200);
+            Document doc = Jsoup.parse(r.body());
+            Element form = doc.select("main form[method=post]").stream().filter(e -> e.attr("action").endsWith(f[2]))
+                    .findFirst().orElseThrow(() -> new AssertionError("no form " + f[2] + " on " + f[0]));
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Element field : form.select("input[name], select[name], textarea[name]")) {
+                String name = field.attr("name");
+                if (field.attr("type").matches("hidden|submit") || name.startsWith("fields[") || !seen.add(name)
+                        || field.id().isEmpty()) {
+                    continue;
+                }
+                String spec = declared.getProperty(f[3] + "." + name, "");
+                boolean optional = spec.contains("|optional");
+                boolean marked = rawLabelOf(doc, field).contains("(valfritt)");
+                if (optional && !marked) {
+                    problems.add(f[0] + " " + f[3] + "." + name + ": declared optional but not marked \"(valfritt)\"");
+                } else if (!optional && marked) {
+                    problems.add(f[0] + " " + f[3] + "." + name + ": marked \"(valfritt)\" but not declared optional");
+                }
+                optionalSeen += optional ? 1 : 0;
+            }
+        }
+        assertThat(problems).as("\"(valfritt)\" where it does not belong, or missing").isEmpty();
+        assertThat(optionalSeen).as("optional fields seen (the test is not vacuous)").isGreaterThanOrEqualTo(20);
+    }
+
+    /** Sends the form whose action ends with {@code action} on the page with the values given, the rest emptied. */
+    private static void expect(List<String> problems, Browser browser, String page, String action,
+                               Map<String, String> values, String... fields) {
+        Response r = browser.get(page);
+        assertThat(r.status()).as("GET %s", page).isEqualTo(200);
+        Document doc = Jsoup.parse(r.body());
+        Element form = doc.select("main form[method=post]").stream().filter(e -> e.attr("action").endsWith(action))
+                .findFirst().orElseThrow(() -> new AssertionError("no form " + action + " on " + page));
+        List<Map.Entry<String, String>> sent = new ArrayList<>();
+        for (Map.Entry<String, String> e : emptied(form)) {
+            if (!values.containsKey(e.getKey())) {
+                sent.add(e);
+            }
+        }
+        values.forEach((k, v) -> sent.add(new SimpleEntry<>(k, v)));
+        Response answer = browser.postForm(form.attr("action"), sent);
+        String where = "POST " + form.attr("action") + " " + values.keySet();
+        if (answer.status() != 200 && answer.status() != 422) {
+            problems.add(where + ": answered " + answer.status());
+            return;
+        }
+        Element summary = Jsoup.parse(answer.body()).selectFirst(".error-summary");
+        List<String> linked = summary == null ? List.of()
+                : summary.select("a[href^=#]").stream().map(a -> a.attr("href").substring(1)).toList();
+        for (String field : fields) {
+            if (!linked.contains(field)) {
+                problems.add(where + ": no problem at " + field + " in the same round (summary: " + linked + ")");
+            }
+        }
+    }
+
+    /** The first deadline the case page links to. */
+    private static String deadlineOf(Scenario scenario, UUID caseId) {
+        Document page = Jsoup.parse(scenario.signedIn("jour1").get("/cases/" + caseId).body());
+        Element link = page.selectFirst("a[href*=/deadlines/]");
+        assertThat(link).as("a deadline on the case page").isNotNull();
+        String href = link.attr("href");
+        return href.substring(href.indexOf("/deadlines/") + "/deadlines/".length()).replaceAll("[?#].*$", "");
     }
 
     /** The form's fields as sent with nothing filled in: hidden fields (the CSRF token, a version) as they are. */

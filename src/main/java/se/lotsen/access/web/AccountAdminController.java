@@ -3,6 +3,7 @@ package se.lotsen.access.web;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -86,8 +87,13 @@ class AccountAdminController {
     @PostMapping
     @Audited(action = AuditAction.CREATE, recordType = "ACCOUNT")
     String create(@Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result, Model model,
-                  RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
+                  RedirectAttributes redirect, HttpServletRequest request) {
+        if (result.hasErrors()) {
+            // All problems at once: a taken username, the roles, the unit and the password policy too.
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            AccountForm sent = FormErrors.lenient(AccountForm.class, result, request);
+            FormErrors.check(result, () -> accounts.check(sent));
+        } else {
             try {
                 Account account = accounts.create(form);
                 AuditContext.recordId(account.id());
@@ -98,6 +104,7 @@ class AccountAdminController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         model.addAttribute("creating", true);
         return "admin/accounts/form";
     }
@@ -115,9 +122,14 @@ class AccountAdminController {
     @PostMapping("/{id}")
     @Audited(action = AuditAction.UPDATE, recordType = "ACCOUNT", idParam = "id")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result,
-                  @AuthenticationPrincipal CurrentUser admin, Model model, RedirectAttributes redirect) {
+                  @AuthenticationPrincipal CurrentUser admin, Model model, RedirectAttributes redirect,
+                  HttpServletRequest request) {
         Account account = account(id);
-        if (!result.hasErrors()) {
+        if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            AccountForm sent = FormErrors.lenient(AccountForm.class, result, request);
+            FormErrors.check(result, () -> accounts.checkUpdate(account.id(), sent, admin.id()));
+        } else {
             try {
                 accounts.update(account.id(), form, admin.id());
                 redirect.addFlashAttribute("flash", "flash.saved");
@@ -127,6 +139,7 @@ class AccountAdminController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         return editView(account, model);
     }
 

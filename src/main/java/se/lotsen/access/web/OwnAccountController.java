@@ -46,10 +46,14 @@ class OwnAccountController {
     @Audited(action = AuditAction.UPDATE, recordType = "ACCOUNT")
     String changePassword(@AuthenticationPrincipal CurrentUser user,
                           @Valid @ModelAttribute("passwordChangeForm") PasswordChangeForm form, BindingResult result,
-                          HttpServletRequest request, RedirectAttributes redirect) {
+                          HttpServletRequest request, RedirectAttributes redirect, Model model) {
         AuditContext.recordId(user.id());
         AuditContext.detail("password change");
-        if (!result.hasErrors()) {
+        if (result.hasErrors()) {
+            // All problems at once: the new password's policy too (the current one is tried only when sent).
+            PasswordChangeForm checked = FormErrors.lenient(PasswordChangeForm.class, result, request);
+            FormErrors.check(result, () -> ownPassword.checkNew(user, checked.newPassword(), checked.repeatPassword()));
+        } else {
             try {
                 ownPassword.change(user, form.currentPassword(), form.newPassword(), form.repeatPassword(),
                         request.getSession().getId(), null);
@@ -63,6 +67,7 @@ class OwnAccountController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         return "account";
     }
 }

@@ -465,10 +465,16 @@ class CaseController {
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     String saveIndicators(@PathVariable UUID id, @Valid @ModelAttribute("indicatorForm") IndicatorForm form,
                           BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
-                          RedirectAttributes redirect) {
+                          RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
-        if (!result.hasErrors()) {
+        // All problems at once: the assessment's rules run also when a ticked sign could not be read.
+        IndicatorForm sent = form != null ? form : FormErrors.lenient(IndicatorForm.class, result, request);
+        if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            IndicatorForm checked = FormErrors.lenient(IndicatorForm.class, result, request);
+            FormErrors.check(result, () -> cases.checkIndicators(grant, checked.observed(), checked.overallAssessment()));
+        } else {
             try {
                 cases.recordIndicators(grant, form.observed(), form.overallAssessment(), form.version());
                 redirect.addFlashAttribute("flash", "flash.case.indicators");
@@ -478,6 +484,7 @@ class CaseController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, sent);
         return indicatorView(view, model);
     }
 
@@ -506,10 +513,16 @@ class CaseController {
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     String saveProtection(@PathVariable UUID id, @Valid @ModelAttribute("protectionForm") ProtectionForm form,
                           BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
-                          RedirectAttributes redirect) {
+                          RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
-        if (!result.hasErrors()) {
+        // All problems at once: the assessment's rules run also when the outcome could not be read.
+        ProtectionForm sent = form != null ? form : FormErrors.lenient(ProtectionForm.class, result, request);
+        if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            ProtectionForm checked = FormErrors.lenient(ProtectionForm.class, result, request);
+            FormErrors.check(result, () -> cases.checkProtection(grant, checked.outcome(), checked.notes()));
+        } else {
             try {
                 cases.recordProtection(grant, form.outcome(), form.notes(), form.version());
                 redirect.addFlashAttribute("flash", "flash.case.protection");
@@ -519,6 +532,7 @@ class CaseController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, sent);
         model.addAttribute("c", view);
         model.addAttribute("outcomes", ProtectionOutcome.values());
         return "cases/protection";

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -155,10 +156,17 @@ class CaseWorkController {
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     String addJournalEntry(@PathVariable UUID id, @Valid @ModelAttribute("journalForm") JournalForm form,
                            BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
-                           RedirectAttributes redirect) {
+                           RedirectAttributes redirect, HttpServletRequest request) {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
-        if (!result.hasErrors()) {
+        // All problems at once: the journal's rules run also when the time did not convert or the text is missing.
+        JournalForm sent = form != null ? form : FormErrors.lenient(JournalForm.class, result, request);
+        if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            JournalForm checked = FormErrors.lenient(JournalForm.class, result, request);
+            FormErrors.check(result, () -> cases.checkJournalEntry(grant, checked.occurredAt() == null ? null
+                    : checked.occurredAt().atZone(CaseController.SWEDEN).toInstant(), checked.text(), checked.corrects()));
+        } else {
             try {
                 cases.addJournalEntry(grant, form.occurredAt().atZone(CaseController.SWEDEN).toInstant(),
                         form.text(), form.corrects());
@@ -170,6 +178,7 @@ class CaseWorkController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, sent);
         model.addAttribute("c", view);
         return "cases/journal";
     }
@@ -200,10 +209,16 @@ class CaseWorkController {
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     String savePerson(@PathVariable UUID id, @Valid @ModelAttribute("personDetails") PersonForm form,
                       BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
-                      RedirectAttributes redirect) {
+                      RedirectAttributes redirect, HttpServletRequest request) {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
-        if (!result.hasErrors()) {
+        // All problems at once: the person's rules (the identity number, lowering a protection) run too.
+        PersonForm sent = form != null ? form : FormErrors.lenient(PersonForm.class, result, request);
+        if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            PersonForm checked = FormErrors.lenient(PersonForm.class, result, request);
+            FormErrors.check(result, () -> cases.checkPerson(grant, checked.details(), checked.protectionReason()));
+        } else {
             try {
                 // Without the right to see it, the address was never shown and stays as it is (Cases decides).
                 cases.updatePerson(grant, form.details(), form.version(), form.protectionReason());
@@ -215,6 +230,7 @@ class CaseWorkController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, sent);
         return personView(view, model);
     }
 

@@ -3,6 +3,7 @@ package se.lotsen.cases.web;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,9 +61,15 @@ class EmergencyAccessController {
     @PostMapping
     @Audited(action = AuditAction.READ, recordType = "CASE")
     String request(@Valid @ModelAttribute("emergencyForm") EmergencyAccessForm form, BindingResult result,
-                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
+                   HttpServletRequest request) {
         access.requireEmergencyAccess(user);
-        if (!result.hasErrors()) {
+        if (result.hasErrors()) {
+            // All problems at once: the request's own rules run too, on the values not refused already (nothing
+            // refused reaches the database).
+            EmergencyAccessForm checked = FormErrors.lenient(EmergencyAccessForm.class, result, request);
+            FormErrors.check(result, () -> access.checkEmergencyAccess(checked.caseNumber(), checked.reason(), user));
+        } else {
             try {
                 CaseAccess.EmergencyAccessOutcome outcome = access.requestEmergencyAccess(form.caseNumber(),
                         form.reason(), user);
@@ -75,6 +82,7 @@ class EmergencyAccessController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         return formView(model);
     }
 

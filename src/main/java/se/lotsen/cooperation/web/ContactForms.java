@@ -78,8 +78,8 @@ final class ContactForms {
         }
 
         /**
-         * The command to record, or {@code null} when a value cannot be read; the result then says which, next to
-         * the field.
+         * The command to record; a value that cannot be read is left out ({@code null}) and the result says which,
+         * next to the field, so that the service's rules can still be checked on the rest (all problems at once).
          */
         ContactCommand toCommand(BindingResult result) {
             ContactType t = chosenType();
@@ -104,9 +104,6 @@ final class ContactForms {
                 }
             }
             ContactStatus chosenStatus = parseStatus(status, "status", result);
-            if (result.hasErrors()) {
-                return null;
-            }
             return new ContactCommand(partner, t, when == null ? null : when.atZone(SWEDEN).toInstant(), channel,
                     summary, follow, chosenStatus, fields, completeStepChecked(), checked(placement));
         }
@@ -195,6 +192,22 @@ final class ContactForms {
      * {@code fallbackField}, so that it is still shown.
      */
     static void apply(FieldProblems problems, BindingResult result, Class<? extends Record> form, String fallbackField) {
+        FormErrors.apply(placed(problems, form, fallbackField), result);
+    }
+
+    /**
+     * Runs the service's check-only rule and adds its problems at fields that have no error yet (placed as
+     * {@link #apply} does): a form with other problems shows the service's rules in the same round.
+     */
+    static void check(BindingResult result, Class<? extends Record> form, String fallbackField, Runnable check) {
+        try {
+            check.run();
+        } catch (FieldProblems problems) {
+            FormErrors.applyNew(placed(problems, form, fallbackField), result);
+        }
+    }
+
+    private static FieldProblems placed(FieldProblems problems, Class<? extends Record> form, String fallbackField) {
         Set<String> names = new java.util.HashSet<>();
         Arrays.stream(form.getRecordComponents()).forEach(c -> names.add(c.getName()));
         List<FieldProblems.Problem> placed = new ArrayList<>();
@@ -203,6 +216,6 @@ final class ContactForms {
                     || (p.field().startsWith("fields[") && names.contains("fields"));
             placed.add(known ? p : new FieldProblems.Problem(fallbackField, p.messageKey(), p.args()));
         }
-        FormErrors.apply(new FieldProblems(placed), result);
+        return new FieldProblems(placed);
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -77,11 +78,19 @@ class ContactPageController {
     @PostMapping("/cases/{id}/contacts/new")
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     String record(@PathVariable UUID id, @Valid @ModelAttribute("contactForm") ContactForm form, BindingResult result,
-                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
+                  HttpServletRequest request) {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
-        ContactCommand command = result.hasErrors() ? null : form.toCommand(result);
-        if (command != null) {
+        // All problems at once: the service's rules run also when a value could not be read or was too long.
+        ContactCommand command = form.toCommand(result);
+        if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            ContactCommand checked = FormErrors.lenient(ContactForm.class, result, request)
+                    .toCommand(new org.springframework.validation.MapBindingResult(new java.util.HashMap<>(),
+                            "contactForm"));
+            ContactForms.check(result, ContactForm.class, "summary", () -> cooperation.check(grant, checked));
+        } else {
             try {
                 Contact c = cooperation.record(grant, command);
                 AuditContext.detail("contact " + c.id() + " " + c.type() + " " + c.status());
@@ -94,6 +103,7 @@ class ContactPageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         return formView(view, model);
     }
 
@@ -139,12 +149,13 @@ class ContactPageController {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
         Contact contact = contact(view, contactId);
-        ContactStatus status = result.hasErrors() ? null : ContactForms.parseStatus(form.status(), "status", result);
-        if (endangers(contact) && status != null && status != ContactStatus.CLOSED) {
-            // Hague 1996 art. 37 / Brussels IIb art. 88: a contact that could endanger the child is never made.
-            FormErrors.reject(result, "status", "validation.contact.endangers");
-        }
-        if (!result.hasErrors()) {
+        ContactStatus status = ContactForms.parseStatus(form.status(), "status", result);
+        if (result.hasErrors()) {
+            // All problems at once: the service's rules (the endangering contact among them) run too.
+            ContactForms.check(result, StatusForm.class, "status",
+                    () -> cooperation.checkStatus(grant, contactId, status,
+                            result.hasFieldErrors("note") ? null : form.note()));
+        } else {
             try {
                 Contact changed = cooperation.changeStatus(grant, contactId, status, form.note(),
                         form.completeStepChecked());
@@ -158,6 +169,7 @@ class ContactPageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         model.addAttribute("attempted", true);
         return statusView(view, contact, model);
     }

@@ -84,14 +84,16 @@ class PartnerController {
             return ContactForms.checked(active);
         }
 
-        /** The form for the service, or {@code null} when a value cannot be read (the result says which). */
+        /**
+         * The form for the service; a value that cannot be read is left out ({@code null}) and the result says which,
+         * so that the service's rules still run on the rest (all problems at once).
+         */
         Partners.PartnerForm toForm(BindingResult result) {
             PartnerKind k = parse(PartnerKind.class, kind, "kind", result);
             Partner.Hours h = parse(Partner.Hours.class, hours, "hours", result);
             LocalTime o = parseTime(opens, "opens", result);
             LocalTime c = parseTime(closes, "closes", result);
-            return result.hasErrors() ? null
-                    : new Partners.PartnerForm(name, k, country, phone, email, notes, h, o, c, activeChecked());
+            return new Partners.PartnerForm(name, k, country, phone, email, notes, h, o, c, activeChecked());
         }
 
         private static String time(LocalTime t) {
@@ -180,8 +182,10 @@ class PartnerController {
 
     private String save(Partner existing, PartnerFormData form, BindingResult result, Model model,
                         RedirectAttributes redirect) {
-        Partners.PartnerForm toSave = result.hasErrors() ? null : form.toForm(result);
-        if (toSave != null) {
+        Partners.PartnerForm toSave = form.toForm(result);
+        if (result.hasErrors()) {
+            ContactForms.check(result, PartnerFormData.class, "name", () -> partners.check(toSave));
+        } else {
             try {
                 Partner saved = partners.save(existing == null ? null : existing.id(), toSave);
                 redirect.addFlashAttribute("flash", "flash.partner.saved");
@@ -192,6 +196,7 @@ class PartnerController {
                 ContactForms.apply(problems, result, PartnerFormData.class, "name");
             }
         }
+        FormErrors.inOrder(model, result, form);
         return formView(existing, model);
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,6 +35,7 @@ import se.lotsen.cases.CaseView;
 import se.lotsen.cases.Cases;
 import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
+import se.lotsen.common.FormErrors;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.common.SwedishDates;
 import se.lotsen.decisions.Deadline;
@@ -98,12 +100,19 @@ class DeadlinePageController {
     @Audited(action = AuditAction.UPDATE, recordType = "DEADLINE", idParam = "deadlineId")
     String markMet(@PathVariable UUID id, @PathVariable UUID deadlineId, @Valid @ModelAttribute("metForm") MetForm form,
                    BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
-                   RedirectAttributes redirect) {
+                   RedirectAttributes redirect, HttpServletRequest request) {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
         AuditContext.detail("case " + id + " deadline met");
         Deadline d = deadlines.forRead(grant.grant(), new DeadlineId(deadlineId));
-        if (!result.hasErrors()) {
+        // All problems at once: the deadline's rules run also when the evidence is too long or the day did not convert.
+        MetForm sent = form != null ? form : FormErrors.lenient(MetForm.class, result, request);
+        if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            MetForm checked = FormErrors.lenient(MetForm.class, result, request);
+            DecisionForms.check(result, MetForm.class, "metOn",
+                    () -> deadlines.checkMet(grant, d.deadlineId(), checked.metOn(), checked.evidence()));
+        } else {
             try {
                 Set<UUID> before = deadlines.forCase(id).stream().map(Deadline::id).collect(Collectors.toSet());
                 deadlines.markMet(grant, d.deadlineId(), form.metOn(), form.evidence(), form.investigationOpened());
@@ -123,6 +132,7 @@ class DeadlinePageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, sent);
         return deadlineView(view, d, model, "met");
     }
 

@@ -111,6 +111,22 @@ final class DecisionForms {
      * closed meanwhile) is shown at {@code fallbackField}, so that it is never lost and never breaks the page.
      */
     static void apply(FieldProblems problems, BindingResult result, Class<? extends Record> form, String fallbackField) {
+        FormErrors.apply(placed(problems, form, fallbackField), result);
+    }
+
+    /**
+     * Runs the service's check-only rule and adds its problems at the fields that have no error yet (placed as
+     * {@link #apply} does): a form with other problems shows the service's rules in the same round.
+     */
+    static void check(BindingResult result, Class<? extends Record> form, String fallbackField, Runnable check) {
+        try {
+            check.run();
+        } catch (FieldProblems problems) {
+            FormErrors.applyNew(placed(problems, form, fallbackField), result);
+        }
+    }
+
+    private static FieldProblems placed(FieldProblems problems, Class<? extends Record> form, String fallbackField) {
         Set<String> fields = new LinkedHashSet<>();
         Arrays.stream(form.getRecordComponents()).forEach(c -> fields.add(c.getName()));
         List<FieldProblems.Problem> placed = new ArrayList<>();
@@ -118,7 +134,7 @@ final class DecisionForms {
             placed.add(fields.contains(p.field()) ? p
                     : new FieldProblems.Problem(fallbackField, p.messageKey(), p.args()));
         }
-        FormErrors.apply(new FieldProblems(placed), result);
+        return new FieldProblems(placed);
     }
 
 }

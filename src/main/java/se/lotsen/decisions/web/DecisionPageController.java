@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,6 +35,7 @@ import se.lotsen.cases.Cases;
 import se.lotsen.cases.WriteGrant;
 import se.lotsen.cases.SubjectType;
 import se.lotsen.common.FieldProblems;
+import se.lotsen.common.FormErrors;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.decisions.CourtRulings;
 import se.lotsen.decisions.CustodyEnd;
@@ -112,11 +114,18 @@ class DecisionPageController {
     @Audited(action = AuditAction.CREATE, recordType = "DECISION")
     String record(@PathVariable UUID id, @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult result,
                   @RequestParam(name = "type", required = false) String type,
-                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
+                  HttpServletRequest request) {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
         AuditContext.detail("case " + id);
-        if (!result.hasErrors()) {
+        // All problems at once: the service's rules run also when a value did not convert or was too long.
+        DecisionForm sent = form != null ? form : FormErrors.lenient(DecisionForm.class, result, request);
+        if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            DecisionForm checked = FormErrors.lenient(DecisionForm.class, result, request);
+            DecisionForms.check(result, DecisionForm.class, "type", () -> decisions.check(grant, checked.toCommand()));
+        } else {
             try {
                 Decision d = decisions.record(grant, form.toCommand());
                 AuditContext.recordId(d.id());
@@ -135,6 +144,7 @@ class DecisionPageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, sent);
         return formView(view, parseType(type), model, asksToConfirmTheTime(result));
     }
 
@@ -219,11 +229,18 @@ class DecisionPageController {
     @Audited(action = AuditAction.UPDATE, recordType = "DECISION", idParam = "decisionId")
     String recordExecution(@PathVariable UUID id, @PathVariable UUID decisionId,
                            @Valid @ModelAttribute("executionForm") ExecutionForm form, BindingResult result,
-                           @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+                           @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
+                           HttpServletRequest request) {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
         AuditContext.detail("case " + id + " execution");
-        if (!result.hasErrors()) {
+        ExecutionForm sent = form != null ? form : FormErrors.lenient(ExecutionForm.class, result, request);
+        if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            ExecutionForm checked = FormErrors.lenient(ExecutionForm.class, result, request);
+            DecisionForms.check(result, ExecutionForm.class, "executedAt", () -> decisions.checkExecution(grant,
+                    new DecisionId(decisionId), DecisionForms.instant(checked.executedAt())));
+        } else {
             try {
                 decisions.recordExecution(grant, new DecisionId(decisionId), DecisionForms.instant(form.executedAt()));
                 redirect.addFlashAttribute("flash", "flash.decision.executed");
@@ -233,6 +250,7 @@ class DecisionPageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, sent);
         return decisionView(view, decisionId, model, "execution");
     }
 
@@ -240,11 +258,17 @@ class DecisionPageController {
     @Audited(action = AuditAction.UPDATE, recordType = "DECISION", idParam = "decisionId")
     String endCustody(@PathVariable UUID id, @PathVariable UUID decisionId, @Valid @ModelAttribute("endForm") EndForm form,
                       BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
-                      RedirectAttributes redirect) {
+                      RedirectAttributes redirect, HttpServletRequest request) {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
         AuditContext.detail("case " + id + " custody ended");
-        if (!result.hasErrors()) {
+        EndForm sent = form != null ? form : FormErrors.lenient(EndForm.class, result, request);
+        if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            EndForm checked = FormErrors.lenient(EndForm.class, result, request);
+            DecisionForms.check(result, EndForm.class, "reason", () -> decisions.checkEnd(grant,
+                    new DecisionId(decisionId), checked.reason(), DecisionForms.instant(checked.endedAt()), checked.note()));
+        } else {
             try {
                 decisions.endCustody(grant, new DecisionId(decisionId), form.reason(),
                         DecisionForms.instant(form.endedAt()), form.note());
@@ -255,6 +279,7 @@ class DecisionPageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, sent);
         return decisionView(view, decisionId, model, "end");
     }
 
@@ -262,11 +287,19 @@ class DecisionPageController {
     @Audited(action = AuditAction.UPDATE, recordType = "DECISION", idParam = "decisionId")
     String recordRuling(@PathVariable UUID id, @PathVariable UUID decisionId,
                         @Valid @ModelAttribute("rulingForm") RulingForm form, BindingResult result,
-                        @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+                        @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
+                        HttpServletRequest request) {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
         AuditContext.detail("case " + id + " court ruling");
-        if (!result.hasErrors()) {
+        RulingForm sent = form != null ? form : FormErrors.lenient(RulingForm.class, result, request);
+        if (result.hasErrors()) {
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            RulingForm checked = FormErrors.lenient(RulingForm.class, result, request);
+            DecisionForms.check(result, RulingForm.class, "kind", () -> courtRulings.check(grant,
+                    new DecisionId(decisionId), new CourtRulings.RulingCommand(checked.kind(), checked.decidedOn(),
+                            checked.until(), checked.courtCaseNumber())));
+        } else {
             try {
                 courtRulings.record(grant, new DecisionId(decisionId), new CourtRulings.RulingCommand(form.kind(),
                         form.decidedOn(), form.until(), form.courtCaseNumber()));
@@ -277,6 +310,7 @@ class DecisionPageController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, sent);
         return decisionView(view, decisionId, model, "ruling");
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -152,10 +153,21 @@ class HandoverPageController {
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     String handOver(@PathVariable UUID id, @Valid @ModelAttribute("handoverForm") HandoverForm form,
                     BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
-                    RedirectAttributes redirect) {
+                    RedirectAttributes redirect, HttpServletRequest request) {
         WriteGrant grant = access.write(new CaseId(id), user);
         CaseView view = cases.view(grant.grant());
-        if (!result.hasErrors()) {
+        if (result.hasErrors()) {
+            // All problems at once: the service's rules (the unit, the reason) run too, on the values not refused
+            // already (nothing refused reaches the database).
+            HandoverForm checked = FormErrors.lenient(HandoverForm.class, result, request);
+            FormErrors.check(result, () -> {
+                try {
+                    handovers.checkHandOver(grant, checked.toUnit(), checked.reason());
+                } catch (FieldProblems problems) {
+                    throw atForm(problems);
+                }
+            });
+        } else {
             try {
                 Handover h = handovers.handOver(grant, form.toUnit(), form.reason());
                 AuditContext.detail("handed over to " + h.to().code());
@@ -163,13 +175,19 @@ class HandoverPageController {
                 redirect.addFlashAttribute("flashArg", h.to().name());
                 return "redirect:/cases/" + id + "/handover/package";
             } catch (FieldProblems problems) {
-                FormErrors.apply(new FieldProblems(problems.problems().stream()
-                        .map(p -> p.field().equals("reason") ? p
-                                : new FieldProblems.Problem("toUnit", p.messageKey(), p.args())).toList()), result);
+                FormErrors.apply(atForm(problems), result);
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         return formView(view, model);
+    }
+
+    /** The problems at the form's fields: one about something the form has no field for is shown at the unit. */
+    private static FieldProblems atForm(FieldProblems problems) {
+        return new FieldProblems(problems.problems().stream()
+                .map(p -> p.field().equals("reason") ? p
+                        : new FieldProblems.Problem("toUnit", p.messageKey(), p.args())).toList());
     }
 
     private String formView(CaseView view, Model model) {

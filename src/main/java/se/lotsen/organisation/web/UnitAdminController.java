@@ -2,6 +2,7 @@ package se.lotsen.organisation.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,8 +73,13 @@ class UnitAdminController {
     @PostMapping
     @Audited(action = AuditAction.CREATE, recordType = "UNIT")
     String create(@Valid @ModelAttribute("unitForm") UnitForm form, BindingResult result, Model model,
-                  RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
+                  RedirectAttributes redirect, HttpServletRequest request) {
+        if (result.hasErrors()) {
+            // All problems at once: a taken code too.
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            UnitForm sent = FormErrors.lenient(UnitForm.class, result, request);
+            FormErrors.check(result, () -> organisation.checkNewUnit(sent));
+        } else {
             try {
                 Unit unit = organisation.createUnit(form);
                 AuditContext.recordId(unit.id());
@@ -84,6 +90,7 @@ class UnitAdminController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         model.addAttribute("creating", true);
         return "admin/units/form";
     }
@@ -113,15 +120,21 @@ class UnitAdminController {
             }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
+        FormErrors.inOrder(model, result, form);
         return editView(unit, model);
     }
 
     @PostMapping("/{code}/meetings")
     @Audited(action = AuditAction.UPDATE, recordType = "UNIT", idParam = "code")
     String addMeeting(@PathVariable String code, @Valid @ModelAttribute("meetingForm") MeetingForm form,
-                      BindingResult result, Model model, RedirectAttributes redirect) {
+                      BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request) {
         Unit unit = unit(code);
-        if (!result.hasErrors()) {
+        if (result.hasErrors()) {
+            // All problems at once: a meeting already on that day too.
+            // Values refused already are left out of the check: nothing refused reaches the service.
+            MeetingForm sent = FormErrors.lenient(MeetingForm.class, result, request);
+            FormErrors.check(result, () -> organisation.checkMeeting(unit.id(), sent));
+        } else {
             try {
                 organisation.addMeeting(unit.id(), form);
                 redirect.addFlashAttribute("flash", "flash.meetingAdded");
