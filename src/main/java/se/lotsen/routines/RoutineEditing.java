@@ -41,15 +41,7 @@ public final class RoutineEditing {
 
     /** Replaces the step with the same key. */
     public static RoutineDocument changeStep(RoutineDocument doc, RoutineDocument.Step step) {
-        checkStep(step);
-        if (doc.step(step.key()).isEmpty()) {
-            throw FieldProblems.of("key", "validation.routine.stepKey.unknown");
-        }
-        // Lotsen fills these fields in when it completes the step; without them the step could not be done.
-        LinkedStep.of(step.key()).map(linked -> linked.missingFieldsIn(step)).filter(m -> !m.isEmpty())
-                .ifPresent(missing -> {
-                    throw FieldProblems.of("fields", "validation.routine.linkedField", missing.get(0));
-                });
+        checkChange(doc, step);
         return new RoutineDocument(doc.phases().stream().map(p -> new RoutineDocument.Phase(p.key(), p.title(),
                 p.steps().stream().map(s -> s.key().equals(step.key()) ? step : s).toList())).toList());
     }
@@ -111,8 +103,29 @@ public final class RoutineEditing {
         return new RoutineDocument(phases);
     }
 
+    /**
+     * Whether the step may replace the one with its key, without changing anything: every problem at once, so that
+     * the form shows them with its own in one round.
+     */
+    public static void checkChange(RoutineDocument doc, RoutineDocument.Step step) {
+        FieldProblems.Collector problems = new FieldProblems.Collector();
+        stepProblems(step, problems);
+        if (doc.step(step.key()).isEmpty()) {
+            problems.add("key", "validation.routine.stepKey.unknown");
+        }
+        // Lotsen fills these fields in when it completes the step; without them the step could not be done.
+        LinkedStep.of(step.key()).map(linked -> linked.missingFieldsIn(step)).filter(m -> !m.isEmpty())
+                .ifPresent(missing -> problems.add("fields", "validation.routine.linkedField", missing.get(0)));
+        problems.throwIfAny();
+    }
+
     private static void checkStep(RoutineDocument.Step step) {
         FieldProblems.Collector problems = new FieldProblems.Collector();
+        stepProblems(step, problems);
+        problems.throwIfAny();
+    }
+
+    private static void stepProblems(RoutineDocument.Step step, FieldProblems.Collector problems) {
         if (step.key() == null || !step.key().matches(KEY_PATTERN) || step.key().length() > 64) {
             problems.add("key", "validation.routine.stepKey");
         }
@@ -122,6 +135,5 @@ public final class RoutineEditing {
         if (step.performer() == null) {
             problems.add("performer", "validation.required");
         }
-        problems.throwIfAny();
     }
 }

@@ -176,6 +176,10 @@ class RoutineDraftController {
             return stepView(draft, draft.document().phaseOf(stepKey).orElseThrow(), existing, model);
         }
         RoutineDocument.Step step = toStep(stepKey, form, result);
+        if (step != null && result.hasErrors()) {
+            // The routine's own rules (a linked step's fields) in the same round as the form's problems.
+            FormErrors.check(result, () -> RoutineEditing.checkChange(draft.document(), step));
+        }
         if (!result.hasErrors()) {
             try {
                 routines.editDraft(key, doc -> RoutineEditing.changeStep(doc, step));
