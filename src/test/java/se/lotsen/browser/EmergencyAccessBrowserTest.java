@@ -64,7 +64,7 @@ class EmergencyAccessBrowserTest extends BrowserTestSupport {
         assertThat(summary).isFocused();
         assertThat(summary.getByRole(AriaRole.LINK)).hasCount(2);
         assertThat(summary.getByRole(AriaRole.LINK).first()).hasText("Ärendenummer: Skriv numret på ärendet du behöver läsa.");
-        assertThat(summary.getByRole(AriaRole.LINK).last()).hasText("Skriv varför du behöver läsa ärendet.");
+        assertThat(summary.getByRole(AriaRole.LINK).last()).hasText("Skäl: Skriv varför du behöver läsa ärendet.");
         screenshot("emergency-02-errors");
         assertNoAxeViolations(page);
 
