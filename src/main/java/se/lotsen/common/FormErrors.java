@@ -143,8 +143,20 @@ public final class FormErrors {
         if (result.getTarget() != null) {
             result.rejectValue(field, code, args, message);
         } else {
-            result.addError(new FieldError(result.getObjectName(), field, null, false,
+            // The value as typed stays in the field: the page shows a field's rejected value, as sent (marked like a
+            // value that did not convert, so the page shows the text rather than format it as the field's type).
+            String typed = typed(field);
+            result.addError(new FieldError(result.getObjectName(), field, typed, typed != null,
                     result.resolveMessageCodes(code, field), args, message));
         }
+    }
+
+    /** What the request sent for the field, when the form's object could not be built to say it. */
+    private static String typed(String field) {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+            return attributes.getRequest().getParameter(field);
+        }
+        return null;
     }
 }
