@@ -237,6 +237,28 @@ class DecisionPagesIT {
         assertThat(section(page(jour1, base).body(), "decisions")).contains("Inga beslut är registrerade.");
     }
 
+    /**
+     * One round, nothing lost: an unreadable execution time (the form cannot be built) and a decision time the
+     * service refuses (years ahead) come back together, and the refused decision time is still in its field as typed.
+     */
+    @Test
+    void everyProblemComesAtOnceAndARefusedTimeStaysAsTyped() {
+        Browser jour1 = signedIn("jour1");
+        UUID caseId = openChildCase(jour1, "Testbarn En Omgång", "2025-12-19T18:00");
+        String base = "/cases/" + caseId;
+
+        Map<String, String> typed = decisionForm("CHAIR");
+        typed.put("decidedAt", "2031-01-02 03:04");
+        typed.put("executedAt", "i natt");
+        Response r = post(jour1, base + "/decisions/new?type=LVU_6", base + "/decisions/new", typed);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String text = HtmlEscape.unescapeHtml(r.body());
+        assertThat(text).contains("<a href=\"#executedAt\">").contains("<a href=\"#decidedAt\">")
+                .contains("id=\"decidedAt\" name=\"decidedAt\" value=\"2031-01-02 03:04\"")
+                .contains("id=\"executedAt\" name=\"executedAt\" value=\"i natt\"");
+        assertThat(section(page(jour1, base).body(), "decisions")).contains("Inga beslut är registrerade.");
+    }
+
     // -- helpers --
 
     /** The first page of the user's notifications that contains the text, or null. */

@@ -168,7 +168,7 @@ class FieldNamingMessages {
             if (codes == null || codes.length == 0) {
                 return null;
             }
-            if (error.isBindingFailure()) {
+            if (error.isBindingFailure() && "typeMismatch".equals(codes[codes.length - 1])) {
                 // typeMismatch.<form>.<field>, typeMismatch.<field>, typeMismatch.<type>, typeMismatch
                 for (String code : codes) {
                     if (!code.endsWith("." + error.getField()) && code.contains(".")) {
