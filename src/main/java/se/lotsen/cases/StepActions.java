@@ -63,7 +63,7 @@ public record StepActions(List<Status> offered, ReadOnly readOnly, LinkedStep li
     /** What the viewer with this grant may do with this step in its current status. */
     public static StepActions of(ChecklistItem item, CaseGrant grant) {
         LinkedStep linked = LinkedStep.of(item.key()).orElse(null);
-        ReadOnly readOnly = readOnly(grant);
+        ReadOnly readOnly = readOnlyFor(grant);
         if (readOnly != null) {
             return new StepActions(List.of(), readOnly, linked, false);
         }
@@ -91,10 +91,6 @@ public record StepActions(List<Status> offered, ReadOnly readOnly, LinkedStep li
 
     /** Why the viewer with this grant may not change the case's steps; {@code null} when they may. */
     public static ReadOnly readOnlyFor(CaseGrant grant) {
-        return readOnly(grant);
-    }
-
-    private static ReadOnly readOnly(CaseGrant grant) {
         if (grant.editable()) {
             return null;
         }

@@ -405,8 +405,7 @@ public class Decisions {
     }
 
     public Optional<Decision> activeCustody(UUID caseId) {
-        return jdbc.sql(SELECT + " WHERE d.case_id = :c AND d.type IN ('LVU_6', 'LVU_6A') AND d.ended_at IS NULL")
-                .param("c", caseId).query(Decisions::map).optional();
+        return activeCustodies(List.of(caseId)).stream().findFirst();
     }
 
     Optional<Decision> find(UUID id) {

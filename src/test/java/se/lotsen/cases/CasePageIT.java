@@ -3,9 +3,6 @@ package se.lotsen.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.lotsen.access.LotsenHttp.DEMO_PASSWORD;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import se.lotsen.access.CustodyCases;
 import se.lotsen.access.LotsenHttp;
 
 /**
@@ -30,7 +28,6 @@ import se.lotsen.access.LotsenHttp;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CasePageIT {
 
-    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     @LocalServerPort
     int port;
@@ -41,23 +38,7 @@ class CasePageIT {
 
     /** A child case at the jour with a custody in force and phase A finished. */
     private UUID caseWithCustody(LotsenHttp http, String jour1) {
-        Map<String, Object> subject = new LinkedHashMap<>();
-        subject.put("type", "CHILD");
-        subject.put("name", "Sidtest " + UUID.randomUUID().toString().substring(0, 6));
-        subject.put("nationality", "RO");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("subject", subject);
-        body.put("receivedAt", OffsetDateTime.now(SWEDEN).minusHours(6).truncatedTo(ChronoUnit.MINUTES).toString());
-        LotsenHttp.Response r = http.postJson("/api/v1/cases", LotsenHttp.toJson(body), jour1);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        UUID id = UUID.fromString(r.json().get("id").asString());
-        OffsetDateTime decided = OffsetDateTime.now(SWEDEN).minusHours(5).truncatedTo(ChronoUnit.MINUTES);
-        r = http.postJson("/api/v1/cases/" + id + "/decisions", """
-                {"type":"LVU_6","decidedAt":"%s","executedAt":"%s",
-                 "decidedBy":{"name":"Anna Ordförande","mandate":"CHAIR"},"committee":"rinkeby-kista",
-                 "grounds":["LVU_2"],"urgencyReason":"Risk för fortsatt exploatering."}"""
-                .formatted(decided, decided.plusHours(1)), jour1);
-        assertThat(r.status()).as(r.body()).isBetween(200, 299);
+        UUID id = CustodyCases.childWithCustody(http, jour1, "Sidtest " + UUID.randomUUID().toString().substring(0, 6));
         for (JsonNode item : http.get("/api/v1/cases/" + id, jour1).json().get("checklist")) {
             String phase = item.get("phase").asString();
             if ((phase.startsWith("a-") || phase.startsWith("A.")) && "OPEN".equals(item.get("status").asString())) {
