@@ -25,7 +25,7 @@ class I18nPropertiesSyncTest {
 
     /** The message bundles (spring.messages.basename). */
     static final String[] BUNDLES = {"messages", "i18n/cases", "i18n/routines", "i18n/decisions", "i18n/handover",
-            "i18n/audit"};
+            "i18n/audit", "i18n/review", "i18n/knowledge", "i18n/reporting", "i18n/grants"};
 
     @Test
     void swedishAndEnglishHaveTheSameKeys() throws IOException {
