@@ -27,7 +27,9 @@ public enum ReviewFlag {
     /** A case was read at an hour when the reader's unit does not work. */
     ODD_HOURS,
     /** The reader opened many different cases in a short time. */
-    MANY_CASES;
+    MANY_CASES,
+    /** A reviewer asked to see the real identity of the person a case under review is about. */
+    IDENTITY_REVEALED;
 
     /** The stored form: the codes, sorted by declaration order, comma-separated; {@code null} when there are none. */
     public static String format(Collection<ReviewFlag> flags) {

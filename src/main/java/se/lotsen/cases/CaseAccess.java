@@ -419,4 +419,116 @@ public class CaseAccess {
         return EnumSet.copyOf(LEAD_ROLES);
     }
 
+
+    // -- case reviews (granskning) --
+
+    /** The shortest and the longest reason for revealing the identity of a person in a reviewed case. */
+    public static final int REVEAL_REASON_MIN = 10;
+    public static final int REVEAL_REASON_MAX = 2000;
+
+    /**
+     * Opens the selected cases of a case review to its reviewers, for reading, pseudonymised, from {@code from} until
+     * {@code until}: the review grant ({@link CaseRight#REVIEW}). Called once, when the review starts; the grants end by
+     * themselves when the period does. Never a case list entry, never a change.
+     */
+    @Transactional
+    public void openForReview(UUID reviewId, List<CaseId> caseIds, List<UUID> reviewers, Instant from, Instant until) {
+        if (!until.isAfter(from)) {
+            throw new IllegalArgumentException("a review's working period must end after it starts");
+        }
+        for (CaseId caseId : caseIds) {
+            for (UUID account : reviewers) {
+                jdbc.sql("""
+                                INSERT INTO case_review_access (review_id, case_id, account_id, valid_from, valid_until)
+                                VALUES (:r, :c, :a, :from, :until) ON CONFLICT DO NOTHING""")
+                        .param("r", reviewId).param("c", caseId.value()).param("a", account)
+                        .param("from", from.atOffset(ZoneOffset.UTC)).param("until", until.atOffset(ZoneOffset.UTC))
+                        .update();
+            }
+        }
+    }
+
+    private static final String REVIEW_GRANT = """
+            SELECT c.id, c.case_number, c.status, c.subject_type, c.person_id, c.custody_decided, c.version,
+                   u.id AS u_id, u.code AS u_code, u.name AS u_name, u.kind AS u_kind, u.active AS u_active,
+                   p.protected_identity
+            FROM case_file c JOIN unit u ON u.id = c.unit_id JOIN person p ON p.id = c.person_id
+            WHERE c.id = :id AND EXISTS (SELECT 1 FROM case_review_access r
+                  WHERE r.case_id = c.id AND r.review_id = :review AND r.account_id = :account
+                    AND r.valid_from <= :now AND r.valid_until > :now)""";
+
+    /**
+     * The review grant: the user reads the case as a reviewer of the review, pseudonymised, only within the review's
+     * working period; {@link NotFoundException} for everyone else (another method developer, a reviewer of another
+     * review, a reviewer after the period). The grant carries {@link CaseRight#REVIEW} only: no case page, no
+     * change, no protected data.
+     */
+    public CaseGrant review(CaseId id, UUID reviewId, CurrentUser user) {
+        return reviewGrant(id, reviewId, user, EnumSet.of(CaseRight.REVIEW));
+    }
+
+    /** Whether the user holds a review grant for the review right now (to any case of it). */
+    public boolean reviews(UUID reviewId, CurrentUser user) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM case_review_access r WHERE r.review_id = :review
+                          AND r.account_id = :account AND r.valid_from <= :now AND r.valid_until > :now)""")
+                .param("review", reviewId).param("account", user.accountId())
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).query(Boolean.class).single();
+    }
+
+    /**
+     * The reviewer's explicit request to see the real identity of the person a reviewed case is about: a reason is
+     * required ({@link #REVEAL_REASON_MIN} to {@link #REVEAL_REASON_MAX} characters, a translated field problem
+     * otherwise); the request's audit entry is flagged {@link ReviewFlag#IDENTITY_REVEALED} (and
+     * {@link ReviewFlag#PROTECTED_PERSON} for a protected person), with the reason's length in its detail. The grant
+     * carries {@link CaseRight#REVIEW_IDENTITY}: name and identity number, never an address.
+     */
+    public CaseGrant revealForReview(CaseId id, UUID reviewId, String reason, CurrentUser user) {
+        String why = reason == null ? "" : reason.strip();
+        CaseGrant grant = review(id, reviewId, user);
+        if (why.isEmpty()) {
+            throw FieldProblems.of("reason", "validation.review.reveal.reason.required");
+        }
+        if (why.length() < REVEAL_REASON_MIN) {
+            throw FieldProblems.of("reason", "validation.review.reveal.reason.short", REVEAL_REASON_MIN);
+        }
+        if (why.length() > REVEAL_REASON_MAX) {
+            throw FieldProblems.of("reason", "validation.size.max.n", REVEAL_REASON_MAX);
+        }
+        AuditContext.recordId(id.value());
+        AuditContext.flag(ReviewFlag.IDENTITY_REVEALED);
+        AuditContext.detail("identity revealed in review " + reviewId + ", reason of " + why.length() + " characters");
+        return reviewGrant(id, reviewId, user, EnumSet.of(CaseRight.REVIEW, CaseRight.REVIEW_IDENTITY));
+    }
+
+    private CaseGrant reviewGrant(CaseId id, UUID reviewId, CurrentUser user, Set<CaseRight> rights) {
+        CaseGrant grant = jdbc.sql(REVIEW_GRANT).param("id", id.value()).param("review", reviewId)
+                .param("account", user.accountId()).param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> {
+                    Unit unit = new Unit(new UnitId(rs.getObject("u_id", UUID.class)), rs.getString("u_code"),
+                            rs.getString("u_name"), UnitKind.valueOf(rs.getString("u_kind")),
+                            rs.getBoolean("u_active"));
+                    CaseHeader header = new CaseHeader(new CaseId(rs.getObject("id", UUID.class)),
+                            rs.getString("case_number"), unit, CaseStatus.valueOf(rs.getString("status")),
+                            SubjectType.valueOf(rs.getString("subject_type")),
+                            new PersonId(rs.getObject("person_id", UUID.class)),
+                            !"NONE".equals(rs.getString("protected_identity")), null, null,
+                            rs.getBoolean("custody_decided"), rs.getInt("version"));
+                    return new CaseGrant(header, user, rights, null);
+                })
+                .optional().orElseThrow(() -> new NotFoundException("case"));
+        if (rights.contains(CaseRight.REVIEW_IDENTITY) && grant.header().protectedIdentity()) {
+            AuditContext.flag(ReviewFlag.PROTECTED_PERSON);
+        }
+        return grant;
+    }
+
+    /** Refuses ({@link NotFoundException}) a grant that is not a review grant. */
+    public static CaseGrant requireReview(CaseGrant grant) {
+        if (!grant.may(CaseRight.REVIEW)) {
+            throw new NotFoundException("case");
+        }
+        return grant;
+    }
 }
+

@@ -33,5 +33,16 @@ public enum CaseRight {
      * Read through emergency access (nödåtkomst), outside the user's ordinary rights, until the grant expires: read
      * only, without protected data; flagged for log review on every read.
      */
-    EMERGENCY
+    EMERGENCY,
+    /**
+     * Read a case selected for a case review (granskning), as one of the review's reviewers within its working period:
+     * pseudonymised facts only (case number, age group, sex, unit) and what the review's questions are derived from;
+     * never a change, never in the reviewer's case lists. Given without {@link #READ}, so no case page opens with it.
+     */
+    REVIEW,
+    /**
+     * The real identity (name, identity number; never an address) of the person a reviewed case is about, on the
+     * reviewer's explicit request with a reason; flagged for log review.
+     */
+    REVIEW_IDENTITY
 }

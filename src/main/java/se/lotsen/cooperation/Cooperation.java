@@ -331,4 +331,18 @@ public class Cooperation {
                 json.readValue(rs.getString("fields"), FIELDS), rs.getString("recorded_by_name"),
                 rs.getBoolean("placement"), false);
     }
+
+    /**
+     * The case's contacts as a reviewer reads them (review grant of a case review): type, time, status and typed
+     * fields, never the free-text summary, and placement contacts without partner or fields.
+     */
+    public List<Contact> forReview(CaseGrant grant) {
+        se.lotsen.cases.CaseAccess.requireReview(grant);
+        return jdbc.sql(SELECT + " WHERE k.case_id = :c ORDER BY k.at").param("c", grant.caseId().value())
+                .query(this::map).list().stream().map(Contact::withPlacementHidden)
+                .map(c -> new Contact(c.id(), c.caseId(), c.partner(), c.type(), c.at(), c.channel(), null,
+                        c.followUpOn(), c.status(), c.queuedFor(), c.fields(), c.recordedByName(), c.placement(),
+                        c.masked()))
+                .toList();
+    }
 }

@@ -444,4 +444,31 @@ public class Decisions {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
+
+    // -- for case reviews --
+
+    /**
+     * Of the given cases, those in which a custody (6 § or 6 a § LVU) was ever decided, ended or not: what a case
+     * review selects by. No access check: case ids only, the review module selects with them.
+     */
+    public java.util.Set<UUID> withCustodyDecided(java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql(
+                        "SELECT DISTINCT case_id FROM decision WHERE case_id IN (:c) AND type IN ('LVU_6', 'LVU_6A')")
+                .param("c", List.copyOf(caseIds)).query(UUID.class).list());
+    }
+
+    /** The case's decisions and deadlines as a reviewer reads them (review grant): placement texts hidden. */
+    public List<Decision> forReview(CaseGrant grant) {
+        se.lotsen.cases.CaseAccess.requireReview(grant);
+        return allForCase(jdbc, grant.caseId().value()).stream().map(Decision::withPlacementHidden).toList();
+    }
+
+    /** The case's deadlines, for a review grant: each with its last day and the day it was met. */
+    public List<Deadline> deadlinesForReview(CaseGrant grant) {
+        se.lotsen.cases.CaseAccess.requireReview(grant);
+        return deadlines.forCase(grant.caseId().value());
+    }
 }

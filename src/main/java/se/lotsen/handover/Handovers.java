@@ -230,4 +230,10 @@ public class Handovers {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
+
+    /** The case's handovers, for a review grant of a case review (who handed over, when, acknowledged when). */
+    public List<Handover> forReview(se.lotsen.cases.CaseGrant grant) {
+        se.lotsen.cases.CaseAccess.requireReview(grant);
+        return forCase(grant.caseId());
+    }
 }
