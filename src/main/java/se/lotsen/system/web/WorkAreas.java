@@ -36,7 +36,7 @@ final class WorkAreas {
                 new WorkArea("questions", "/questions"),
                 new WorkArea("deadlineRules", "/deadlines/rules"),
                 new WorkArea("partners", "/partners"),
-                new WorkArea("reviews", null),
+                new WorkArea("reviews", "/reviews"),
                 new WorkArea("knowledge", null),
                 new WorkArea("statistics", null)));
         BY_ROLE.put(Role.CASE_WORKER, List.of(
@@ -55,7 +55,7 @@ final class WorkAreas {
                 new WorkArea("auditLog", "/audit"),
                 new WorkArea("auditReviews", "/audit/reviews"),
                 new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
-                new WorkArea("reviews", null)));
+                new WorkArea("reviews", "/reviews")));
         BY_ROLE.put(Role.ADMIN, List.of(
                 new WorkArea("accounts", "/admin/accounts"),
                 new WorkArea("units", "/admin/units"),
