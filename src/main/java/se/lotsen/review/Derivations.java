@@ -171,7 +171,9 @@ class Derivations {
             String handed = day(h.handedOverAt()).toString();
             String due = day(h.escalateAt()).toString();
             if (h.acknowledgedAt() == null) {
-                open = true;
+                // Past its deadline (escalated): deficient; still within it: not decided yet.
+                late |= h.escalatedAt() != null;
+                open |= h.escalatedAt() == null;
                 evidence.add(new Evidence("review.evidence.handoverNotAcknowledged", handed, due));
             } else {
                 boolean inTime = !h.acknowledgedAt().isAfter(h.escalateAt());
@@ -180,7 +182,7 @@ class Derivations {
                         handed, day(h.acknowledgedAt()).toString(), due));
             }
         }
-        return new Suggestion(late || open ? ReviewAnswer.DEFICIENT : ReviewAnswer.ADEQUATE, evidence);
+        return new Suggestion(late ? ReviewAnswer.DEFICIENT : open ? null : ReviewAnswer.ADEQUATE, evidence);
     }
 
     private static LocalDate day(Instant at) {

@@ -440,9 +440,20 @@ public class Reviews {
                           long deficient) {
     }
 
-    /** The review's cases, searched by (part of) a case number or unit, by case number. */
+    /** Whether the user reviews the review's cases right now: a reviewer of it within its working period. */
+    public boolean reviewing(UUID id, CurrentUser user) {
+        return access.reviews(id, user);
+    }
+
+    /**
+     * The review's cases, searched by (part of) a case number or unit, by case number: for its reviewers within the
+     * working period only (404 for everyone else, who see the figures, not the cases).
+     */
     public PageResult<CaseRow> cases(UUID id, String query, CurrentUser user, Paging paging) {
         get(id, user);
+        if (!reviewing(id, user)) {
+            throw new NotFoundException("review");
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("r", id);
         String where = " WHERE c.review_id = :r";

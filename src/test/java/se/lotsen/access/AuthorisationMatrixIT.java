@@ -222,7 +222,16 @@ class AuthorisationMatrixIT {
         /** A question to the method developer: its asker and the method developer; 404 for the others. */
         QUESTION(true),
         /** Answering a question: the method developer; 403 for the asker (who sees the question); 404 for the others. */
-        QUESTION_ANSWER(true);
+        QUESTION_ANSWER(true),
+        /** The list of case reviews: the roles reviewers are chosen among (method developer, auditor, leads); 403 for
+         *  the others. */
+        REVIEW_LIST(false),
+        /** A review's definition and results: method developers and auditors (and its reviewers: the fixture's only
+         *  reviewer is the method developer); 404 for the others. */
+        REVIEW_READ(false),
+        /** A case under review: the review grant of CaseAccess, only for the review's reviewer (the method developer)
+         *  and only for the case the review selected (OWN); 404 for everyone and everything else. */
+        REVIEW_CASE(true);
 
         /** Whether the rule concerns one case, so that the handler is asked about every scenario. */
         final boolean perCase;
@@ -267,6 +276,12 @@ class AuthorisationMatrixIT {
             case QUESTION -> u == s.asker || u.role == Role.METHOD_DEVELOPER ? Outcome.ALLOW : Outcome.NOT_FOUND;
             case QUESTION_ANSWER -> u.role == Role.METHOD_DEVELOPER ? Outcome.ALLOW
                     : u == s.asker ? Outcome.FORBIDDEN : Outcome.NOT_FOUND;
+            case REVIEW_LIST -> u.role == Role.METHOD_DEVELOPER || u.role == Role.AUDITOR || u.leads()
+                    ? Outcome.ALLOW : Outcome.FORBIDDEN;
+            case REVIEW_READ -> u.role == Role.METHOD_DEVELOPER || u.role == Role.AUDITOR ? Outcome.ALLOW
+                    : Outcome.NOT_FOUND;
+            case REVIEW_CASE -> u.role == Role.METHOD_DEVELOPER && s == Scenario.OWN ? Outcome.ALLOW
+                    : Outcome.NOT_FOUND;
         };
     }
 
@@ -562,6 +577,30 @@ class AuthorisationMatrixIT {
         rule("POST /admin/units/{code}/meetings/{meetingId}/delete", Rule.ADMIN,
                 "removes Södermalm's last meeting date (only the administrator gets that far)");
 
+        // -- case reviews ----------------------------------------------------------------------------------------
+        rule("GET /reviews", Rule.REVIEW_LIST, query("q=Matris"), "searched by name");
+        rule("GET /reviews/new", Rule.METHOD_DEVELOPER);
+        rule("POST /reviews/new", Rule.METHOD_DEVELOPER, form("name", ""), "no name, no dates: refused");
+        rule("GET /reviews/{id}", Rule.REVIEW_READ, "{id}: a started review of OWN with the method developer as "
+                + "its reviewer; only a reviewer sees its cases");
+        rule("GET /reviews/{id}/edit", Rule.METHOD_DEVELOPER);
+        rule("POST /reviews/{id}/edit", Rule.METHOD_DEVELOPER, form("name", ""), "started: refused");
+        rule("POST /reviews/{id}/questions", Rule.METHOD_DEVELOPER, form("area", "", "text", ""),
+                "started, and empty: refused");
+        rule("POST /reviews/{id}/questions/{questionId}", Rule.METHOD_DEVELOPER, form("area", "", "text", ""),
+                "started: refused");
+        rule("POST /reviews/{id}/questions/{questionId}/remove", Rule.METHOD_DEVELOPER, "started: refused");
+        rule("POST /reviews/{id}/start", Rule.METHOD_DEVELOPER, "already started: refused");
+        rule("GET /reviews/{id}/results", Rule.REVIEW_READ);
+        rule("POST /reviews/{id}/findings", Rule.METHOD_DEVELOPER, form("area", "", "text", ""), "empty: refused");
+        rule("GET /reviews/{id}/cases/{caseId}", Rule.REVIEW_CASE, "the review grant (pseudonymised)");
+        rule("POST /reviews/{id}/cases/{caseId}/answers", Rule.REVIEW_CASE, form("questionId", "", "value", ""),
+                "no question: refused");
+        rule("POST /reviews/{id}/cases/{caseId}/confirm", Rule.REVIEW_CASE,
+                "confirms the pre-filled answers of the review's case (the case itself does not change)");
+        rule("POST /reviews/{id}/cases/{caseId}/identity", Rule.REVIEW_CASE, form("reason", ""),
+                "no reason: refused, nothing revealed");
+
         // -- last: discarding the draft the routine probes worked on --------------------------------------------
         rule("POST /routines/{key}/draft/discard", Rule.METHOD_DEVELOPER, "last: discards the probes' draft");
     }
@@ -591,6 +630,8 @@ class AuthorisationMatrixIT {
     private UUID policePartner;
     private UUID routineVersion;
     private UUID meeting;
+    private UUID review;
+    private UUID reviewQuestion;
     private final Map<User, UUID> registerPerson = new EnumMap<>(User.class);
     /** How often a secret was seen by someone who may see it: proof that the leak checks look at real answers. */
     private final Map<String, Integer> seen = new LinkedHashMap<>();
@@ -626,6 +667,7 @@ class AuthorisationMatrixIT {
                         JOIN unit u ON u.id = c.unit_id WHERE u.code = 'sodermalm'
                         ORDER BY m.meeting_date DESC LIMIT 1""")
                 .query(UUID.class).single();
+        createReview();
         for (User u : User.values()) {
             Scenario inRegister = u.unit == null ? null : switch (u.unit) {
                 case "socialjouren" -> Scenario.OWN;
@@ -653,6 +695,14 @@ class AuthorisationMatrixIT {
                 "phone", "(demo) 08-000 00 99", "email", "", "notes", "Fiktivt boende för behörighetsmatrisen.",
                 "hours", "ALWAYS", "opens", "", "closes", "", "active", "true"));
         assertThat(r.status()).as("shelter: %s", MatrixFixtures.excerpt(r, 400)).isEqualTo(302);
+    }
+
+    /** A started case review of OWN only, with the method developer as its one reviewer. */
+    private void createReview() {
+        se.lotsen.review.ReviewFixture.Ids ids = se.lotsen.review.ReviewFixture.startedReview(jdbc,
+                cases.get(Scenario.OWN).id(), "metod");
+        review = ids.review();
+        reviewQuestion = ids.question();
     }
 
     private void createScenarios() {
@@ -972,6 +1022,7 @@ class AuthorisationMatrixIT {
             case "username" -> "jour2";
             case "personId" -> registerPerson.get(u).toString();
             case "self" -> u.signedIn() ? u.username : "jour2";
+            case "questionId" -> reviewQuestion.toString();
             default -> null;
         };
         if (v == null) {
@@ -987,6 +1038,9 @@ class AuthorisationMatrixIT {
                 return null;
             }
             return pattern.startsWith("/questions/") ? c.questionId().toString() : c.id().toString();
+        }
+        if (pattern.startsWith("/reviews/{id}")) {
+            return review.toString();
         }
         if (pattern.startsWith("/admin/accounts/{id}")) {
             return jour2.toString();
@@ -1024,6 +1078,8 @@ class AuthorisationMatrixIT {
         // Log review: the auditor sees what each entry is about (case number, person), never the protected data.
         boolean logReview = u.role == Role.AUDITOR && (pattern.startsWith("/audit")
                 || pattern.startsWith("/api/v1/audit"));
+        // Case reviews: the reviewer (the method developer) sees the reviewed case's number, never the person's name.
+        boolean reviewing = u.role == Role.METHOD_DEVELOPER && pattern.startsWith("/reviews");
         for (Scenario s : Scenario.values()) {
             CaseData c = cases.get(s);
             if (s.mayRead(u)) {
@@ -1044,7 +1100,10 @@ class AuthorisationMatrixIT {
                 }
                 continue;
             }
-            if (text.contains(c.number()) && !consultation) {
+            if (reviewing && s == Scenario.OWN && text.contains(c.number())) {
+                seen.merge("the reviewed case's number, by its reviewer", 1, Integer::sum);
+            }
+            if (text.contains(c.number()) && !consultation && !(reviewing && s == Scenario.OWN)) {
                 found.add(leak(key, probed, u, r, "the case number of " + s + " (" + c.number() + ")"));
             }
             if (text.contains(flat(c.personName()))) {

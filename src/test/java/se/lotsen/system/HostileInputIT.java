@@ -190,6 +190,7 @@ class HostileInputIT {
     private UUID mergeDuplicate;
     private UUID policePartner;  // the partner the partner form edits
     private UUID routineVersion;
+    private se.lotsen.review.ReviewFixture.Ids review;
     private UUID meeting;
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -1010,6 +1011,9 @@ class HostileInputIT {
                 if (pattern.startsWith("/routines/versions/")) {
                     yield routineVersion.toString();
                 }
+                if (pattern.startsWith("/reviews/")) {
+                    yield review().review().toString();
+                }
                 yield c.id().toString();
             }
             case "caseId" -> c.id().toString();
@@ -1031,9 +1035,19 @@ class HostileInputIT {
             case "personId" -> (user.startsWith("rinkeby") ? cases.get("HANDED_OVER") : cases.get("OWN"))
                     .personId().toString();
             case "self" -> user;
+            case "questionId" -> review().question().toString();
             case "intakeDraft" -> intakeDraft();
             default -> throw new IllegalStateException("no value for {" + name + "} in " + pattern);
         };
+    }
+
+    /** A started review of OWN with the method developer as its reviewer, made when first asked for. */
+    private se.lotsen.review.ReviewFixture.Ids review() {
+        if (review == null) {
+            review = se.lotsen.review.ReviewFixture.startedReview(jdbc, cases.get("OWN").id(), "metod");
+            lastCounts = null;
+        }
+        return review;
     }
 
     /** A valid intake sent by jour1, kept in its session for the check page: the draft's token. */

@@ -278,6 +278,22 @@ class PackagedJarIT {
         assertThat(intake.status()).as("an intake for the check page: %s", intake.body()).isEqualTo(302);
         String intakeCheck = intake.location().substring(intake.location().indexOf("/cases/new/check"));
         String c = "/cases/" + caseId;
+        // A case review over today's cases, started, with the method developer as its reviewer.
+        String reviewForm = metod.get("/reviews/new").body();
+        String me = firstMatch(Pattern.compile("id=\"reviewer-([0-9a-f-]{36})\"[^>]*checked"), reviewForm,
+                "the method developer among the reviewers");
+        String today = java.time.LocalDate.now(SWEDEN).toString();
+        Map<String, String> reviewFields = new java.util.LinkedHashMap<>(Map.of("name", "Paketgranskning",
+                "openedFrom", java.time.LocalDate.now(SWEDEN).minusDays(2).toString(), "openedTo", today,
+                "subject", "ANY", "workFrom", today, "workUntil", java.time.LocalDate.now(SWEDEN).plusDays(30).toString(),
+                "reviewers", me));
+        reviewFields.put("_csrf", LotsenHttp.csrfToken(reviewForm));
+        Response created = metod.postForm("/reviews/new", reviewFields);
+        assertThat(created.status()).as("a review: %s", created.body()).isEqualTo(302);
+        String review = created.location().substring(created.location().indexOf("/reviews/"));
+        Response started = metod.postForm(review + "/start",
+                Map.of("_csrf", LotsenHttp.csrfToken(metod.get(review).body())));
+        assertThat(started.status()).as("the review started: %s", started.body()).isEqualTo(302);
         String step = "/routines/" + ROUTINE + "/draft/steps/overlamning";
 
         record Page(String user, String path) {
@@ -328,6 +344,11 @@ class PackagedJarIT {
         pages.put("login.html", new Page(null, "/login"));
         pages.put("notifications/list.html", new Page("jour1", "/notifications"));
         pages.put("persons/merge.html", new Page("jourchef", "/persons/merge"));
+        pages.put("review/case.html", new Page("metod", review + "/cases/" + caseId));
+        pages.put("review/form.html", new Page("metod", "/reviews/new"));
+        pages.put("review/list.html", new Page("metod", "/reviews"));
+        pages.put("review/results.html", new Page("granskare", review + "/results"));
+        pages.put("review/show.html", new Page("metod", review));
         pages.put("routines/discard.html", new Page("metod", "/routines/" + ROUTINE + "/draft/discard"));
         pages.put("routines/draft.html", new Page("metod", "/routines/" + ROUTINE + "/draft"));
         pages.put("routines/list.html", new Page("metod", "/routines"));

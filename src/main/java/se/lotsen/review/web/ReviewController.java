@@ -241,11 +241,13 @@ class ReviewController {
         model.addAttribute("mayResults", reviews.readsAll(user) && !review.draft());
         model.addAttribute("areas", ReviewArea.values());
         model.addAttribute("q", query);
-        if (!review.draft()) {
+        boolean reviewing = !review.draft() && reviews.reviewing(review.id(), user);
+        model.addAttribute("reviewing", reviewing);
+        if (reviewing) {
             model.addAttribute("result", reviews.cases(review.id(), query, user, Paging.of(page, null)));
             model.addAttribute("baseUrl", "/reviews/" + review.id() + (query.isEmpty() ? "" : "?q="
                     + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)));
-        } else {
+        } else if (review.draft()) {
             model.addAttribute("preview", reviews.select(review).size());
         }
         model.addAttribute("isReviewer", review.reviewer(user.accountId()));
