@@ -144,9 +144,13 @@ class ReviewController {
 
     @GetMapping("/{id}/edit")
     @Audited(action = AuditAction.READ, recordType = "REVIEW", idParam = "id")
-    String edit(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
+    String edit(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model,
+                RedirectAttributes redirect) {
         reviews.requireDefines(user);
         Review review = reviews.get(id, user);
+        if (!review.draft()) {
+            return startedAlready(id, redirect);
+        }
         model.addAttribute("reviewForm", ReviewForm.of(review));
         return formView(review, model);
     }
@@ -157,6 +161,10 @@ class ReviewController {
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         reviews.requireDefines(user);
         Review review = reviews.get(id, user);
+        if (!review.draft()) {
+            AuditContext.outcome(AuditOutcome.FAILED);
+            return startedAlready(id, redirect);
+        }
         Reviews.Definition d = definition(form, result);
         if (d != null) {
             try {
@@ -169,6 +177,12 @@ class ReviewController {
         }
         AuditContext.outcome(AuditOutcome.FAILED);
         return formView(review, model);
+    }
+
+    /** A change to a started review: refused, said so on the review's page. */
+    private static String startedAlready(UUID id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("flash", "validation.review.started");
+        return "redirect:/reviews/" + id;
     }
 
     private String formView(Review review, Model model) {
@@ -260,6 +274,10 @@ class ReviewController {
                        @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         reviews.requireDefines(user);
         Review review = reviews.get(id, user);
+        if (!review.draft()) {
+            AuditContext.outcome(AuditOutcome.FAILED);
+            return startedAlready(id, redirect);
+        }
         try {
             reviews.addQuestion(id, form.area(), form.text(), user);
             redirect.addFlashAttribute("flash", "flash.review.questionAdded");
@@ -278,6 +296,10 @@ class ReviewController {
                           @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         reviews.requireDefines(user);
         Review review = reviews.get(id, user);
+        if (!review.draft()) {
+            AuditContext.outcome(AuditOutcome.FAILED);
+            return startedAlready(id, redirect);
+        }
         try {
             reviews.updateQuestion(id, questionId, form.area(), form.text(), user);
             redirect.addFlashAttribute("flash", "flash.review.questionSaved");
