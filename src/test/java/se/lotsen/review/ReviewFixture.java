@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class ReviewFixture {
 
-    public record Ids(UUID review, UUID question) {
+    /** The review, one of its questions and the case it selected. */
+    public record Ids(UUID review, UUID question, UUID caseId) {
     }
 
     private ReviewFixture() {
@@ -42,6 +43,27 @@ public final class ReviewFixture {
                         INSERT INTO case_review_access (review_id, case_id, account_id, valid_from, valid_until)
                         VALUES (:r, :c, :a, now() - interval '1 day', now() + interval '30 days')""")
                 .param("r", review).param("c", caseId).param("a", reviewer).update();
-        return new Ids(review, question);
+        return new Ids(review, question, caseId);
+    }
+
+    /** A draft review (not started, no cases) with two questions and the reviewer named: its forms all show. */
+    public static Ids draftReview(JdbcClient jdbc, String reviewerUsername) {
+        UUID reviewer = jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", reviewerUsername)
+                .query(UUID.class).single();
+        UUID review = UUID.randomUUID();
+        UUID question = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO review (id, name, status, opened_from, opened_to, subject_type, work_from, work_until,
+                            created_by_name)
+                        VALUES (:id, 'Matris utkast', 'DRAFT', current_date - 30, current_date, 'CHILD',
+                            current_date, current_date + 30, 'Matris')""").param("id", review).update();
+        jdbc.sql("INSERT INTO review_reviewer (review_id, account_id, name) VALUES (:r, :a, 'Granskare')")
+                .param("r", review).param("a", reviewer).update();
+        jdbc.sql("""
+                        INSERT INTO review_question (id, review_id, position, area, text, derivation)
+                        VALUES (:id, :r, 1, 'POLICE', 'Gjordes en polisanmälan?', 'POLICE_REPORT'),
+                               (gen_random_uuid(), :r, 2, 'DOCUMENTATION', 'Är journalen begriplig?', NULL)""")
+                .param("id", question).param("r", review).update();
+        return new Ids(review, question, null);
     }
 }

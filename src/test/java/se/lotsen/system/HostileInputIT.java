@@ -122,6 +122,8 @@ class HostileInputIT {
 
     static {
         EXCLUDED_FORMS.put(Pattern.compile("/logout"), "signing out ends the session the test works in");
+        EXCLUDED_FORMS.put(Pattern.compile("/reviews/[^/]+/start"), "starting a review fixes its selection and ends "
+                + "the draft the definition and template forms work on; its only field is the CSRF token");
         EXCLUDED_FORMS.put(Pattern.compile(".*/remove"), "removes what other forms work on (a step of the routine "
                 + "draft, a named viewer); its only fields are the CSRF token and path variables");
         EXCLUDED_FORMS.put(Pattern.compile(".*/meetings/[^/]+/delete"), "deletes a meeting date; only the CSRF token");
@@ -191,6 +193,7 @@ class HostileInputIT {
     private UUID policePartner;  // the partner the partner form edits
     private UUID routineVersion;
     private se.lotsen.review.ReviewFixture.Ids review;
+    private se.lotsen.review.ReviewFixture.Ids draftReview;
     private UUID meeting;
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -1011,12 +1014,15 @@ class HostileInputIT {
                 if (pattern.startsWith("/routines/versions/")) {
                     yield routineVersion.toString();
                 }
+                if (DRAFT_REVIEW_PAGES.matcher(pattern).matches()) {
+                    yield draftReview().review().toString();
+                }
                 if (pattern.startsWith("/reviews/")) {
                     yield review().review().toString();
                 }
                 yield c.id().toString();
             }
-            case "caseId" -> c.id().toString();
+            case "caseId" -> pattern.startsWith("/reviews/") ? review().caseId().toString() : c.id().toString();
             case "extendableDeadlineId" -> c.extendableDeadlineId().toString();
             case "pendingCaseId" -> c.pendingCaseId().toString();
             case "pendingDecisionId" -> c.pendingDecisionId().toString();
@@ -1035,10 +1041,23 @@ class HostileInputIT {
             case "personId" -> (user.startsWith("rinkeby") ? cases.get("HANDED_OVER") : cases.get("OWN"))
                     .personId().toString();
             case "self" -> user;
-            case "questionId" -> review().question().toString();
+            case "questionId" -> draftReview().question().toString();
             case "intakeDraft" -> intakeDraft();
             default -> throw new IllegalStateException("no value for {" + name + "} in " + pattern);
         };
+    }
+
+    /** The review pages and forms that work on a draft (the definition, the template, the start). */
+    private static final Pattern DRAFT_REVIEW_PAGES = Pattern.compile(
+            "/reviews/\\{id}(/edit|/questions.*|/start)?");
+
+    /** A draft review with the method developer as its reviewer, made when first asked for. */
+    private se.lotsen.review.ReviewFixture.Ids draftReview() {
+        if (draftReview == null) {
+            draftReview = se.lotsen.review.ReviewFixture.draftReview(jdbc, "metod");
+            lastCounts = null;
+        }
+        return draftReview;
     }
 
     /** A started review of OWN with the method developer as its reviewer, made when first asked for. */

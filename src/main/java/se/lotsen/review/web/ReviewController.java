@@ -124,7 +124,7 @@ class ReviewController {
 
     @PostMapping("/new")
     @Audited(action = AuditAction.CREATE, recordType = "REVIEW")
-    String create(@ModelAttribute("reviewForm") ReviewForm form, BindingResult result,
+    String create(@jakarta.validation.Valid @ModelAttribute("reviewForm") ReviewForm form, BindingResult result,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         reviews.requireDefines(user);
         Reviews.Definition d = definition(form, result);
@@ -157,7 +157,7 @@ class ReviewController {
 
     @PostMapping("/{id}/edit")
     @Audited(action = AuditAction.UPDATE, recordType = "REVIEW", idParam = "id")
-    String update(@PathVariable UUID id, @ModelAttribute("reviewForm") ReviewForm form, BindingResult result,
+    String update(@PathVariable UUID id, @jakarta.validation.Valid @ModelAttribute("reviewForm") ReviewForm form, BindingResult result,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         reviews.requireDefines(user);
         Review review = reviews.get(id, user);
@@ -216,6 +216,9 @@ class ReviewController {
     }
 
     private static LocalDate date(String text, String field, BindingResult result) {
+        if (result.hasFieldErrors(field)) {
+            return null;
+        }
         try {
             return DateInput.parseDate(text);
         } catch (IllegalArgumentException e) {
@@ -226,6 +229,9 @@ class ReviewController {
 
     private static Set<UUID> uuids(List<String> values, String field, BindingResult result) {
         Set<UUID> ids = new LinkedHashSet<>();
+        if (result.hasFieldErrors(field)) {
+            return ids;
+        }
         for (String v : values == null ? List.<String>of() : values) {
             try {
                 ids.add(UUID.fromString(v.strip()));
@@ -270,7 +276,7 @@ class ReviewController {
 
     @PostMapping("/{id}/questions")
     @Audited(action = AuditAction.UPDATE, recordType = "REVIEW", idParam = "id")
-    String addQuestion(@PathVariable UUID id, @ModelAttribute("questionForm") QuestionForm form, BindingResult result,
+    String addQuestion(@PathVariable UUID id, @jakarta.validation.Valid @ModelAttribute("questionForm") QuestionForm form, BindingResult result,
                        @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         reviews.requireDefines(user);
         Review review = reviews.get(id, user);
@@ -278,12 +284,14 @@ class ReviewController {
             AuditContext.outcome(AuditOutcome.FAILED);
             return startedAlready(id, redirect);
         }
-        try {
-            reviews.addQuestion(id, form.area(), form.text(), user);
-            redirect.addFlashAttribute("flash", "flash.review.questionAdded");
-            return "redirect:/reviews/" + id + "#questions";
-        } catch (FieldProblems problems) {
-            FormErrors.apply(problems, result);
+        if (!result.hasErrors()) {
+            try {
+                reviews.addQuestion(id, form.area(), form.text(), user);
+                redirect.addFlashAttribute("flash", "flash.review.questionAdded");
+                return "redirect:/reviews/" + id + "#questions";
+            } catch (FieldProblems problems) {
+                FormErrors.apply(problems, result);
+            }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
         return showView(review, null, null, user, model);
@@ -292,7 +300,7 @@ class ReviewController {
     @PostMapping("/{id}/questions/{questionId}")
     @Audited(action = AuditAction.UPDATE, recordType = "REVIEW", idParam = "id")
     String updateQuestion(@PathVariable UUID id, @PathVariable UUID questionId,
-                          @ModelAttribute("questionForm") QuestionForm form, BindingResult result,
+                          @jakarta.validation.Valid @ModelAttribute("questionForm") QuestionForm form, BindingResult result,
                           @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         reviews.requireDefines(user);
         Review review = reviews.get(id, user);
@@ -300,12 +308,14 @@ class ReviewController {
             AuditContext.outcome(AuditOutcome.FAILED);
             return startedAlready(id, redirect);
         }
-        try {
-            reviews.updateQuestion(id, questionId, form.area(), form.text(), user);
-            redirect.addFlashAttribute("flash", "flash.review.questionSaved");
-            return "redirect:/reviews/" + id + "#questions";
-        } catch (FieldProblems problems) {
-            FormErrors.apply(problems, result);
+        if (!result.hasErrors()) {
+            try {
+                reviews.updateQuestion(id, questionId, form.area(), form.text(), user);
+                redirect.addFlashAttribute("flash", "flash.review.questionSaved");
+                return "redirect:/reviews/" + id + "#questions";
+            } catch (FieldProblems problems) {
+                FormErrors.apply(problems, result);
+            }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
         model.addAttribute("editedQuestion", questionId);
@@ -370,7 +380,7 @@ class ReviewController {
 
     @PostMapping("/{id}/cases/{caseId}/answers")
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "caseId")
-    String answer(@PathVariable UUID id, @PathVariable UUID caseId, @ModelAttribute("answerForm") AnswerForm form,
+    String answer(@PathVariable UUID id, @PathVariable UUID caseId, @jakarta.validation.Valid @ModelAttribute("answerForm") AnswerForm form,
                   BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                   RedirectAttributes redirect) {
         Locale locale = LocaleContextHolder.getLocale();
@@ -381,7 +391,7 @@ class ReviewController {
         } catch (IllegalArgumentException e) {
             FormErrors.reject(result, "value", "validation.invalid");
         }
-        if (questionId != null) {
+        if (questionId != null && !result.hasErrors()) {
             try {
                 reviews.answer(id, caseId, new Reviews.AnswerCommand(questionId, form.value(), form.comment(),
                         form.reason()), user, locale);
@@ -413,13 +423,15 @@ class ReviewController {
 
     @PostMapping("/{id}/cases/{caseId}/identity")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "caseId")
-    String reveal(@PathVariable UUID id, @PathVariable UUID caseId, @ModelAttribute("revealForm") RevealForm form,
+    String reveal(@PathVariable UUID id, @PathVariable UUID caseId, @jakarta.validation.Valid @ModelAttribute("revealForm") RevealForm form,
                   BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model) {
         Locale locale = LocaleContextHolder.getLocale();
-        try {
-            return caseView(reviews.revealIdentity(id, caseId, form.reason(), user, locale), model);
-        } catch (FieldProblems problems) {
-            FormErrors.apply(problems, result);
+        if (!result.hasErrors()) {
+            try {
+                return caseView(reviews.revealIdentity(id, caseId, form.reason(), user, locale), model);
+            } catch (FieldProblems problems) {
+                FormErrors.apply(problems, result);
+            }
         }
         AuditContext.outcome(AuditOutcome.FAILED);
         model.addAttribute("revealFailed", true);
@@ -465,7 +477,7 @@ class ReviewController {
 
     @PostMapping("/{id}/findings")
     @Audited(action = AuditAction.CREATE, recordType = "REVIEW", idParam = "id")
-    String addFinding(@PathVariable UUID id, @ModelAttribute("findingForm") FindingForm form, BindingResult result,
+    String addFinding(@PathVariable UUID id, @jakarta.validation.Valid @ModelAttribute("findingForm") FindingForm form, BindingResult result,
                       @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         reviews.requireDefines(user);
         reviews.get(id, user);
