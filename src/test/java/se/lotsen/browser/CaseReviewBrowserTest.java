@@ -98,6 +98,9 @@ class CaseReviewBrowserTest extends BrowserTestSupport {
         assertThat(main).containsText("Andel brister per område");
         assertThat(main.locator(".chart").first()).containsText("Samverkan med polisen");
         assertThat(main.locator(".chart").first()).containsText("50 % (1 av 2)");
+        // Drawn to scale: the police bar half as long as the widest (documentation, 100 %).
+        assertThat(main.locator(".chart").first().locator(".chart__bar--50")).hasCount(1);
+        assertThat(main.locator(".chart").first().locator(".chart__bar--100")).hasCount(1);
         screenshot("review-04-results");
         assertNoAxeViolations(page);
     }
