@@ -105,7 +105,7 @@ class EventController {
     @GetMapping("/calendar")
     @NotAudited(NOT_PERSONAL)
     String calendar(@RequestParam(required = false) String month, @AuthenticationPrincipal CurrentUser user,
-                    Model model) {
+                    Model model, Locale locale) {
         KnowledgeAccess.requireReader(user);
         LocalDate today = LocalDate.now(clock);
         YearMonth shown = YearMonth.from(today);
@@ -136,6 +136,12 @@ class EventController {
         model.addAttribute("previous", shown.minusMonths(1));
         model.addAttribute("next", shown.plusMonths(1));
         model.addAttribute("weeks", weeks);
+        java.time.format.DateTimeFormatter monthName = java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy", locale);
+        model.addAttribute("monthLabel", monthName.format(shown));
+        model.addAttribute("previousLabel", monthName.format(shown.minusMonths(1)));
+        model.addAttribute("nextLabel", monthName.format(shown.plusMonths(1)));
+        model.addAttribute("weekdays", Arrays.stream(DayOfWeek.values())
+                .map(day -> day.getDisplayName(java.time.format.TextStyle.FULL, locale)).toList());
         model.addAttribute("monthEvents", events.month(shown));
         model.addAttribute("mayEdit", KnowledgeAccess.mayEdit(user));
         return "knowledge/calendar";
