@@ -1,7 +1,6 @@
 package se.lotsen.knowledge.web;
 
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -11,7 +10,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * An upload larger than the servlet container's multipart limit ({@code spring.servlet.multipart.max-file-size}) fails
+ * (Behind {@link UploadLimitFilter}, which catches the usual case first.) An upload larger than the servlet
+ * container's multipart limit ({@code spring.servlet.multipart.max-file-size}) fails
  * before any handler runs. It must not become a server error: the material form comes back with the same translated
  * message as a file over {@code lotsen.knowledge.max-material-size}. Global because no handler is known yet when the
  * multipart request is parsed; materials are Lotsen's only uploads.
@@ -19,12 +19,10 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice
 class UploadLimitAdvice {
 
-    private static final Pattern MATERIALS = Pattern.compile("^/knowledge/events/([0-9a-fA-F-]{36})/materials$");
-
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Matcher m = MATERIALS.matcher(path);
+        Matcher m = UploadLimitFilter.MATERIALS.matcher(path);
         if (m.matches()) {
             return new ModelAndView("redirect:/knowledge/events/" + m.group(1) + "?upload=too-large");
         }
