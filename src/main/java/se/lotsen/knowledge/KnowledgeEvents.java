@@ -99,6 +99,8 @@ public class KnowledgeEvents {
                 problems.add(prefix + "organisation", "validation.knowledge.participant.organisation", row);
             } else if (p.organisation().length() > 200) {
                 problems.add(prefix + "organisation", "validation.knowledge.participant.long", row);
+            } else if (PlainText.hasControlCharacter(p.organisation())) {
+                problems.add(prefix + "organisation", "validation.text.controlCharacter");
             }
             if (p.audience() == null) {
                 problems.add(prefix + "audience", "validation.knowledge.participant.audience", row);

@@ -274,6 +274,10 @@ class ArticleController {
         Article article = articles.find(id).orElseThrow(() -> new NotFoundException("article"));
         Set<StepLink> links = new LinkedHashSet<>();
         for (String value : chosen == null ? List.<String>of() : chosen) {
+            if (se.lotsen.common.PlainText.hasControlCharacter(value)) {
+                throw new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.BAD_REQUEST, "a step with a control character");
+            }
             int slash = value == null ? -1 : value.indexOf('/');
             if (slash < 0) {
                 continue;

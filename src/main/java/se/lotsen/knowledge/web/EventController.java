@@ -211,8 +211,12 @@ class EventController {
                         Model model, RedirectAttributes redirect) {
         if (row != null && !row.isBlank()) {
             // A row button: the form comes back with the rows changed and every value as typed; nothing is saved.
-            EventForm changed = form.withRowAction(row);
-            EventForm shown = changed == null ? form : changed;
+            EventForm shown = form.withRowAction(row);
+            if (shown == null) {
+                // Only the form's own row buttons send this; anything else is a forged or broken request.
+                throw new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.BAD_REQUEST, "unknown row action");
+            }
             model.addAttribute("eventForm", shown);
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "eventForm",
                     new BeanPropertyBindingResult(shown, "eventForm"));
