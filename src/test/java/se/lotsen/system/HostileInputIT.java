@@ -191,6 +191,9 @@ class HostileInputIT {
     private UUID policePartner;  // the partner the partner form edits
     private UUID routineVersion;
     private UUID meeting;
+    private UUID knowledgeEvent;     // the demo seminar, its material and a demo article (knowledge pages)
+    private UUID knowledgeMaterial;
+    private UUID knowledgeArticle;
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private List<String> countedTables;
@@ -221,6 +224,12 @@ class HostileInputIT {
                 "name", "Fientlig partner", "kind", "OTHER", "country", "SE", "phone", "(demo) 08-000 00 98",
                 "email", "", "notes", "Fiktiv.", "hours", "ALWAYS", "opens", "", "closes", "", "active", "true"));
         assertThat(partner.status()).as("a partner: %s", partner.body()).isIn(302, 303);
+        knowledgeMaterial = jdbc.sql("SELECT id FROM knowledge_material ORDER BY uploaded_at LIMIT 1")
+                .query(UUID.class).single();
+        knowledgeEvent = jdbc.sql("SELECT event_id FROM knowledge_material WHERE id = :id")
+                .param("id", knowledgeMaterial).query(UUID.class).single();
+        knowledgeArticle = jdbc.sql("SELECT id FROM knowledge_article ORDER BY created_at LIMIT 1").query(UUID.class)
+                .single();
         policePartner = jdbc.sql("SELECT id FROM partner WHERE name = 'Fientlig partner'").query(UUID.class)
                 .single();
         routineVersion = jdbc.sql("""
@@ -1010,6 +1019,12 @@ class HostileInputIT {
                 if (pattern.startsWith("/routines/versions/")) {
                     yield routineVersion.toString();
                 }
+                if (pattern.startsWith("/knowledge/events/")) {
+                    yield knowledgeEvent.toString();
+                }
+                if (pattern.startsWith("/knowledge/articles/")) {
+                    yield knowledgeArticle.toString();
+                }
                 yield c.id().toString();
             }
             case "caseId" -> c.id().toString();
@@ -1027,6 +1042,8 @@ class HostileInputIT {
             case "account" -> jour2.toString();
             case "code" -> "sodermalm";
             case "meetingId" -> meeting.toString();
+            case "materialId" -> knowledgeMaterial.toString();
+            case "number" -> "1";
             case "username" -> "jour2";
             case "personId" -> (user.startsWith("rinkeby") ? cases.get("HANDED_OVER") : cases.get("OWN"))
                     .personId().toString();

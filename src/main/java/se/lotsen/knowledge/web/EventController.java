@@ -209,6 +209,12 @@ class EventController {
 
     private String save(KnowledgeEvent existing, EventForm form, BindingResult result, String row, CurrentUser user,
                         Model model, RedirectAttributes redirect) {
+        form.rejectControlCharacters(result);
+        if (row != null && !row.isBlank() && result.hasErrors()) {
+            // A row button on a form with text that cannot be taken: the form comes back with the errors, rows as sent.
+            FormErrors.inOrder(model, result, form);
+            return formView(existing, model);
+        }
         if (row != null && !row.isBlank()) {
             // A row button: the form comes back with the rows changed and every value as typed; nothing is saved.
             EventForm shown = form.withRowAction(row);

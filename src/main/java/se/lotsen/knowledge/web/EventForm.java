@@ -108,6 +108,37 @@ public record EventForm(
         return new EventForm(kind, topic, date, time, place, organiser, audiences, status, rows, evaluation, version);
     }
 
+    /**
+     * Every text of the form, the rows' too, with a control character is refused at its field (the guard's validator
+     * sees only the form's own text fields), so that no button of the form accepts one.
+     */
+    void rejectControlCharacters(BindingResult result) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("kind", kind);
+        values.put("topic", topic);
+        values.put("date", date);
+        values.put("time", time);
+        values.put("place", place);
+        values.put("organiser", organiser);
+        values.put("status", status);
+        values.put("evaluation", evaluation);
+        values.put("version", version);
+        for (String a : audiences) {
+            values.merge("audiences", a, (x, y) -> x + y);
+        }
+        for (int i = 0; i < participants.size(); i++) {
+            ParticipantRow r = participants.get(i);
+            values.put("participants[" + i + "].organisation", r.organisation());
+            values.put("participants[" + i + "].audience", r.audience());
+            values.put("participants[" + i + "].participants", r.participants());
+        }
+        values.forEach((field, value) -> {
+            if (se.lotsen.common.PlainText.hasControlCharacter(value) && !result.hasFieldErrors(field)) {
+                FormErrors.reject(result, field, "validation.text.controlCharacter");
+            }
+        });
+    }
+
     int versionNumber() {
         try {
             return Integer.parseInt(version == null ? "" : version.trim());
