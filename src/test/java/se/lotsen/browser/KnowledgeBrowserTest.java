@@ -35,14 +35,14 @@ class KnowledgeBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("h1")).hasText("Utbildningar och seminarier");
         assertNoAxeViolations(page);
         page.getByRole(AriaRole.LINK, named("Nytt evenemang")).first().click();
-        page.getByLabel("Seminarium", exact()).check();
+        page.locator("main").getByLabel("Seminarium", exact()).check();
         page.locator("#topic").fill("Seminarium om barn i människohandel " + marker);
         page.locator("#date").fill(LocalDate.now(ZoneId.of("Europe/Stockholm")).minusDays(7).toString());
         page.locator("#time").fill("09:00");
         page.locator("#organiser").fill("Socialjouren, metodutvecklare");
-        page.getByLabel("Polisen", exact()).check();
-        page.getByLabel("Stadsdelsförvaltningar", exact()).check();
-        page.getByLabel("Hållet", exact()).check();
+        page.locator("main").getByLabel("Polisen", exact()).check();
+        page.locator("main").getByLabel("Stadsdelsförvaltningar", exact()).check();
+        page.locator("main").getByLabel("Hållet", exact()).check();
         page.locator("[name='participants[0].organisation']").fill("Polisen, Citypolisen");
         page.locator("[name='participants[0].audience']").selectOption("POLICE");
         page.locator("[name='participants[0].participants']").fill("8");
