@@ -341,6 +341,14 @@ public class KnowledgeEvents {
                 : String.format(java.util.Locale.ROOT, "%.1f", mb).replace('.', ',');
     }
 
+    /** A file's size for people: "12 kB" below a megabyte, else "2,5 MB". */
+    public static String sizeLabel(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return Math.max(1, (bytes + 1023) / 1024) + " kB";
+        }
+        return megabytes(bytes) + " MB";
+    }
+
     public List<Material> materials(UUID eventId) {
         return jdbc.sql("""
                         SELECT id, event_id, filename, file_type, size_bytes, uploaded_at, uploaded_by
