@@ -130,7 +130,7 @@ public enum MaterialType {
                 return false;
             }
         }
-        String start = text.stripLeading().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+        String start = text.replace("\uFEFF", "").stripLeading().toLowerCase(Locale.ROOT);
         String lower = text.toLowerCase(Locale.ROOT);
         return !(start.startsWith("<!doctype") || start.startsWith("<html") || start.startsWith("<?xml")
                 || start.startsWith("<svg") || lower.contains("<script"));
