@@ -35,6 +35,7 @@ import se.lotsen.handover.CaseHandedOver;
 import se.lotsen.handover.HandoverAcknowledged;
 import se.lotsen.handover.HandoverAssigned;
 import se.lotsen.handover.HandoverLate;
+import se.lotsen.knowledge.KnowledgeEventRecorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,7 +97,10 @@ class ModularityTests {
             new Flow(QuestionAsked.class, "consultation", Set.of("notifications"), false,
                     "the method developers are told, by e-mail when urgent"),
             new Flow(QuestionAnswered.class, "consultation", Set.of("notifications"), false,
-                    "the asker is told"));
+                    "the asker is told"),
+            new Flow(KnowledgeEventRecorded.class, "knowledge", Set.of(), false,
+                    "a training day, seminar or information visit was registered or changed (its state as it now "
+                            + "is, participants counted, no names): statistics keep their copy current"));
 
     /** Events that stay inside one module (its own listener, its own package-private type). */
     static final Set<String> INTERNAL_EVENTS = Set.of(

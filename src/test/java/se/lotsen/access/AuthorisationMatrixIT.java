@@ -198,6 +198,9 @@ class AuthorisationMatrixIT {
         ROUTINE_READER(false),
         /** The partner directory's editing: administrators and the method developer ({@code PartnerController}). */
         PARTNER_EDITOR(false),
+        /** Events, materials and the knowledge base: every role that works with cases, the method developer and the
+         *  auditors ({@code KnowledgeAccess.READERS}); 403 for the administrator. */
+        KNOWLEDGE_READER(false),
         /** Read a case: its holding unit's handlers, and the handing unit in its follow-up period; 404 for all else. */
         CASE_READ(true),
         /** Change a case: its holding unit's handlers; 403 for the follow-up reader; 404 for all else. */
@@ -261,6 +264,7 @@ class AuthorisationMatrixIT {
                     : Outcome.FORBIDDEN;
             case PARTNER_EDITOR -> u.role == Role.ADMIN || u.role == Role.METHOD_DEVELOPER ? Outcome.ALLOW
                     : Outcome.FORBIDDEN;
+            case KNOWLEDGE_READER -> u.role != Role.ADMIN ? Outcome.ALLOW : Outcome.FORBIDDEN;
             case CASE_READ -> s.mayRead(u) ? Outcome.ALLOW : Outcome.NOT_FOUND;
             case CASE_WRITE -> s.holds(u) ? Outcome.ALLOW : s.follows(u) ? Outcome.FORBIDDEN : Outcome.NOT_FOUND;
             case CASE_LEAD -> s.holds(u) ? (u.leads() ? Outcome.ALLOW : Outcome.FORBIDDEN)
@@ -542,6 +546,36 @@ class AuthorisationMatrixIT {
         rule("POST /routines/{key}/draft/publish", Rule.METHOD_DEVELOPER, form(), "no change note: refused");
         rule("GET /routines/{key}/draft/discard", Rule.METHOD_DEVELOPER);
 
+        // -- knowledge: events, materials, the knowledge base (no personal data) ----------------------------------
+        rule("GET /knowledge/events", Rule.KNOWLEDGE_READER, "KnowledgeAccess.READERS: the case roles, the method "
+                + "developer and the auditors; not the administrator (accounts and units, not content)");
+        rule("GET /knowledge/events/calendar", Rule.KNOWLEDGE_READER);
+        rule("GET /knowledge/events/new", Rule.METHOD_DEVELOPER);
+        rule("POST /knowledge/events/new", Rule.METHOD_DEVELOPER, form(), "empty form: refused by the rules");
+        rule("GET /knowledge/events/{id}", Rule.KNOWLEDGE_READER, "{id}: the demo seminar (held, with a material)");
+        rule("GET /knowledge/events/{id}/edit", Rule.METHOD_DEVELOPER);
+        rule("POST /knowledge/events/{id}/edit", Rule.METHOD_DEVELOPER, form(),
+                "empty form without the version read: refused as a concurrent change, nothing saved");
+        rule("POST /knowledge/events/{id}/materials", Rule.METHOD_DEVELOPER, form(),
+                "not a multipart request, so no file: refused with the form's message, nothing saved");
+        rule("GET /knowledge/events/{id}/materials/{materialId}", Rule.KNOWLEDGE_READER,
+                "{materialId}: the demo seminar's programme; always an attachment");
+        rule("POST /knowledge/events/{id}/materials/{materialId}/remove", Rule.METHOD_DEVELOPER,
+                "after the download probe: the method developer removes the demo material (the editor is checked "
+                        + "before the material is looked up, so the users after get 403, not 404)");
+        rule("GET /knowledge/articles", Rule.KNOWLEDGE_READER, query("q=utredningar"), "a Swedish full-text search");
+        rule("GET /knowledge/articles/new", Rule.METHOD_DEVELOPER);
+        rule("POST /knowledge/articles/new", Rule.METHOD_DEVELOPER, form(), "empty form: refused by the rules");
+        rule("GET /knowledge/articles/{id}", Rule.KNOWLEDGE_READER, "{id}: the demo article on home investigations");
+        rule("GET /knowledge/articles/{id}/edit", Rule.METHOD_DEVELOPER);
+        rule("POST /knowledge/articles/{id}/edit", Rule.METHOD_DEVELOPER, form(),
+                "empty form without the version read: refused as a concurrent change, no new version");
+        rule("GET /knowledge/articles/{id}/versions/{number}", Rule.KNOWLEDGE_READER, "{number}: 1");
+        rule("GET /knowledge/articles/{id}/steps", Rule.METHOD_DEVELOPER);
+        rule("POST /knowledge/articles/{id}/steps", Rule.METHOD_DEVELOPER,
+                form("step", "akut-manniskohandel/riskbedomning-hemland"),
+                "links the demo article to the step it is already linked to: nothing changes");
+
         // -- audit and administration --------------------------------------------------------------------------
         rule("GET /audit", Rule.AUDITOR);
         rule("POST /audit/verify", Rule.AUDITOR, "verifies the chain; changes nothing");
@@ -632,6 +666,9 @@ class AuthorisationMatrixIT {
     private UUID meeting;
     private UUID review;
     private UUID reviewQuestion;
+    private UUID demoEvent;
+    private UUID demoMaterial;
+    private UUID demoArticle;
     private final Map<User, UUID> registerPerson = new EnumMap<>(User.class);
     /** How often a secret was seen by someone who may see it: proof that the leak checks look at real answers. */
     private final Map<String, Integer> seen = new LinkedHashMap<>();
@@ -668,6 +705,12 @@ class AuthorisationMatrixIT {
                         ORDER BY m.meeting_date DESC LIMIT 1""")
                 .query(UUID.class).single();
         createReview();
+        demoMaterial = jdbc.sql("SELECT id FROM knowledge_material ORDER BY uploaded_at LIMIT 1").query(UUID.class)
+                .single();
+        demoEvent = jdbc.sql("SELECT event_id FROM knowledge_material WHERE id = :id").param("id", demoMaterial)
+                .query(UUID.class).single();
+        demoArticle = jdbc.sql("SELECT id FROM knowledge_article WHERE title = 'Hemlandsutredning i de nordiska länderna'")
+                .query(UUID.class).single();
         for (User u : User.values()) {
             Scenario inRegister = u.unit == null ? null : switch (u.unit) {
                 case "socialjouren" -> Scenario.OWN;
@@ -1019,6 +1062,8 @@ class AuthorisationMatrixIT {
             case "account" -> jour2.toString();
             case "code" -> "sodermalm";
             case "meetingId" -> meeting.toString();
+            case "materialId" -> demoMaterial.toString();
+            case "number" -> "1";
             case "username" -> "jour2";
             case "personId" -> registerPerson.get(u).toString();
             case "self" -> u.signedIn() ? u.username : "jour2";
@@ -1050,6 +1095,12 @@ class AuthorisationMatrixIT {
         }
         if (pattern.startsWith("/routines/versions/{id}")) {
             return routineVersion.toString();
+        }
+        if (pattern.startsWith("/knowledge/events/{id}")) {
+            return demoEvent.toString();
+        }
+        if (pattern.startsWith("/knowledge/articles/{id}")) {
+            return demoArticle.toString();
         }
         return null;
     }

@@ -240,6 +240,31 @@ public final class LotsenHttp {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         }
 
+        /**
+         * Posts a {@code multipart/form-data} form: the text fields, then one file ({@code fileName} may be anything
+         * a browser would send, the content type is what the "browser" claims).
+         */
+        public Response postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+                                      String contentType, byte[] content) {
+            String boundary = "----LotsenTest" + java.util.UUID.randomUUID().toString().replace("-", "");
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+            fields.forEach((k, v) -> {
+                text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v
+                        + "\r\n");
+            });
+            if (fileField != null) {
+                text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                        + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+                body.writeBytes(content);
+                text.accept("\r\n");
+            }
+            text.accept("--" + boundary + "--\r\n");
+            return exchange(withCookies(HttpRequest.newBuilder(URI.create(base + path)))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        }
+
         /** Fetches the sign-in page, then posts the form with its CSRF token. Returns the answer to the post. */
         public Response signIn(String username, String password) {
             Response page = get("/login");

@@ -195,6 +195,9 @@ class HostileInputIT {
     private se.lotsen.review.ReviewFixture.Ids review;
     private se.lotsen.review.ReviewFixture.Ids draftReview;
     private UUID meeting;
+    private UUID knowledgeEvent;     // the demo seminar, its material and a demo article (knowledge pages)
+    private UUID knowledgeMaterial;
+    private UUID knowledgeArticle;
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private List<String> countedTables;
@@ -225,6 +228,12 @@ class HostileInputIT {
                 "name", "Fientlig partner", "kind", "OTHER", "country", "SE", "phone", "(demo) 08-000 00 98",
                 "email", "", "notes", "Fiktiv.", "hours", "ALWAYS", "opens", "", "closes", "", "active", "true"));
         assertThat(partner.status()).as("a partner: %s", partner.body()).isIn(302, 303);
+        knowledgeMaterial = jdbc.sql("SELECT id FROM knowledge_material ORDER BY uploaded_at LIMIT 1")
+                .query(UUID.class).single();
+        knowledgeEvent = jdbc.sql("SELECT event_id FROM knowledge_material WHERE id = :id")
+                .param("id", knowledgeMaterial).query(UUID.class).single();
+        knowledgeArticle = jdbc.sql("SELECT id FROM knowledge_article ORDER BY created_at LIMIT 1").query(UUID.class)
+                .single();
         policePartner = jdbc.sql("SELECT id FROM partner WHERE name = 'Fientlig partner'").query(UUID.class)
                 .single();
         routineVersion = jdbc.sql("""
@@ -1020,6 +1029,12 @@ class HostileInputIT {
                 if (pattern.startsWith("/reviews/")) {
                     yield review().review().toString();
                 }
+                if (pattern.startsWith("/knowledge/events/")) {
+                    yield knowledgeEvent.toString();
+                }
+                if (pattern.startsWith("/knowledge/articles/")) {
+                    yield knowledgeArticle.toString();
+                }
                 yield c.id().toString();
             }
             case "caseId" -> pattern.startsWith("/reviews/") ? review().caseId().toString() : c.id().toString();
@@ -1037,6 +1052,8 @@ class HostileInputIT {
             case "account" -> jour2.toString();
             case "code" -> "sodermalm";
             case "meetingId" -> meeting.toString();
+            case "materialId" -> knowledgeMaterial.toString();
+            case "number" -> "1";
             case "username" -> "jour2";
             case "personId" -> (user.startsWith("rinkeby") ? cases.get("HANDED_OVER") : cases.get("OWN"))
                     .personId().toString();

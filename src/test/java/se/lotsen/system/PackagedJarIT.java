@@ -62,6 +62,8 @@ class PackagedJarIT {
             "layout\\.html|fragments/.*|.*/panels\\.html|.*/fragments\\.html");
     private static final Pattern ROUTINE_VERSION_LINK = Pattern.compile("/routines/versions/([0-9a-f-]{36})");
     private static final Pattern ACCOUNT_LINK = Pattern.compile("/admin/accounts/([0-9a-f-]{36})");
+    private static final Pattern EVENT_LINK = Pattern.compile("/knowledge/events/([0-9a-f-]{36})");
+    private static final Pattern ARTICLE_LINK = Pattern.compile("/knowledge/articles/([0-9a-f-]{36})");
     private static final String ROUTINE = "akut-manniskohandel";
     private static final String POLICE = "Polisen, Citypolisen (lokalpolisområde)";
 
@@ -266,6 +268,8 @@ class PackagedJarIT {
                 Map.of("_csrf", LotsenHttp.csrfToken(metod.get("/routines").body())));
         assertThat(draft.status()).as("a routine draft: %s", draft.body()).isIn(302, 303);
         String account = firstMatch(ACCOUNT_LINK, admin.get("/admin/accounts").body(), "an account");
+        String event = firstMatch(EVENT_LINK, metod.get("/knowledge/events").body(), "a demo event");
+        String article = firstMatch(ARTICLE_LINK, metod.get("/knowledge/articles").body(), "a demo article");
         // An intake kept for its check page (nothing is opened).
         Browser jour1Pages = users.get("jour1");
         Map<String, String> intakeForm = new java.util.LinkedHashMap<>(Map.of("subjectType", "CHILD",
@@ -341,6 +345,16 @@ class PackagedJarIT {
         pages.put("handover/queue.html", new Page("jour1", "/handovers"));
         pages.put("handover/show.html", new Page("jour1", c + "/handover"));
         pages.put("home.html", new Page("jour1", "/"));
+        pages.put("knowledge/article.html", new Page("jour1", "/knowledge/articles/" + article));
+        pages.put("knowledge/article-form.html", new Page("metod", "/knowledge/articles/" + article + "/edit"));
+        pages.put("knowledge/article-steps.html", new Page("metod", "/knowledge/articles/" + article + "/steps"));
+        pages.put("knowledge/article-version.html", new Page("granskare",
+                "/knowledge/articles/" + article + "/versions/1"));
+        pages.put("knowledge/articles.html", new Page("jour1", "/knowledge/articles?q=utredningar"));
+        pages.put("knowledge/calendar.html", new Page("metod", "/knowledge/events/calendar"));
+        pages.put("knowledge/event.html", new Page("metod", "/knowledge/events/" + event));
+        pages.put("knowledge/event-form.html", new Page("metod", "/knowledge/events/new"));
+        pages.put("knowledge/events.html", new Page("rinkeby1", "/knowledge/events"));
         pages.put("login.html", new Page(null, "/login"));
         pages.put("notifications/list.html", new Page("jour1", "/notifications"));
         pages.put("persons/merge.html", new Page("jourchef", "/persons/merge"));

@@ -25,6 +25,7 @@ import se.lotsen.access.CurrentUser;
 import se.lotsen.audit.NotAudited;
 import se.lotsen.common.PdfRenderer;
 import se.lotsen.routines.OpenCases;
+import se.lotsen.routines.RoutineLinks;
 import se.lotsen.routines.RoutineVersion;
 
 /**
@@ -38,13 +39,30 @@ class RoutinePagesController {
     private final SpringTemplateEngine templates;
     private final PdfRenderer pdfRenderer;
     private final ApplicationContext applicationContext;
+    private final List<RoutineLinks> routineLinks;
 
     RoutinePagesController(RoutineViews views, SpringTemplateEngine templates, PdfRenderer pdfRenderer,
-                           ApplicationContext applicationContext) {
+                           ApplicationContext applicationContext, List<RoutineLinks> routineLinks) {
         this.views = views;
         this.templates = templates;
         this.pdfRenderer = pdfRenderer;
         this.applicationContext = applicationContext;
+        this.routineLinks = List.copyOf(routineLinks);
+    }
+
+    /** Links under one heading (a message key), e.g. the knowledge base's articles. */
+    record LinkGroup(String groupKey, List<RoutineLinks.Link> links) {
+    }
+
+    /** What every {@link RoutineLinks} bean links to the version ({@code stepKey == null}) or to one step. */
+    private List<LinkGroup> links(RoutineVersion version, String stepKey) {
+        Map<String, List<RoutineLinks.Link>> groups = new java.util.LinkedHashMap<>();
+        for (RoutineLinks source : routineLinks) {
+            for (RoutineLinks.Link link : source.links(version.id(), version.routineKey(), stepKey)) {
+                groups.computeIfAbsent(link.groupKey(), k -> new ArrayList<>()).add(link);
+            }
+        }
+        return groups.entrySet().stream().map(e -> new LinkGroup(e.getKey(), List.copyOf(e.getValue()))).toList();
     }
 
     /** One version in the list of versions. */
@@ -90,6 +108,16 @@ class RoutinePagesController {
         model.addAttribute("current", views.versions(version.routineKey()).stream()
                 .filter(RoutineVersion::published).findFirst().orElse(null));
         model.addAttribute("methodDeveloper", RoutineAccess.isMethodDeveloper(user));
+        // Other modules' links: to the version as a whole with the change note, and under each step.
+        model.addAttribute("versionLinks", links(version, null));
+        Map<String, List<LinkGroup>> stepLinks = new java.util.LinkedHashMap<>();
+        for (var step : version.document().allSteps()) {
+            List<LinkGroup> groups = links(version, step.key());
+            if (!groups.isEmpty()) {
+                stepLinks.put(step.key(), groups);
+            }
+        }
+        model.addAttribute("stepLinks", stepLinks);
         return "routines/version";
     }
 

@@ -22,13 +22,15 @@ final class WorkAreas {
                 new WorkArea("myCases", "/cases?mine=true"),
                 new WorkArea("jourQueue", "/cases"),
                 new WorkArea("deadlines", "/deadlines"),
-                new WorkArea("queuedContacts", "/contacts/queued")));
+                new WorkArea("queuedContacts", "/contacts/queued"),
+                new WorkArea("knowledge", "/knowledge/articles")));
         BY_ROLE.put(Role.DUTY_LEAD, List.of(
                 new WorkArea("jourQueue", "/cases"),
                 new WorkArea("deadlines", "/deadlines"),
                 new WorkArea("escalations", null),
                 new WorkArea("duplicates", "/persons/merge"),
-                new WorkArea("emergencyAccesses", "/cases/emergency-access/log")));
+                new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
+                new WorkArea("knowledge", "/knowledge/articles")));
         // The method developer has no access to case content (the case access policy): the deadline rules, not
         // the board of cases' deadlines.
         BY_ROLE.put(Role.METHOD_DEVELOPER, List.of(
@@ -37,25 +39,29 @@ final class WorkAreas {
                 new WorkArea("deadlineRules", "/deadlines/rules"),
                 new WorkArea("partners", "/partners"),
                 new WorkArea("reviews", "/reviews"),
-                new WorkArea("knowledge", null),
+                new WorkArea("knowledge", "/knowledge/articles"),
+                new WorkArea("knowledgeEvents", "/knowledge/events"),
                 new WorkArea("statistics", null)));
         BY_ROLE.put(Role.CASE_WORKER, List.of(
                 new WorkArea("myCases", "/cases?mine=true"),
                 new WorkArea("incomingHandovers", "/handovers"),
                 new WorkArea("deadlines", "/deadlines"),
-                new WorkArea("askMethodDeveloper", "/questions/new")));
+                new WorkArea("askMethodDeveloper", "/questions/new"),
+                new WorkArea("knowledge", "/knowledge/articles")));
         BY_ROLE.put(Role.UNIT_MANAGER, List.of(
                 new WorkArea("unitQueue", "/cases"),
                 new WorkArea("incomingHandovers", "/handovers"),
                 new WorkArea("deadlines", "/deadlines"),
                 new WorkArea("duplicates", "/persons/merge"),
                 new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
+                new WorkArea("knowledge", "/knowledge/articles"),
                 new WorkArea("statistics", null)));
         BY_ROLE.put(Role.AUDITOR, List.of(
                 new WorkArea("auditLog", "/audit"),
                 new WorkArea("auditReviews", "/audit/reviews"),
                 new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
-                new WorkArea("reviews", "/reviews")));
+                new WorkArea("reviews", "/reviews"),
+                new WorkArea("knowledge", "/knowledge/articles")));
         BY_ROLE.put(Role.ADMIN, List.of(
                 new WorkArea("accounts", "/admin/accounts"),
                 new WorkArea("units", "/admin/units"),
