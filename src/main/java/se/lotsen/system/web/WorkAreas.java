@@ -28,7 +28,8 @@ final class WorkAreas {
                 new WorkArea("deadlines", "/deadlines"),
                 new WorkArea("escalations", null),
                 new WorkArea("duplicates", "/persons/merge"),
-                new WorkArea("emergencyAccesses", "/cases/emergency-access/log")));
+                new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
+                new WorkArea("statistics", "/statistics")));
         // The method developer has no access to case content (the case access policy): the deadline rules, not
         // the board of cases' deadlines.
         BY_ROLE.put(Role.METHOD_DEVELOPER, List.of(
@@ -38,7 +39,7 @@ final class WorkAreas {
                 new WorkArea("partners", "/partners"),
                 new WorkArea("reviews", null),
                 new WorkArea("knowledge", null),
-                new WorkArea("statistics", null)));
+                new WorkArea("statistics", "/statistics")));
         BY_ROLE.put(Role.CASE_WORKER, List.of(
                 new WorkArea("myCases", "/cases?mine=true"),
                 new WorkArea("incomingHandovers", "/handovers"),
@@ -50,12 +51,13 @@ final class WorkAreas {
                 new WorkArea("deadlines", "/deadlines"),
                 new WorkArea("duplicates", "/persons/merge"),
                 new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
-                new WorkArea("statistics", null)));
+                new WorkArea("statistics", "/statistics")));
         BY_ROLE.put(Role.AUDITOR, List.of(
                 new WorkArea("auditLog", "/audit"),
                 new WorkArea("auditReviews", "/audit/reviews"),
                 new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
-                new WorkArea("reviews", null)));
+                new WorkArea("reviews", null),
+                new WorkArea("statistics", "/statistics")));
         BY_ROLE.put(Role.ADMIN, List.of(
                 new WorkArea("accounts", "/admin/accounts"),
                 new WorkArea("units", "/admin/units"),
