@@ -80,14 +80,23 @@ class ReadModel {
     }
 
     /**
-     * Logs the event once and projects it. Returns whether it was new. A knowledge event's state that was recorded
-     * before (A, then B, then A again) is moved to the end of the log, so that a rebuild ends with the latest state.
+     * Logs the event once and projects it. Returns whether it was new. A knowledge event carries its whole state: the
+     * same state again is a no-op, and a state recorded before (A, then B, then A again) is moved to the end of the
+     * log, so that a rebuild ends with the latest state.
      */
     @Transactional
     public boolean receive(Object event) {
         String key = key(event);
         String kind = event.getClass().getSimpleName();
-        if (event instanceof KnowledgeEventRecorded) {
+        if (event instanceof KnowledgeEventRecorded e) {
+            String latest = jdbc.sql("""
+                            SELECT event_key FROM reporting_fact WHERE event_key LIKE :prefix
+                            ORDER BY seq DESC LIMIT 1""")
+                    .param("prefix", "KnowledgeEventRecorded:" + e.eventId() + ":%").query(String.class)
+                    .optional().orElse(null);
+            if (key.equals(latest)) {
+                return false;
+            }
             jdbc.sql("DELETE FROM reporting_fact WHERE event_key = :k").param("k", key).update();
         }
         int added = jdbc.sql("""
