@@ -328,6 +328,7 @@ class PackagedJarIT {
         pages.put("login.html", new Page(null, "/login"));
         pages.put("notifications/list.html", new Page("jour1", "/notifications"));
         pages.put("persons/merge.html", new Page("jourchef", "/persons/merge"));
+        pages.put("reporting/statistics.html", new Page("metod", "/statistics"));
         pages.put("routines/discard.html", new Page("metod", "/routines/" + ROUTINE + "/draft/discard"));
         pages.put("routines/draft.html", new Page("metod", "/routines/" + ROUTINE + "/draft"));
         pages.put("routines/list.html", new Page("metod", "/routines"));
