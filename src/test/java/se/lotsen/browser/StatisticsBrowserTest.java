@@ -24,7 +24,7 @@ class StatisticsBrowserTest extends BrowserTestSupport {
     @Test
     void theMethodDeveloperReadsTheStatisticsAndDownloadsTheXlsx() throws Exception {
         signIn("metod");
-        page.getByRole(AriaRole.MAIN).getByRole(AriaRole.LINK, named("Statistik")).first().click();
+        page.getByRole(AriaRole.MAIN).getByRole(AriaRole.LINK, called("Statistik")).first().click();
         assertThat(page).hasURL(Pattern.compile("/statistics$"));
         assertThat(page.locator("h1")).hasText("Statistik");
         assertThat(page.locator("figure.chart").first()).isVisible();
