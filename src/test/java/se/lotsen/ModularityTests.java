@@ -198,7 +198,9 @@ class ModularityTests {
                 .filter(type -> !type.getSimpleName().endsWith("Id")) // typed ids go along with events
                 .forEach(type -> published.add(type.getName())));
         Set<String> documented = new TreeSet<>(INTERNAL_EVENTS);
-        EVENTS.forEach(flow -> documented.add(flow.event().getName()));
+        EVENTS.stream().filter(flow -> !PUBLISHER_PENDING.contains(flow.event())
+                        || published.contains(flow.event().getName()))
+                .forEach(flow -> documented.add(flow.event().getName()));
         assertThat(published).as("records created where an event is published").containsExactlyElementsOf(documented);
     }
 
