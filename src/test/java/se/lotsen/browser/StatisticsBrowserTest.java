@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -13,6 +16,8 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.options.AriaRole;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
+
+import se.lotsen.access.LotsenHttp;
 
 /**
  * The method developer's statistics: from the start page to the statistics, a filter with a mistake (the error
@@ -23,6 +28,18 @@ class StatisticsBrowserTest extends BrowserTestSupport {
 
     @Test
     void theMethodDeveloperReadsTheStatisticsAndDownloadsTheXlsx() throws Exception {
+        // Three cases that came in an hour ago, so that the month's chart has figures.
+        LotsenHttp http = new LotsenHttp(port);
+        String jour1 = http.token("jour1", DEMO_PASSWORD);
+        String receivedAt = OffsetDateTime.now(ZoneId.of("Europe/Stockholm")).minusHours(1)
+                .truncatedTo(ChronoUnit.MINUTES).toString();
+        for (int i = 0; i < 3; i++) {
+            LotsenHttp.Response r = http.postJson("/api/v1/cases", """
+                    {"subject":{"type":"CHILD","name":"Statistik Fiktiv %d"},"receivedAt":"%s","channel":"SCHOOL"}"""
+                    .formatted(i, receivedAt), jour1);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        awaitSideEffects();
         signIn("metod");
         page.getByRole(AriaRole.MAIN).getByRole(AriaRole.LINK, called("Statistik")).first().click();
         assertThat(page).hasURL(Pattern.compile("/statistics$"));
@@ -36,6 +53,7 @@ class StatisticsBrowserTest extends BrowserTestSupport {
         page.locator("details.chart__numbers summary").first().focus();
         page.keyboard().press("Enter");
         assertThat(page.locator("details.chart__numbers table").first()).isVisible();
+        assertThat(page.locator("body")).not().containsText("Statistik Fiktiv");
 
         // A period the wrong way round: the summary and the field say so.
         page.locator("#from").fill("2026-03-31");

@@ -67,6 +67,9 @@ class StatisticsController {
         model.addAttribute("statistics", statistics);
         model.addAttribute("mayRebuild", user.has(Role.METHOD_DEVELOPER));
         if (statistics != null) {
+            // The fields show the period the figures are for (the default one when none was typed).
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "filter");
+            model.addAttribute("filter", new StatisticsFilter(statistics.from(), statistics.to(), statistics.unit()));
             AuditContext.detail("period " + statistics.from() + "–" + statistics.to()
                     + (statistics.unit() == null ? "" : ", unit " + statistics.unit()));
             model.addAttribute("charts", views.charts(statistics, locale));

@@ -61,6 +61,10 @@ class StatisticsViews {
     private BarChart chart(Locale locale, String titleKey, String unit, Map<String, Integer> values,
                            Function<String, String> label, String small) {
         Map<String, Integer> labelled = new LinkedHashMap<>();
+        // Nothing at all in the period: the chart says so rather than drawing a row of empty bars.
+        if (values.values().stream().allMatch(v -> v != null && v == 0)) {
+            return BarChart.ofCounts(msg(locale, titleKey), unit, labelled, small);
+        }
         values.forEach((k, v) -> labelled.put(label.apply(k), v));
         return BarChart.ofCounts(msg(locale, titleKey), unit, labelled, small);
     }
