@@ -178,7 +178,13 @@ public class Cases implements OpenCases {
         CaseId caseId = new CaseId(id);
         statusChange(caseId, null, CaseStatus.OPEN, null, user);
         checklists.start(id, Routines.ACUTE, facts(caseId));
-        events.publishEvent(new CaseOpened(id, intake.subjectType(), intake.receivedAt()));
+        Person person = persons.find(personId).orElse(null);
+        events.publishEvent(new CaseOpened(id, intake.subjectType(), intake.receivedAt(), unit.id(),
+                AgeGroup.of(person, LocalDate.ofInstant(intake.receivedAt(), SWEDEN)),
+                person == null ? null : person.sex(),
+                person == null || person.nationality() == null || person.nationality().isBlank() ? null
+                        : person.nationality(),
+                intake.exploitationForms(), intake.channel()));
         if (unit.kind() == UnitKind.JOUR) {
             for (CaseId other : openCasesElsewhere(caseId, personId, intake.knownElsewhereCaseId())) {
                 events.publishEvent(new PersonKnownElsewhere(caseId, caseNumber, unit.id(), other));

@@ -77,10 +77,11 @@ public class Questions {
             cases.addRecordOfWork(grant, "Fråga till metodutvecklaren" + (urgent ? " (brådskande)" : "") + ":\n"
                     + text.strip());
         }
+        Question asked = find(id).orElseThrow();
         events.publishEvent(new QuestionAsked(new QuestionId(id), grant == null ? null : grant.caseId(),
                 grant == null ? null : grant.header().caseNumber(), new AccountId(user.accountId()),
-                user.displayName(), urgent));
-        return find(id).orElseThrow();
+                user.displayName(), urgent, asked.askedAt()));
+        return asked;
     }
 
     /** The method developer answers; for a case the answer is written into its journal, and the asker is notified. */
@@ -109,9 +110,10 @@ public class Questions {
             cases.addConsultationAnswer(consultation, "Svar från metodutvecklaren " + user.displayName()
                     + " på frågan från " + q.askedByName() + ":\n" + answer.strip());
         }
+        Question answered = find(id).orElseThrow();
         events.publishEvent(new QuestionAnswered(new QuestionId(id), q.caseId() == null ? null : new CaseId(q.caseId()),
-                q.caseNumber(), new AccountId(q.askedBy()), user.displayName()));
-        return find(id).orElseThrow();
+                q.caseNumber(), new AccountId(q.askedBy()), user.displayName(), answered.answeredAt()));
+        return answered;
     }
 
     /** A question for its asker or a method developer; nobody else. */

@@ -174,7 +174,7 @@ public class Deadlines {
         } else if (d.kind() == DeadlineKind.CHILD_INVESTIGATION_DECISION && investigationOpened) {
             start(d.caseId(), null, DeadlineKind.CHILD_INVESTIGATION, on, null);
         }
-        events.publishEvent(new DeadlineMet(grant.caseId(), id, d.kind(), on));
+        events.publishEvent(new DeadlineMet(grant.caseId(), id, d.kind(), on, d.dueDate()));
         return find(id.value()).orElseThrow();
     }
 
@@ -188,8 +188,8 @@ public class Deadlines {
     @Transactional
     void meet(UUID id, LocalDate on, String evidence, String byName) {
         Deadline d = find(id).orElseThrow(() -> new NotFoundException("deadline"));
-        if (d.status().open()) {
-            setMet(id, on, clock.instant(), byName, evidence);
+        if (d.status().open() && setMet(id, on, clock.instant(), byName, evidence) == 1) {
+            events.publishEvent(new DeadlineMet(new CaseId(d.caseId()), d.deadlineId(), d.kind(), on, d.dueDate()));
         }
     }
 
@@ -301,11 +301,18 @@ public class Deadlines {
     /** Marks an open deadline of a kind as met (system events, e.g. the protection assessment was recorded). */
     @Transactional
     public void meetOpen(UUID caseId, DeadlineKind kind, LocalDate on, String byName, String evidence) {
-        jdbc.sql("""
+        // Each deadline met, with its last day (java.util entries: a record here would read as an event).
+        List<Map.Entry<UUID, LocalDate>> met = jdbc.sql("""
                         UPDATE deadline SET status = 'MET', met_on = :on, met_at = now(), met_by_name = :by, evidence = :e
-                        WHERE case_id = :c AND kind = :k AND status IN """ + DeadlineStatus.OPEN_STORED_SQL)
+                        WHERE case_id = :c AND kind = :k AND status IN """ + DeadlineStatus.OPEN_STORED_SQL
+                        + " RETURNING id, due_date")
                 .param("on", on).param("by", byName).param("e", evidence).param("c", caseId).param("k", kind.name())
-                .update();
+                .query((rs, n) -> (Map.Entry<UUID, LocalDate>) new java.util.AbstractMap.SimpleEntry<>(
+                        rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class))).list();
+        for (Map.Entry<UUID, LocalDate> m : met) {
+            events.publishEvent(new DeadlineMet(new CaseId(caseId), new DeadlineId(m.getKey()), kind, on,
+                    m.getValue()));
+        }
     }
 
     /** One row of a deadline board. */

@@ -125,6 +125,7 @@ public class Decisions {
             events.publishEvent(new CustodyDecided(caseId, grant.header().caseNumber(), new DecisionId(id), type,
                     cmd.decidedAt()));
         }
+        events.publishEvent(new DecisionRecorded(caseId, new DecisionId(id), type, cmd.decidedAt()));
         if (cmd.mandate() != null && cmd.mandate().mustBeReported()) {
             deadlines.start(caseId.value(), id, DeadlineKind.COMMITTEE_REPORT, decidedDay, committee.id());
         }

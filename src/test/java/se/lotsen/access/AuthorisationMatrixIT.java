@@ -220,6 +220,9 @@ class AuthorisationMatrixIT {
         /** Reviewing emergency accesses and their reasons: the leads (their unit's cases) and the auditors; 403
          *  for the others. */
         EMERGENCY_REVIEW(false),
+        /** Statistics (no case is named, small counts suppressed): the method developer, the leads and the
+         *  auditors ({@code Reporting.READERS}); 403 for the others. */
+        STATISTICS(false),
         /** A path that is not a page when asked for directly: 404 for everyone, signed in or not. */
         NOT_A_PAGE(false),
         /** A question to the method developer: its asker and the method developer; 404 for the others. */
@@ -257,6 +260,8 @@ class AuthorisationMatrixIT {
             case CASE_WORK -> u.handlesCases() ? Outcome.ALLOW : Outcome.FORBIDDEN;
             case LEAD -> u.leads() ? Outcome.ALLOW : Outcome.FORBIDDEN;
             case EMERGENCY_REVIEW -> u.leads() || u.role == Role.AUDITOR ? Outcome.ALLOW : Outcome.FORBIDDEN;
+            case STATISTICS -> u.leads() || u.role == Role.AUDITOR || u.role == Role.METHOD_DEVELOPER ? Outcome.ALLOW
+                    : Outcome.FORBIDDEN;
             case ADMIN -> u.role == Role.ADMIN ? Outcome.ALLOW : Outcome.FORBIDDEN;
             case AUDITOR -> u.role == Role.AUDITOR ? Outcome.ALLOW : Outcome.FORBIDDEN;
             case METHOD_DEVELOPER -> u.role == Role.METHOD_DEVELOPER ? Outcome.ALLOW : Outcome.FORBIDDEN;
@@ -575,6 +580,13 @@ class AuthorisationMatrixIT {
         rule("POST /knowledge/articles/{id}/steps", Rule.METHOD_DEVELOPER,
                 form("step", "akut-manniskohandel/riskbedomning-hemland"),
                 "links the demo article to the step it is already linked to: nothing changes");
+        // -- statistics ------------------------------------------------------------------------------------------
+        rule("GET /statistics", Rule.STATISTICS, "figures without names; small counts suppressed");
+        rule("GET /statistics/export.xlsx", Rule.STATISTICS, "the same figures as XLSX");
+        rule("GET /statistics/export.csv", Rule.STATISTICS, "the same figures as CSV");
+        rule("POST /statistics/rebuild", Rule.METHOD_DEVELOPER, "rebuilds the read model from its own log: the "
+                + "figures stay the same");
+        rule("GET /api/v1/statistics", Rule.STATISTICS, "the same figures as JSON");
 
         // -- audit and administration --------------------------------------------------------------------------
         rule("GET /audit", Rule.AUDITOR);

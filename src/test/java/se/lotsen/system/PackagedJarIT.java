@@ -363,6 +363,7 @@ class PackagedJarIT {
         pages.put("review/list.html", new Page("metod", "/reviews"));
         pages.put("review/results.html", new Page("granskare", review + "/results"));
         pages.put("review/show.html", new Page("metod", review));
+        pages.put("reporting/statistics.html", new Page("metod", "/statistics"));
         pages.put("routines/discard.html", new Page("metod", "/routines/" + ROUTINE + "/draft/discard"));
         pages.put("routines/draft.html", new Page("metod", "/routines/" + ROUTINE + "/draft"));
         pages.put("routines/list.html", new Page("metod", "/routines"));

@@ -30,7 +30,8 @@ final class WorkAreas {
                 new WorkArea("escalations", null),
                 new WorkArea("duplicates", "/persons/merge"),
                 new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
-                new WorkArea("knowledge", "/knowledge/articles")));
+                new WorkArea("knowledge", "/knowledge/articles"),
+                new WorkArea("statistics", "/statistics")));
         // The method developer has no access to case content (the case access policy): the deadline rules, not
         // the board of cases' deadlines.
         BY_ROLE.put(Role.METHOD_DEVELOPER, List.of(
@@ -41,7 +42,7 @@ final class WorkAreas {
                 new WorkArea("reviews", "/reviews"),
                 new WorkArea("knowledge", "/knowledge/articles"),
                 new WorkArea("knowledgeEvents", "/knowledge/events"),
-                new WorkArea("statistics", null)));
+                new WorkArea("statistics", "/statistics")));
         BY_ROLE.put(Role.CASE_WORKER, List.of(
                 new WorkArea("myCases", "/cases?mine=true"),
                 new WorkArea("incomingHandovers", "/handovers"),
@@ -55,12 +56,13 @@ final class WorkAreas {
                 new WorkArea("duplicates", "/persons/merge"),
                 new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
                 new WorkArea("knowledge", "/knowledge/articles"),
-                new WorkArea("statistics", null)));
+                new WorkArea("statistics", "/statistics")));
         BY_ROLE.put(Role.AUDITOR, List.of(
                 new WorkArea("auditLog", "/audit"),
                 new WorkArea("auditReviews", "/audit/reviews"),
                 new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
                 new WorkArea("reviews", "/reviews"),
+                new WorkArea("statistics", "/statistics"),
                 new WorkArea("knowledge", "/knowledge/articles")));
         BY_ROLE.put(Role.ADMIN, List.of(
                 new WorkArea("accounts", "/admin/accounts"),
