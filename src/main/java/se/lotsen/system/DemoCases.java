@@ -110,62 +110,62 @@ class DemoCases implements ApplicationRunner {
                     EnumSet.of(Indicator.CONTROLLED_BY_CALLER, Indicator.INSTRUCTED_PHONE_NUMBER,
                             Indicator.SEXUAL_SERVICES_DEMANDED, Indicator.NO_ID_OR_FALSE_ID),
                     ProtectionOutcome.CUSTODY_DECIDED, 11, Deadlines_.ON_TIME, Police.REPORT, HomeCountry.RISK_FIRST,
-                    "rinkeby-kista", true, "Påträffad av polisen på ett hotell med en äldre man. Påhittat demoärende."),
+                    "rinkeby-kista", true, "Påträffad av polisen på ett hotell med en äldre man."),
             new Spec("DEMO-02X", "Beta Demodotter", SubjectType.CHILD, 16, Sex.MALE, "BG", 14,
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.CRIMINALITY, ExploitationForm.BEGGING),
                     EnumSet.of(Indicator.FIXER_ADULT_NEARBY, Indicator.KNOWN_IN_SEVERAL_CITIES,
                             Indicator.DEBT_AT_DESTINATION),
                     ProtectionOutcome.CUSTODY_DECIDED, 13, Deadlines_.MISSED, Police.NO_REPORT, HomeCountry.NO_RISK,
-                    "sodermalm", false, "Gripen för stöld i butik, uppger skuld till en vuxen. Påhittat demoärende."),
+                    "sodermalm", false, "Gripen för stöld i butik, uppger skuld till en vuxen."),
             new Spec("DEMO-03X", "Gamma Påhittsdotter", SubjectType.CHILD, 14, Sex.FEMALE, "NG", 2,
                     IntakeChannel.SCHOOL, EnumSet.of(ExploitationForm.SEXUAL),
                     EnumSet.of(Indicator.LEARNED_STORY, Indicator.TRAVELS_WITH_NON_RELATIVES),
                     ProtectionOutcome.CUSTODY_DECIDED, 2, Deadlines_.OPEN, Police.NONE, HomeCountry.NONE,
-                    null, false, "Skolan anmäler oro: flickan hämtas av okända vuxna. Påhittat demoärende."),
+                    null, false, "Skolan anmäler oro: flickan hämtas av okända vuxna."),
             new Spec("DEMO-04X", "Delta Demosson", SubjectType.CHILD, 17, Sex.MALE, "RO", 9,
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.FORCED_LABOUR),
                     EnumSet.of(Indicator.EXCESSIVE_HOURS, Indicator.NO_OR_LOW_PAY, Indicator.DOCUMENTS_CONFISCATED),
                     ProtectionOutcome.CUSTODY_DECIDED, 8, Deadlines_.ON_TIME, Police.REPORT, HomeCountry.RISK_AFTER,
-                    "sodermalm", true, "Arbetade på en byggarbetsplats utan lön. Påhittat demoärende."),
+                    "sodermalm", true, "Arbetade på en byggarbetsplats utan lön."),
             new Spec("DEMO-05X", "Epsilon Exempeldotter", SubjectType.CHILD, 15, Sex.FEMALE, "SE", 6,
                     IntakeChannel.ANONYMOUS_CALL, EnumSet.of(ExploitationForm.SEXUAL),
                     EnumSet.of(Indicator.UNEXPLAINED_MONEY_OR_CLOTHES, Indicator.DISAPPEARS_UNEXPLAINED),
                     ProtectionOutcome.PROTECTION_WITH_CONSENT, null, Deadlines_.ON_TIME, Police.REPORT,
                     HomeCountry.NONE, "rinkeby-kista", true,
-                    "Föräldrarna oroliga: dottern har pengar och kläder de inte känner till. Påhittat demoärende."),
+                    "Föräldrarna oroliga: dottern har pengar och kläder de inte känner till."),
             new Spec("DEMO-06X", "Zeta Testsson", SubjectType.CHILD, 13, Sex.MALE, "SE", 3,
                     IntakeChannel.OTHER, EnumSet.noneOf(ExploitationForm.class), EnumSet.noneOf(Indicator.class),
                     ProtectionOutcome.NO_IMMEDIATE_NEED, null, Deadlines_.ON_TIME, Police.NONE, HomeCountry.NONE,
-                    null, false, "Orosanmälan, ingen misstanke om exploatering efter bedömning. Påhittat demoärende."),
+                    null, false, "Orosanmälan, ingen misstanke om exploatering efter bedömning."),
             new Spec("DEMO-07X", "Eta Demodotter", SubjectType.CHILD, 16, Sex.FEMALE, "BG", 1,
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.SEXUAL, ExploitationForm.OTHER),
                     EnumSet.of(Indicator.VIOLENCE_OR_THREATS, Indicator.ISOLATED_OR_CONFINED),
                     ProtectionOutcome.CUSTODY_DECIDED, 1, Deadlines_.OPEN, Police.REPORT, HomeCountry.NONE,
-                    null, false, "Påträffad i en lägenhet vid en razzia. Påhittat demoärende."),
+                    null, false, "Påträffad i en lägenhet vid en razzia."),
             new Spec("DEMO-08X", "Theta Påhittsson", SubjectType.ADULT, 22, Sex.FEMALE, "RO", 10,
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.SEXUAL),
                     EnumSet.of(Indicator.DEBT_BONDAGE_AT_RECRUITMENT, Indicator.DOCUMENTS_CONFISCATED),
                     null, null, Deadlines_.ON_TIME, Police.REPORT, HomeCountry.NONE, "rinkeby-kista", true,
-                    "Lockad hit med löfte om arbete på restaurang. Påhittat demoärende."),
+                    "Lockad hit med löfte om arbete på restaurang."),
             new Spec("DEMO-09X", "Iota Exempelsson", SubjectType.ADULT, 34, Sex.MALE, "UA", 7,
                     IntakeChannel.OTHER_AUTHORITY, EnumSet.of(ExploitationForm.FORCED_LABOUR),
                     EnumSet.of(Indicator.DECEIVED_ABOUT_CONDITIONS, Indicator.BAD_LIVING_CONDITIONS),
                     null, null, Deadlines_.ON_TIME, Police.NO_REPORT, HomeCountry.NONE, "sodermalm", true,
-                    "Bor i arbetsgivarens förråd, får ingen lön. Påhittat demoärende."),
+                    "Bor i arbetsgivarens förråd, får ingen lön."),
             new Spec("DEMO-10X", "Kappa Demodotter", SubjectType.ADULT, 19, Sex.FEMALE, "NG", 4,
                     IntakeChannel.OTHER, EnumSet.of(ExploitationForm.SEXUAL),
                     EnumSet.noneOf(Indicator.class), null, null, Deadlines_.ON_TIME, Police.NONE, HomeCountry.NONE,
-                    null, false, "Kvinnojouren hör av sig om en ung kvinna som vill ha hjälp. Påhittat demoärende."),
+                    null, false, "Kvinnojouren hör av sig om en ung kvinna som vill ha hjälp."),
             new Spec("DEMO-11X", "Lambda Testdotter", SubjectType.ADULT, 27, Sex.FEMALE, "BG", 5,
                     IntakeChannel.OTHER_AUTHORITY, EnumSet.of(ExploitationForm.SEXUAL),
                     EnumSet.of(Indicator.FEAR_OF_AUTHORITIES, Indicator.NO_LANGUAGE_NO_NETWORK),
                     null, null, Deadlines_.ON_TIME, Police.REPORT, HomeCountry.NONE, null, false,
-                    "Söker skydd efter att ha lämnat en lägenhet där hon sålts. Påhittat demoärende."),
+                    "Söker skydd efter att ha lämnat en lägenhet där hon sålts."),
             new Spec("DEMO-12X", "My Påhittsson", SubjectType.ADULT, 41, Sex.MALE, "VN", 8,
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.FORCED_LABOUR, ExploitationForm.CRIMINALITY),
                     EnumSet.of(Indicator.CRIMINAL_NETWORK, Indicator.DEPENDENT_ON_EXPLOITER),
                     null, null, Deadlines_.ON_TIME, Police.REPORT, HomeCountry.NONE, "rinkeby-kista", false,
-                    "Påträffad vid en odling i en källare. Påhittat demoärende."));
+                    "Påträffad vid en odling i en källare."));
 
     private final boolean enabled;
     private final Accounts accounts;
@@ -253,7 +253,7 @@ class DemoCases implements ApplicationRunner {
         PersonDetails person = new PersonDetails(IdentityKind.RESERVNUMMER, s.number(), s.name(), "", null, s.age(),
                 false, s.sex(), s.nationality(), "", false, "", "", null, "");
         Intake intake = new Intake(s.type(), at(s.daysAgo(), 1, 30), s.channel(), "Demoanmälare (påhittad)", null,
-                s.summary(), s.forms(), s.forms().contains(ExploitationForm.OTHER) ? "Tvångsgifte planerat" : null,
+                s.summary() + " Påhittat demoärende.", s.forms(), s.forms().contains(ExploitationForm.OTHER) ? "Tvångsgifte planerat" : null,
                 null, person, null);
         CaseId id = cases.open(intake, jour);
         WriteGrant grant = access.write(id, jour);
@@ -350,6 +350,12 @@ class DemoCases implements ApplicationRunner {
                             "secrecyRule", "OSL_10_21")));
             case NONE -> {
             }
+        }
+        if (s.custodyDaysAgo() != null && s.police() == Police.REPORT) {
+            cooperation.record(grant, contact(partner("Barnahus Stockholm"), ContactType.HOME_INVESTIGATION,
+                    at(Math.max(0, day - 1), 15, 0), "MEETING", "Hembesök tillsammans med polisen. (demo)",
+                    Map.of("investigated", "Bostaden där barnet uppgav att det bott; ingen vårdnadshavare där. (demo)",
+                            "investigatedBy", "Socialjouren och polisen (demo)")));
         }
         String homeAuthority = "RO".equals(s.nationality())
                 ? "Rumänien: Direcția Generală de Asistență Socială (via UD)"
