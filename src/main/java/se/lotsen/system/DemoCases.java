@@ -53,7 +53,6 @@ import se.lotsen.decisions.DecisionType;
 import se.lotsen.decisions.Decisions;
 import se.lotsen.decisions.Mandate;
 import se.lotsen.handover.Handovers;
-import se.lotsen.organisation.Organisation;
 import se.lotsen.organisation.UnitId;
 import se.lotsen.persons.IdentityKind;
 import se.lotsen.persons.PersonDetails;
@@ -91,7 +90,8 @@ class DemoCases implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
     private static final Locale SWEDISH = Locale.forLanguageTag("sv");
 
-    enum Deadlines_ { ON_TIME, MISSED, OPEN }
+    /** The statutory deadlines: met on time, left to be missed, or still running (a recent case). */
+    enum DeadlinePlan { ON_TIME, MISSED, OPEN }
 
     enum Police { REPORT, NO_REPORT, NONE }
 
@@ -100,7 +100,7 @@ class DemoCases implements ApplicationRunner {
     /** One demo case: who, when it came in, what was done. */
     record Spec(String number, String name, SubjectType type, int age, Sex sex, String nationality, int daysAgo,
                 IntakeChannel channel, Set<ExploitationForm> forms, Set<Indicator> indicators,
-                ProtectionOutcome protection, Integer custodyDaysAgo, Deadlines_ deadlines, Police police,
+                ProtectionOutcome protection, Integer custodyDaysAgo, DeadlinePlan deadlines, Police police,
                 HomeCountry homeCountry, String handoverTo, boolean acknowledged, String summary) {
     }
 
@@ -109,67 +109,66 @@ class DemoCases implements ApplicationRunner {
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.SEXUAL),
                     EnumSet.of(Indicator.CONTROLLED_BY_CALLER, Indicator.INSTRUCTED_PHONE_NUMBER,
                             Indicator.SEXUAL_SERVICES_DEMANDED, Indicator.NO_ID_OR_FALSE_ID),
-                    ProtectionOutcome.CUSTODY_DECIDED, 11, Deadlines_.ON_TIME, Police.REPORT, HomeCountry.RISK_FIRST,
+                    ProtectionOutcome.CUSTODY_DECIDED, 11, DeadlinePlan.ON_TIME, Police.REPORT, HomeCountry.RISK_FIRST,
                     "rinkeby-kista", true, "Påträffad av polisen på ett hotell med en äldre man."),
             new Spec("DEMO-02X", "Beta Demodotter", SubjectType.CHILD, 16, Sex.MALE, "BG", 14,
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.CRIMINALITY, ExploitationForm.BEGGING),
                     EnumSet.of(Indicator.FIXER_ADULT_NEARBY, Indicator.KNOWN_IN_SEVERAL_CITIES,
                             Indicator.DEBT_AT_DESTINATION),
-                    ProtectionOutcome.CUSTODY_DECIDED, 13, Deadlines_.MISSED, Police.NO_REPORT, HomeCountry.NO_RISK,
+                    ProtectionOutcome.CUSTODY_DECIDED, 13, DeadlinePlan.MISSED, Police.NO_REPORT, HomeCountry.NO_RISK,
                     "sodermalm", false, "Gripen för stöld i butik, uppger skuld till en vuxen."),
             new Spec("DEMO-03X", "Gamma Påhittsdotter", SubjectType.CHILD, 14, Sex.FEMALE, "NG", 2,
                     IntakeChannel.SCHOOL, EnumSet.of(ExploitationForm.SEXUAL),
                     EnumSet.of(Indicator.LEARNED_STORY, Indicator.TRAVELS_WITH_NON_RELATIVES),
-                    ProtectionOutcome.CUSTODY_DECIDED, 2, Deadlines_.OPEN, Police.NONE, HomeCountry.NONE,
+                    ProtectionOutcome.CUSTODY_DECIDED, 2, DeadlinePlan.OPEN, Police.NONE, HomeCountry.NONE,
                     null, false, "Skolan anmäler oro: flickan hämtas av okända vuxna."),
             new Spec("DEMO-04X", "Delta Demosson", SubjectType.CHILD, 17, Sex.MALE, "RO", 9,
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.FORCED_LABOUR),
                     EnumSet.of(Indicator.EXCESSIVE_HOURS, Indicator.NO_OR_LOW_PAY, Indicator.DOCUMENTS_CONFISCATED),
-                    ProtectionOutcome.CUSTODY_DECIDED, 8, Deadlines_.ON_TIME, Police.REPORT, HomeCountry.RISK_AFTER,
+                    ProtectionOutcome.CUSTODY_DECIDED, 8, DeadlinePlan.ON_TIME, Police.REPORT, HomeCountry.RISK_AFTER,
                     "sodermalm", true, "Arbetade på en byggarbetsplats utan lön."),
             new Spec("DEMO-05X", "Epsilon Exempeldotter", SubjectType.CHILD, 15, Sex.FEMALE, "SE", 6,
                     IntakeChannel.ANONYMOUS_CALL, EnumSet.of(ExploitationForm.SEXUAL),
                     EnumSet.of(Indicator.UNEXPLAINED_MONEY_OR_CLOTHES, Indicator.DISAPPEARS_UNEXPLAINED),
-                    ProtectionOutcome.PROTECTION_WITH_CONSENT, null, Deadlines_.ON_TIME, Police.REPORT,
+                    ProtectionOutcome.PROTECTION_WITH_CONSENT, null, DeadlinePlan.ON_TIME, Police.REPORT,
                     HomeCountry.NONE, "rinkeby-kista", true,
                     "Föräldrarna oroliga: dottern har pengar och kläder de inte känner till."),
             new Spec("DEMO-06X", "Zeta Testsson", SubjectType.CHILD, 13, Sex.MALE, "SE", 3,
                     IntakeChannel.OTHER, EnumSet.noneOf(ExploitationForm.class), EnumSet.noneOf(Indicator.class),
-                    ProtectionOutcome.NO_IMMEDIATE_NEED, null, Deadlines_.ON_TIME, Police.NONE, HomeCountry.NONE,
+                    ProtectionOutcome.NO_IMMEDIATE_NEED, null, DeadlinePlan.ON_TIME, Police.NONE, HomeCountry.NONE,
                     null, false, "Orosanmälan, ingen misstanke om exploatering efter bedömning."),
             new Spec("DEMO-07X", "Eta Demodotter", SubjectType.CHILD, 16, Sex.FEMALE, "BG", 1,
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.SEXUAL, ExploitationForm.OTHER),
                     EnumSet.of(Indicator.VIOLENCE_OR_THREATS, Indicator.ISOLATED_OR_CONFINED),
-                    ProtectionOutcome.CUSTODY_DECIDED, 1, Deadlines_.OPEN, Police.REPORT, HomeCountry.NONE,
+                    ProtectionOutcome.CUSTODY_DECIDED, 1, DeadlinePlan.OPEN, Police.REPORT, HomeCountry.NONE,
                     null, false, "Påträffad i en lägenhet vid en razzia."),
             new Spec("DEMO-08X", "Theta Påhittsson", SubjectType.ADULT, 22, Sex.FEMALE, "RO", 10,
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.SEXUAL),
                     EnumSet.of(Indicator.DEBT_BONDAGE_AT_RECRUITMENT, Indicator.DOCUMENTS_CONFISCATED),
-                    null, null, Deadlines_.ON_TIME, Police.REPORT, HomeCountry.NONE, "rinkeby-kista", true,
+                    null, null, DeadlinePlan.ON_TIME, Police.REPORT, HomeCountry.NONE, "rinkeby-kista", true,
                     "Lockad hit med löfte om arbete på restaurang."),
             new Spec("DEMO-09X", "Iota Exempelsson", SubjectType.ADULT, 34, Sex.MALE, "UA", 7,
                     IntakeChannel.OTHER_AUTHORITY, EnumSet.of(ExploitationForm.FORCED_LABOUR),
                     EnumSet.of(Indicator.DECEIVED_ABOUT_CONDITIONS, Indicator.BAD_LIVING_CONDITIONS),
-                    null, null, Deadlines_.ON_TIME, Police.NO_REPORT, HomeCountry.NONE, "sodermalm", true,
+                    null, null, DeadlinePlan.ON_TIME, Police.NO_REPORT, HomeCountry.NONE, "sodermalm", true,
                     "Bor i arbetsgivarens förråd, får ingen lön."),
             new Spec("DEMO-10X", "Kappa Demodotter", SubjectType.ADULT, 19, Sex.FEMALE, "NG", 4,
                     IntakeChannel.OTHER, EnumSet.of(ExploitationForm.SEXUAL),
-                    EnumSet.noneOf(Indicator.class), null, null, Deadlines_.ON_TIME, Police.NONE, HomeCountry.NONE,
+                    EnumSet.noneOf(Indicator.class), null, null, DeadlinePlan.ON_TIME, Police.NONE, HomeCountry.NONE,
                     null, false, "Kvinnojouren hör av sig om en ung kvinna som vill ha hjälp."),
             new Spec("DEMO-11X", "Lambda Testdotter", SubjectType.ADULT, 27, Sex.FEMALE, "BG", 5,
                     IntakeChannel.OTHER_AUTHORITY, EnumSet.of(ExploitationForm.SEXUAL),
                     EnumSet.of(Indicator.FEAR_OF_AUTHORITIES, Indicator.NO_LANGUAGE_NO_NETWORK),
-                    null, null, Deadlines_.ON_TIME, Police.REPORT, HomeCountry.NONE, null, false,
+                    null, null, DeadlinePlan.ON_TIME, Police.REPORT, HomeCountry.NONE, null, false,
                     "Söker skydd efter att ha lämnat en lägenhet där hon sålts."),
             new Spec("DEMO-12X", "My Påhittsson", SubjectType.ADULT, 41, Sex.MALE, "VN", 8,
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.FORCED_LABOUR, ExploitationForm.CRIMINALITY),
                     EnumSet.of(Indicator.CRIMINAL_NETWORK, Indicator.DEPENDENT_ON_EXPLOITER),
-                    null, null, Deadlines_.ON_TIME, Police.REPORT, HomeCountry.NONE, "rinkeby-kista", false,
+                    null, null, DeadlinePlan.ON_TIME, Police.REPORT, HomeCountry.NONE, "rinkeby-kista", false,
                     "Påträffad vid en odling i en källare."));
 
     private final boolean enabled;
     private final Accounts accounts;
-    private final Organisation organisation;
     private final Persons persons;
     private final Cases cases;
     private final CaseAccess access;
@@ -181,12 +180,10 @@ class DemoCases implements ApplicationRunner {
     private final Reviews reviews;
     private final Clock clock;
 
-    DemoCases(@Value("${lotsen.demo.cases:false}") boolean enabled, Accounts accounts, Organisation organisation,
-              Persons persons, Cases cases, CaseAccess access, Decisions decisions, Deadlines deadlines,
-              Cooperation cooperation, Partners partners, Handovers handovers, Reviews reviews, Clock clock) {
+    DemoCases(@Value("${lotsen.demo.cases:false}") boolean enabled, Accounts accounts, Persons persons, Cases cases,
+              CaseAccess access, Decisions decisions, Deadlines deadlines, Cooperation cooperation, Partners partners, Handovers handovers, Reviews reviews, Clock clock) {
         this.enabled = enabled;
         this.accounts = accounts;
-        this.organisation = organisation;
         this.persons = persons;
         this.cases = cases;
         this.access = access;
@@ -253,11 +250,12 @@ class DemoCases implements ApplicationRunner {
         PersonDetails person = new PersonDetails(IdentityKind.RESERVNUMMER, s.number(), s.name(), "", null, s.age(),
                 false, s.sex(), s.nationality(), "", false, "", "", null, "");
         Intake intake = new Intake(s.type(), at(s.daysAgo(), 1, 30), s.channel(), "Demoanmälare (påhittad)", null,
-                s.summary() + " Påhittat demoärende.", s.forms(), s.forms().contains(ExploitationForm.OTHER) ? "Tvångsgifte planerat" : null,
+                s.summary() + " Påhittat demoärende.", s.forms(),
+                s.forms().contains(ExploitationForm.OTHER) ? "Tvångsgifte planerat" : null,
                 null, person, null);
         CaseId id = cases.open(intake, jour);
         WriteGrant grant = access.write(id, jour);
-        if (s.deadlines() != Deadlines_.MISSED) {
+        if (s.deadlines() != DeadlinePlan.MISSED) {
             meetDue(grant, s);
         }
         if (!s.indicators().isEmpty()) {
@@ -274,7 +272,7 @@ class DemoCases implements ApplicationRunner {
                     "Risk för fortsatt exploatering; rättens beslut kan inte avvaktas.", null, null, null, null, null,
                     false, true));
         }
-        if (s.deadlines() == Deadlines_.ON_TIME) {
+        if (s.deadlines() == DeadlinePlan.ON_TIME) {
             meetDue(access.write(id, jour), s);
         }
         contacts(access.write(id, jour), s);
@@ -354,7 +352,7 @@ class DemoCases implements ApplicationRunner {
         if (s.custodyDaysAgo() != null && s.police() == Police.REPORT) {
             cooperation.record(grant, contact(partner("Barnahus Stockholm"), ContactType.HOME_INVESTIGATION,
                     at(Math.max(0, day - 1), 15, 0), "MEETING", "Hembesök tillsammans med polisen. (demo)",
-                    Map.of("investigated", "Bostaden där barnet uppgav att det bott; ingen vårdnadshavare där. (demo)",
+                    Map.of("investigated", "Bostaden där barnet uppgav att det bott; ingen vuxen där. (demo)",
                             "investigatedBy", "Socialjouren och polisen (demo)")));
         }
         String homeAuthority = "RO".equals(s.nationality())
