@@ -90,8 +90,11 @@ class DemoCases implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
     private static final Locale SWEDISH = Locale.forLanguageTag("sv");
 
-    /** The statutory deadlines: met on time, left to be missed, or still running (a recent case). */
-    enum DeadlinePlan { ON_TIME, MISSED, OPEN }
+    /**
+     * The deadlines: those due by today met on time (a recent case's custody deadlines are then still running), or
+     * all left open to be missed (the protection assessment then meets its deadline late, the custody lapses).
+     */
+    enum DeadlinePlan { ON_TIME, MISSED }
 
     enum Police { REPORT, NO_REPORT, NONE }
 
@@ -120,7 +123,7 @@ class DemoCases implements ApplicationRunner {
             new Spec("DEMO-03X", "Gamma Påhittsdotter", SubjectType.CHILD, 14, Sex.FEMALE, "NG", 2,
                     IntakeChannel.SCHOOL, EnumSet.of(ExploitationForm.SEXUAL),
                     EnumSet.of(Indicator.LEARNED_STORY, Indicator.TRAVELS_WITH_NON_RELATIVES),
-                    ProtectionOutcome.CUSTODY_DECIDED, 2, DeadlinePlan.OPEN, Police.NONE, HomeCountry.NONE,
+                    ProtectionOutcome.CUSTODY_DECIDED, 2, DeadlinePlan.ON_TIME, Police.NONE, HomeCountry.NONE,
                     null, false, "Skolan anmäler oro: flickan hämtas av okända vuxna."),
             new Spec("DEMO-04X", "Delta Demosson", SubjectType.CHILD, 17, Sex.MALE, "RO", 9,
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.FORCED_LABOUR),
@@ -140,7 +143,7 @@ class DemoCases implements ApplicationRunner {
             new Spec("DEMO-07X", "Eta Demodotter", SubjectType.CHILD, 16, Sex.FEMALE, "BG", 1,
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.SEXUAL, ExploitationForm.OTHER),
                     EnumSet.of(Indicator.VIOLENCE_OR_THREATS, Indicator.ISOLATED_OR_CONFINED),
-                    ProtectionOutcome.CUSTODY_DECIDED, 1, DeadlinePlan.OPEN, Police.REPORT, HomeCountry.NONE,
+                    ProtectionOutcome.CUSTODY_DECIDED, 1, DeadlinePlan.ON_TIME, Police.REPORT, HomeCountry.NONE,
                     null, false, "Påträffad i en lägenhet vid en razzia."),
             new Spec("DEMO-08X", "Theta Påhittsson", SubjectType.ADULT, 22, Sex.FEMALE, "RO", 10,
                     IntakeChannel.POLICE_PL12, EnumSet.of(ExploitationForm.SEXUAL),
@@ -272,7 +275,7 @@ class DemoCases implements ApplicationRunner {
                     "Risk för fortsatt exploatering; rättens beslut kan inte avvaktas.", null, null, null, null, null,
                     false, true));
         }
-        if (s.deadlines() == DeadlinePlan.ON_TIME) {
+        if (s.deadlines() != DeadlinePlan.MISSED) {
             meetDue(access.write(id, jour), s);
         }
         contacts(access.write(id, jour), s);
