@@ -66,6 +66,11 @@ class DemoCasesIT {
                 .as("some handed over to districts").isPositive();
         assertThat(count("SELECT count(*) FROM decision d JOIN case_file c ON c.id = d.case_id JOIN person p"
                 + " ON p.id = c.person_id WHERE p.identity_number LIKE 'DEMO-%' AND d.type = 'LVU_6'")).isEqualTo(5);
+        String demoHandovers = "SELECT count(*) FROM handover h JOIN case_file c ON c.id = h.case_id JOIN person p"
+                + " ON p.id = c.person_id WHERE p.identity_number LIKE 'DEMO-%'";
+        assertThat(count(demoHandovers + " AND h.acknowledged_at IS NOT NULL")).isEqualTo(5);
+        assertThat(count(demoHandovers + " AND h.acknowledged_at IS NULL")).isEqualTo(2);
+        assertThat(count(demoHandovers + " AND h.acknowledged_at < h.handed_over_at")).isZero();
         assertThat(count("SELECT count(*) FROM review WHERE name = '" + DemoCases.REVIEW_NAME
                 + "' AND status = 'STARTED'")).isEqualTo(1);
         UUID review = reviewId();
