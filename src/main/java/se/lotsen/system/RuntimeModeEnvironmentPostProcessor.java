@@ -44,6 +44,10 @@ public class RuntimeModeEnvironmentPostProcessor implements EnvironmentPostProce
                 decided.put("logging.structured.format.console", "ecs");
             }
             environment.getPropertySources().addLast(new MapPropertySource("lotsenExternalDefaults", defaults));
+        } else {
+            // Embedded mode: fictional demo cases and a demo review (DemoCases), unless configured off.
+            environment.getPropertySources().addLast(new MapPropertySource("lotsenEmbeddedDefaults",
+                    Map.of("lotsen.demo.cases", "true")));
         }
     }
 

@@ -17,6 +17,14 @@ class RuntimeModeEnvironmentPostProcessorTest {
         assertThat(env.getProperty("lotsen.mode")).isEqualTo("embedded");
         assertThat(env.getProperty("server.servlet.session.cookie.secure")).isNull();
         assertThat(env.getProperty("logging.structured.format.console")).isNull();
+        assertThat(env.getProperty("lotsen.demo.cases")).as("demo cases by default").isEqualTo("true");
+    }
+
+    @Test
+    void demoCasesCanBeTurnedOffInTheEmbeddedMode() {
+        MockEnvironment env = new MockEnvironment().withProperty("lotsen.demo.cases", "false");
+        processor.postProcessEnvironment(env, new SpringApplication());
+        assertThat(env.getProperty("lotsen.demo.cases")).isEqualTo("false");
     }
 
     @Test
@@ -26,6 +34,7 @@ class RuntimeModeEnvironmentPostProcessorTest {
         assertThat(env.getProperty("lotsen.mode")).isEqualTo("external");
         assertThat(env.getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
         assertThat(env.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+        assertThat(env.getProperty("lotsen.demo.cases")).as("no demo cases outside the embedded mode").isNull();
     }
 
     @Test
