@@ -124,8 +124,13 @@ public class Deadlines {
                 .param("id", id).param("c", caseId).param("d", decisionId).param("k", kind.name())
                 .param("r", rule.id()).param("a", anchor).param("n", nominal).param("due", due).param("w", warning)
                 .update();
-        events.publishEvent(new DeadlineScheduled(new CaseId(caseId), new DeadlineId(id), kind, due));
+        scheduled(caseId, id, kind, due);
         return id;
+    }
+
+    /** Tells the listeners that a deadline got its last day (started, or moved by the court). */
+    private void scheduled(UUID caseId, UUID id, DeadlineKind kind, LocalDate lastDay) {
+        events.publishEvent(new DeadlineScheduled(new CaseId(caseId), new DeadlineId(id), kind, lastDay));
     }
 
     /** Starts a deadline when a rule is valid on the anchor day (old cases may predate every rule). */
@@ -247,8 +252,7 @@ public class Deadlines {
         if (updated == 0) {
             throw FieldProblems.of("newDate", "validation.deadline.notOpen");
         }
-        events.publishEvent(new DeadlineScheduled(new CaseId(d.caseId()), d.deadlineId(), d.kind(),
-                extended.dueDate()));
+        scheduled(d.caseId(), d.id(), d.kind(), extended.dueDate());
     }
 
     /** The court refused the extension: the deadline is as it was before the request (lapsed if its day passed). */
