@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import se.lotsen.access.LotsenHttp;
@@ -50,6 +51,9 @@ class ReportingDeadlinesIT {
 
     @Autowired
     Reporting reporting;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     List<GrantReportSource> reportSources;
@@ -157,5 +161,67 @@ class ReportingDeadlinesIT {
         String text = section.draft(LocalDate.of(2018, 5, 1), LocalDate.of(2018, 5, 31), Locale.forLanguageTag("sv"))
                 .text();
         assertThat(text).contains("Tidsfrister med sista dag i perioden:");
+    }
+
+    /**
+     * Through the decisions module: a custody's deadlines are scheduled when it is decided, the 8 § time moves when
+     * the court extends it, and ending the custody closes them on its end day. The read model keeps each state.
+     */
+    @Test
+    void theDecisionsModulePublishesStartExtensionAndClosing() {
+        String jour1 = http.token("jour1", DEMO_PASSWORD);
+        Response opened = http.postJson("/api/v1/cases", """
+                {"subject":{"type":"CHILD","name":"Fiktiv Omhändertagen","nationality":"RO","statedAge":15},
+                 "receivedAt":"2017-10-02T18:00:00+02:00","channel":"POLICE_OTHER","exploitationForms":["SEXUAL"]}""",
+                jour1);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String caseId = opened.json().get("id").asString();
+        Response created = http.postJson("/api/v1/cases/" + caseId + "/decisions", """
+                {"type":"LVU_6","decidedAt":"2017-10-02T19:00:00+02:00","executedAt":"2017-10-02T21:00:00+02:00",
+                 "decidedBy":{"name":"Anna Ordförande","mandate":"CHAIR"},"committee":"rinkeby-kista",
+                 "grounds":["LVU_2"],"urgencyReason":"Risk för fortsatt exploatering; rättens beslut kan inte avvaktas.",
+                 "unusualTimeConfirmed":true}""", jour1);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String decisionId = created.json().get("id").asString();
+        String application = null;
+        String submission = null;
+        for (JsonNode d : created.json().get("deadlines")) {
+            if (d.get("kind").asString().equals("LVU_8_APPLICATION")) {
+                application = d.get("id").asString();
+            } else if (d.get("kind").asString().equals("LVU_7_SUBMISSION")) {
+                submission = d.get("id").asString();
+            }
+        }
+        assertThat(application).isNotNull();
+        assertThat(submission).isNotNull();
+        Response extended = http.postJson("/api/v1/cases/" + caseId + "/deadlines/" + application + "/extend",
+                "{\"newDate\":\"2017-11-24\",\"note\":\"FR mål 1234-17\"}", jour1);
+        assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+        Response ended = http.postJson("/api/v1/cases/" + caseId + "/decisions/" + decisionId + "/end",
+                "{\"reason\":\"GROUNDS_CEASED\",\"endedAt\":\"2017-10-20T10:00:00+02:00\"}", jour1);
+        assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+
+        String app = application;
+        String sub = submission;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(row(app)).containsExactly(LocalDate.of(2017, 11, 24), null, LocalDate.of(2017, 10, 20));
+            // The 7 § submission's week had passed unmet when the custody ended: missed, not excused.
+            assertThat(row(sub)).containsExactly(LocalDate.of(2017, 10, 9), null, LocalDate.of(2017, 10, 20));
+        });
+        // Closed before its (extended) last day: the 8 § time is not in November's rate.
+        JsonNode november = http.get("/api/v1/statistics?from=2017-11-01&to=2017-11-30&unit=socialjouren", metod)
+                .json();
+        assertThat(november.get("deadlines").get("due").asInt()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM reporting_fact WHERE event_key LIKE :k")
+                .param("k", "DeadlineScheduled:" + app + ":%").query(Long.class).single())
+                .as("scheduled when decided and again when extended").isEqualTo(2);
+    }
+
+    private List<LocalDate> row(String deadlineId) {
+        return jdbc.sql("SELECT last_day, met_on, closed_on FROM reporting_deadline WHERE deadline_id = :id")
+                .param("id", UUID.fromString(deadlineId))
+                .query((rs, n) -> java.util.Arrays.asList(rs.getObject(1, LocalDate.class),
+                        rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)))
+                .optional().orElse(List.of());
     }
 }
