@@ -30,7 +30,9 @@ import se.lotsen.consultation.QuestionAnswered;
 import se.lotsen.consultation.QuestionAsked;
 import se.lotsen.decisions.CustodyDecided;
 import se.lotsen.decisions.CustodyEnded;
+import se.lotsen.decisions.DeadlineClosed;
 import se.lotsen.decisions.DeadlineMet;
+import se.lotsen.decisions.DeadlineScheduled;
 import se.lotsen.decisions.DecisionRecorded;
 import se.lotsen.decisions.DeadlineReminderDue;
 import se.lotsen.handover.CaseHandedOver;
@@ -85,6 +87,12 @@ class ModularityTests {
             new Flow(DeadlineMet.class, "decisions", Set.of("reporting"), false,
                     "a statutory deadline was met, with its last day (what follows it starts in the same "
                             + "transaction, inside the decisions module); the statistics count it, on time or not"),
+            new Flow(DeadlineScheduled.class, "decisions", Set.of("reporting"), false,
+                    "a deadline was started or its last day moved (the court extended it): the statistics count it "
+                            + "as missed once the last day has passed unmet"),
+            new Flow(DeadlineClosed.class, "decisions", Set.of("reporting"), false,
+                    "a deadline stopped applying unmet (the custody ended, the court's ruling answered it), with the "
+                            + "day: the statistics leave it out of the kept rate unless its last day had passed"),
             new Flow(DecisionRecorded.class, "decisions", Set.of("reporting"), false,
                     "a decision of any type was recorded: the statistics count it by type"),
             new Flow(DeadlineReminderDue.class, "decisions", Set.of("notifications"), false,

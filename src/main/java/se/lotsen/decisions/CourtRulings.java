@@ -184,7 +184,7 @@ public class CourtRulings {
             if (d.kind() == DeadlineKind.LVU_7_COURT_REVIEW) {
                 deadlines.meet(d.id(), on.isBefore(d.anchorDate()) ? d.anchorDate() : on, evidence, by);
             } else if (answered.contains(d.kind())) {
-                deadlines.closeAnswered(d.id(), ANSWERED_BY_RULING);
+                deadlines.closeAnswered(d.id(), ANSWERED_BY_RULING, on);
             }
         }
     }

@@ -124,7 +124,13 @@ public class Deadlines {
                 .param("id", id).param("c", caseId).param("d", decisionId).param("k", kind.name())
                 .param("r", rule.id()).param("a", anchor).param("n", nominal).param("due", due).param("w", warning)
                 .update();
+        scheduled(caseId, id, kind, due);
         return id;
+    }
+
+    /** Tells the listeners that a deadline got its last day (started, or moved by the court). */
+    private void scheduled(UUID caseId, UUID id, DeadlineKind kind, LocalDate lastDay) {
+        events.publishEvent(new DeadlineScheduled(new CaseId(caseId), new DeadlineId(id), kind, lastDay));
     }
 
     /** Starts a deadline when a rule is valid on the anchor day (old cases may predate every rule). */
@@ -246,6 +252,7 @@ public class Deadlines {
         if (updated == 0) {
             throw FieldProblems.of("newDate", "validation.deadline.notOpen");
         }
+        scheduled(d.caseId(), d.id(), d.kind(), extended.dueDate());
     }
 
     /** The court refused the extension: the deadline is as it was before the request (lapsed if its day passed). */
@@ -260,12 +267,28 @@ public class Deadlines {
                 .param("id", d.id()).update();
     }
 
-    /** Closes an open deadline with a reason (a message key), e.g. answered by the court's ruling. */
+    /** Closes an open deadline with a reason (a message key), e.g. answered by the court's ruling on a day. */
     @Transactional
-    void closeAnswered(UUID id, String reason) {
-        jdbc.sql("UPDATE deadline SET status = 'CLOSED', closed_reason = :r WHERE id = :id AND status IN "
-                        + DeadlineStatus.OPEN_STORED_SQL)
-                .param("r", reason).param("id", id).update();
+    void closeAnswered(UUID id, String reason, LocalDate on) {
+        publishClosed(jdbc.sql("UPDATE deadline SET status = 'CLOSED', closed_reason = :r WHERE id = :id AND status IN "
+                        + DeadlineStatus.OPEN_STORED_SQL + CLOSED_RETURNING)
+                .param("r", reason).param("id", id).query(Deadlines::closed).list(), on);
+    }
+
+    /** What a closing statement returns, for {@link DeadlineClosed}. */
+    private static final String CLOSED_RETURNING = " RETURNING id, case_id, kind, due_date";
+
+    /** One deadline closed: id, case, kind, last day (an array, not a record: a record here would read as an event). */
+    private static Object[] closed(ResultSet rs, int n) throws SQLException {
+        return new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getObject(4, LocalDate.class)};
+    }
+
+    private void publishClosed(List<Object[]> closed, LocalDate on) {
+        for (Object[] c : closed) {
+            events.publishEvent(new DeadlineClosed(new CaseId((UUID) c[1]), new DeadlineId((UUID) c[0]),
+                    DeadlineKind.valueOf((String) c[2]), on, (LocalDate) c[3]));
+        }
     }
 
     /** Open deadlines of a decision (stored open: pending, extended, extension requested). */
@@ -286,16 +309,22 @@ public class Deadlines {
                 .orElseThrow(() -> new NotFoundException("deadline"));
     }
 
-    /** Closes every open deadline of the decisions, except the report of a chair's decision, which still must be made. */
+    /**
+     * Closes every open deadline of the decisions, except the report of a chair's decision, which still must be made;
+     * {@code on} is the day they stopped applying (the decision's end day).
+     */
     @Transactional
-    public int closeOpen(List<UUID> decisionIds, String reason) {
+    public int closeOpen(List<UUID> decisionIds, String reason, LocalDate on) {
         if (decisionIds.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("""
+        List<Object[]> closed = jdbc.sql("""
                         UPDATE deadline SET status = 'CLOSED', closed_reason = :r
-                        WHERE decision_id IN (:ids) AND kind <> 'COMMITTEE_REPORT' AND status IN """ + DeadlineStatus.OPEN_STORED_SQL)
-                .param("r", reason).param("ids", decisionIds).update();
+                        WHERE decision_id IN (:ids) AND kind <> 'COMMITTEE_REPORT' AND status IN """
+                        + DeadlineStatus.OPEN_STORED_SQL + CLOSED_RETURNING)
+                .param("r", reason).param("ids", decisionIds).query(Deadlines::closed).list();
+        publishClosed(closed, on);
+        return closed.size();
     }
 
     /** Marks an open deadline of a kind as met (system events, e.g. the protection assessment was recorded). */

@@ -341,7 +341,7 @@ public class Decisions {
         jdbc.sql("UPDATE decision SET ended_at = :at, end_reason = :r WHERE custody_id = :id AND ended_at IS NULL")
                 .param("at", endedAt.atOffset(ZoneOffset.UTC)).param("r", reason.name())
                 .param("id", decision.id()).update();
-        deadlines.closeOpen(ids, "custodyEnded." + reason.name());
+        deadlines.closeOpen(ids, "custodyEnded." + reason.name(), SwedishCalendar.swedishDate(endedAt));
         if (decision.type().travelBan()) {
             deadlines.start(caseId.value(), decision.id(), DeadlineKind.TRAVEL_BAN_POLICE_NOTICE,
                     SwedishCalendar.swedishDate(endedAt), null);

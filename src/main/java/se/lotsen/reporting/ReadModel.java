@@ -15,7 +15,9 @@ import se.lotsen.cases.CaseOpened;
 import se.lotsen.common.SwedishDates;
 import se.lotsen.consultation.QuestionAnswered;
 import se.lotsen.consultation.QuestionAsked;
+import se.lotsen.decisions.DeadlineClosed;
 import se.lotsen.decisions.DeadlineMet;
+import se.lotsen.decisions.DeadlineScheduled;
 import se.lotsen.decisions.DecisionRecorded;
 import se.lotsen.handover.CaseHandedOver;
 import se.lotsen.handover.HandoverAcknowledged;
@@ -35,7 +37,9 @@ class ReadModel {
     private static final Map<String, Class<?>> KINDS = Map.of(
             "CaseOpened", CaseOpened.class,
             "DecisionRecorded", DecisionRecorded.class,
+            "DeadlineScheduled", DeadlineScheduled.class,
             "DeadlineMet", DeadlineMet.class,
+            "DeadlineClosed", DeadlineClosed.class,
             "CaseHandedOver", CaseHandedOver.class,
             "HandoverAcknowledged", HandoverAcknowledged.class,
             "QuestionAsked", QuestionAsked.class,
@@ -61,8 +65,13 @@ class ReadModel {
             return "CaseOpened:" + e.caseId();
         } else if (event instanceof DecisionRecorded e) {
             return "DecisionRecorded:" + e.decision().value();
+        } else if (event instanceof DeadlineScheduled e) {
+            // One key per last day: the start and each extension are facts of their own.
+            return "DeadlineScheduled:" + e.deadline().value() + ":" + e.lastDay();
         } else if (event instanceof DeadlineMet e) {
             return "DeadlineMet:" + e.deadline().value();
+        } else if (event instanceof DeadlineClosed e) {
+            return "DeadlineClosed:" + e.deadline().value();
         } else if (event instanceof CaseHandedOver e) {
             return "CaseHandedOver:" + e.handover().value();
         } else if (event instanceof HandoverAcknowledged e) {
@@ -162,12 +171,14 @@ class ReadModel {
                             VALUES (:id, :c, :type, :on) ON CONFLICT (decision_id) DO NOTHING""")
                     .param("id", e.decision().value()).param("c", e.caseId().value()).param("type", e.type().name())
                     .param("on", day(e.decidedAt())).update();
+        } else if (event instanceof DeadlineScheduled e) {
+            // A last day only moves later (the court extends to a later day): the greatest one received is the
+            // current one, whatever the order of delivery (GREATEST ignores NULL).
+            deadline(e.deadline().value(), e.caseId().value(), e.kind().name(), null, e.lastDay(), null);
         } else if (event instanceof DeadlineMet e) {
-            jdbc.sql("""
-                            INSERT INTO reporting_deadline (deadline_id, case_id, kind, met_on, last_day)
-                            VALUES (:id, :c, :kind, :on, :last) ON CONFLICT (deadline_id) DO NOTHING""")
-                    .param("id", e.deadline().value()).param("c", e.caseId().value()).param("kind", e.kind().name())
-                    .param("on", e.on()).param("last", e.lastDay()).update();
+            deadline(e.deadline().value(), e.caseId().value(), e.kind().name(), e.on(), e.lastDay(), null);
+        } else if (event instanceof DeadlineClosed e) {
+            deadline(e.deadline().value(), e.caseId().value(), e.kind().name(), null, e.lastDay(), e.on());
         } else if (event instanceof CaseHandedOver e) {
             jdbc.sql("""
                             INSERT INTO reporting_handover (handover_id, case_id, handed_over_at) VALUES (:id, :c, :at)
@@ -203,6 +214,23 @@ class ReadModel {
         } else {
             throw new IllegalArgumentException("not a reporting fact: " + event.getClass());
         }
+    }
+
+    /**
+     * Merges what one event says about a deadline into its row: the latest last day, the met day and the closing day
+     * once known (a deadline is met or closed once, never both). Order-independent.
+     */
+    private void deadline(java.util.UUID id, java.util.UUID caseId, String kind, LocalDate metOn, LocalDate lastDay,
+                          LocalDate closedOn) {
+        jdbc.sql("""
+                        INSERT INTO reporting_deadline (deadline_id, case_id, kind, met_on, last_day, closed_on)
+                        VALUES (:id, :c, :kind, :met, :last, :closed)
+                        ON CONFLICT (deadline_id) DO UPDATE SET
+                            met_on = coalesce(EXCLUDED.met_on, reporting_deadline.met_on),
+                            last_day = GREATEST(reporting_deadline.last_day, EXCLUDED.last_day),
+                            closed_on = coalesce(EXCLUDED.closed_on, reporting_deadline.closed_on)""")
+                .param("id", id).param("c", caseId).param("kind", kind).param("met", metOn).param("last", lastDay)
+                .param("closed", closedOn).update();
     }
 
     private static LocalDate day(Instant at) {

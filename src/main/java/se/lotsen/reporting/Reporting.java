@@ -232,16 +232,30 @@ public class Reporting {
             return new Statistics.DecisionFigures(count(total), types);
         }
 
+        /**
+         * Met: by the day met. The kept rate: of the deadlines whose last day is in the period and that are decided
+         * (met, or the last day before today), the share met on or before the last day. Passed unmet is missed; closed
+         * as no longer applicable on or before the last day is not counted (closed after it, it had passed unmet).
+         */
         Statistics.DeadlineFigures deadlines() {
+            LocalDate today = LocalDate.now(clock.withZone(SwedishDates.ZONE));
             long[] n = sql("""
-                    SELECT count(*), count(*) FILTER (WHERE d.last_day IS NOT NULL AND d.met_on <= d.last_day),
-                        count(*) FILTER (WHERE d.last_day IS NOT NULL)
+                    SELECT count(*) FILTER (WHERE d.met_on BETWEEN :from AND :to),
+                        count(*) FILTER (WHERE d.last_day BETWEEN :from AND :to AND d.met_on <= d.last_day),
+                        count(*) FILTER (WHERE d.last_day BETWEEN :from AND :to AND d.met_on > d.last_day),
+                        count(*) FILTER (WHERE d.last_day BETWEEN :from AND :to AND d.met_on IS NULL
+                            AND d.last_day < :today AND (d.closed_on IS NULL OR d.closed_on > d.last_day))
                     FROM reporting_deadline d"""
                     + (unit == null ? "" : " JOIN reporting_case c ON c.case_id = d.case_id")
-                    + " WHERE d.met_on BETWEEN :from AND :to" + unitFilter("c"))
-                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
-            Double rate = n[2] < threshold || n[2] == 0 ? null : round((double) n[1] / n[2], 3);
-            return new Statistics.DeadlineFigures(count(n[0]), count(n[1]), rate);
+                    + " WHERE (d.met_on BETWEEN :from AND :to OR d.last_day BETWEEN :from AND :to)"
+                    + unitFilter("c"))
+                    .param("today", today)
+                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                    .single();
+            long due = n[1] + n[2] + n[3];
+            Double rate = due < threshold || due == 0 ? null : round((double) n[1] / due, 3);
+            return new Statistics.DeadlineFigures(count(n[0]), count(n[1]), count(n[2]), count(n[3]), count(due),
+                    rate);
         }
 
         Statistics.HandoverFigures handovers() {

@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 import se.lotsen.cases.CaseOpened;
 import se.lotsen.consultation.QuestionAnswered;
 import se.lotsen.consultation.QuestionAsked;
+import se.lotsen.decisions.DeadlineClosed;
 import se.lotsen.decisions.DeadlineMet;
+import se.lotsen.decisions.DeadlineScheduled;
 import se.lotsen.decisions.DecisionRecorded;
 import se.lotsen.handover.CaseHandedOver;
 import se.lotsen.handover.HandoverAcknowledged;
@@ -37,7 +39,17 @@ class ReportingListener {
     }
 
     @ApplicationModuleListener
+    void on(DeadlineScheduled e) {
+        model.receive(e);
+    }
+
+    @ApplicationModuleListener
     void on(DeadlineMet e) {
+        model.receive(e);
+    }
+
+    @ApplicationModuleListener
+    void on(DeadlineClosed e) {
         model.receive(e);
     }
 

@@ -33,11 +33,15 @@ public record Statistics(LocalDate from, LocalDate to, String unit, int suppress
     }
 
     /**
-     * Statutory deadlines met during the period: how many, how many on or before their last day, and that share
-     * ({@code keptRate}, 0–1) of those whose last day was known.
+     * Statutory deadlines. {@code met}: met during the period (by the day met). The rest are the deadlines whose last
+     * day falls in the period and that are decided: {@code due} of them, {@code metOnTime} met on or before the last
+     * day, {@code metLate} met after it, {@code missed} not met and the last day before today (a deadline closed as
+     * no longer applicable on or before its last day is not counted; closed after it, it is missed);
+     * {@code keptRate} = metOnTime / due (0–1). Deadlines still open with the last day today or later are not counted.
      */
     @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
-    public record DeadlineFigures(Integer met, Integer metOnTime, Double keptRate) {
+    public record DeadlineFigures(Integer met, Integer metOnTime, Integer metLate, Integer missed, Integer due,
+                                  Double keptRate) {
     }
 
     /**
@@ -80,7 +84,10 @@ public record Statistics(LocalDate from, LocalDate to, String unit, int suppress
         f.add(new Figure("decisions.total", "", decisions.total()));
         add(f, "decisions.byType", decisions.byType());
         f.add(new Figure("deadlines.met", "", deadlines.met()));
+        f.add(new Figure("deadlines.due", "", deadlines.due()));
         f.add(new Figure("deadlines.metOnTime", "", deadlines.metOnTime()));
+        f.add(new Figure("deadlines.metLate", "", deadlines.metLate()));
+        f.add(new Figure("deadlines.missed", "", deadlines.missed()));
         f.add(new Figure("deadlines.keptRate", "", deadlines.keptRate()));
         f.add(new Figure("handovers.handedOver", "", handovers.handedOver()));
         f.add(new Figure("handovers.daysToHandoverMedian", "", handovers.daysToHandoverMedian()));

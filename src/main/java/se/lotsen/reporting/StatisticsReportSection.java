@@ -48,6 +48,8 @@ class StatisticsReportSection implements GrantReportSource {
         items.add("- " + msg(locale, "statistics.report.decisions", n(s.decisions().total(), small))
                 + top(s.decisions().byType(), "decisionType.", locale, small));
         items.add("- " + msg(locale, "statistics.report.deadlines", n(s.deadlines().met(), small),
+                n(s.deadlines().due(), small), n(s.deadlines().metOnTime(), small),
+                n(s.deadlines().metLate(), small), n(s.deadlines().missed(), small),
                 s.deadlines().keptRate() == null ? small : Math.round(100 * s.deadlines().keptRate()) + " %"));
         items.add("- " + msg(locale, "statistics.report.handovers", n(s.handovers().handedOver(), small),
                 d(s.handovers().daysToHandoverMedian(), small),

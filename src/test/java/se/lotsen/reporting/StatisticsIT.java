@@ -150,7 +150,7 @@ class StatisticsIT {
         assertThat(cases.get("byChannel").get("POLICE_OTHER").asInt()).isEqualTo(5);
         assertThat(s.get("decisions").get("byType").get("ADULT_OTHER_SUPPORT").asInt()).isEqualTo(3);
         assertThat(s.get("decisions").get("byType").get("LVU_6").asInt()).isZero();
-        // No deadline met in the period: no rate.
+        // The child's two deadlines passed unmet: two due, fewer than three, so no rate.
         assertThat(s.get("deadlines").has("keptRate")).isTrue();
         assertThat(s.get("deadlines").get("keptRate").isNull()).isTrue();
         assertThat(s.get("suppressBelow").asInt()).isEqualTo(3);
