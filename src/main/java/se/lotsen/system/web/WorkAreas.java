@@ -28,9 +28,11 @@ final class WorkAreas {
                 new WorkArea("deadlines", "/deadlines"),
                 new WorkArea("escalations", null),
                 new WorkArea("duplicates", "/persons/merge"),
-                new WorkArea("emergencyAccesses", "/cases/emergency-access/log")));
-        // The method developer has no access to case content (the case access policy): the deadline rules, not
-        // the board of cases' deadlines.
+                new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
+                new WorkArea("grants", "/grants")));
+        // The method developer has no access to case content (the case access policy): the deadline board shows
+        // them no case's deadline (their case scope is empty), only dated items of their own, such as a grant's
+        // final report; and the deadline rules.
         BY_ROLE.put(Role.METHOD_DEVELOPER, List.of(
                 new WorkArea("routines", "/routines"),
                 new WorkArea("questions", "/questions"),
@@ -38,7 +40,9 @@ final class WorkAreas {
                 new WorkArea("partners", "/partners"),
                 new WorkArea("reviews", null),
                 new WorkArea("knowledge", null),
-                new WorkArea("statistics", null)));
+                new WorkArea("statistics", null),
+                new WorkArea("grants", "/grants"),
+                new WorkArea("deadlines", "/deadlines")));
         BY_ROLE.put(Role.CASE_WORKER, List.of(
                 new WorkArea("myCases", "/cases?mine=true"),
                 new WorkArea("incomingHandovers", "/handovers"),
@@ -50,12 +54,14 @@ final class WorkAreas {
                 new WorkArea("deadlines", "/deadlines"),
                 new WorkArea("duplicates", "/persons/merge"),
                 new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
-                new WorkArea("statistics", null)));
+                new WorkArea("statistics", null),
+                new WorkArea("grants", "/grants")));
         BY_ROLE.put(Role.AUDITOR, List.of(
                 new WorkArea("auditLog", "/audit"),
                 new WorkArea("auditReviews", "/audit/reviews"),
                 new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
-                new WorkArea("reviews", null)));
+                new WorkArea("reviews", null),
+                new WorkArea("grants", "/grants")));
         BY_ROLE.put(Role.ADMIN, List.of(
                 new WorkArea("accounts", "/admin/accounts"),
                 new WorkArea("units", "/admin/units"),
