@@ -180,6 +180,16 @@ class HostileInputIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    se.lotsen.grants.Grants grants;
+
+    @Autowired
+    se.lotsen.grants.GrantReports grantReports;
+
+    private UUID grant;            // a grant of its own, with a deliverable, a payment and a drafted report
+    private UUID grantDeliverable;
+    private UUID grantPayment;
+
     private LotsenHttp http;
     private Scenario scenario;
     private final Map<String, Browser> browsers = new LinkedHashMap<>();
@@ -254,6 +264,16 @@ class HostileInputIT {
         mergeKeep = personOf(scenario.openChild("jour1", twin));
         mergeDuplicate = personOf(scenario.openChild("jour1", twin));
         assertThat(mergeKeep).isNotEqualTo(mergeDuplicate);
+        java.time.LocalDate today = java.time.LocalDate.now(SWEDEN);
+        grant = grants.create(new se.lotsen.grants.Grants.GrantForm("Fientlig bidragsgivare", null, 100_000L,
+                today.minusMonths(6), today.plusMonths(6), "Fiktivt bidrag.", null, today.plusMonths(7),
+                se.lotsen.grants.Grant.HeldBackKind.PERCENT, 20L), "Fientlig").id();
+        grantDeliverable = grants.addDeliverable(grant, new se.lotsen.grants.Grants.DeliverableForm(
+                se.lotsen.grants.Deliverable.Kind.OTHER, "Fientlig insats", se.lotsen.grants.Deliverable.Status.PLANNED,
+                null), "Fientlig").id();
+        grantPayment = grants.addPayment(grant, new se.lotsen.grants.Grants.PaymentForm(today.minusMonths(1),
+                10_000L, null), "Fientlig").id();
+        grantReports.draft(grant, "Fientlig");
         countedTables = jdbc.sql("""
                         SELECT table_name FROM information_schema.tables
                         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""")
@@ -1010,6 +1030,9 @@ class HostileInputIT {
                 if (pattern.startsWith("/routines/versions/")) {
                     yield routineVersion.toString();
                 }
+                if (pattern.startsWith("/grants/")) {
+                    yield grant.toString();
+                }
                 yield c.id().toString();
             }
             case "caseId" -> c.id().toString();
@@ -1022,7 +1045,10 @@ class HostileInputIT {
             case "decisionId" -> c.decisionId().toString();
             case "deadlineId" -> c.deadlineId().toString();
             case "contactId" -> c.contactId().toString();
-            case "key" -> pattern.startsWith("/routines/") ? ROUTINE : CASE_STEP;
+            case "key" -> pattern.startsWith("/routines/") ? ROUTINE : pattern.startsWith("/grants/") ? "summary"
+                    : CASE_STEP;
+            case "deliverableId" -> grantDeliverable.toString();
+            case "paymentId" -> grantPayment.toString();
             case "stepKey" -> ROUTINE_STEP;
             case "account" -> jour2.toString();
             case "code" -> "sodermalm";
