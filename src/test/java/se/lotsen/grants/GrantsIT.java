@@ -110,7 +110,7 @@ class GrantsIT {
         form.put("purpose", "");
         Response r = submit(metod, "/grants/new", "/grants/new", form);
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).contains("error-summary")
+        assertThat(r.text()).contains("error-summary")
                 .contains("hela kronor")               // the amount
                 .contains("före dess första dag")       // the period
                 .contains("mellan 0 och 100 procent")  // the held-back share
@@ -121,11 +121,11 @@ class GrantsIT {
         // An amount with spaces and "kr" is read as people write it.
         Response ok = submit(metod, "/grants/new", "/grants/new", grantForm("Testfinansiär Värmland",
                 "1 000 000 kr", "2026-01-01", "2026-12-31", "2027-02-28", "PERCENT", "20"));
-        assertThat(ok.status()).as(ok.body()).isEqualTo(302);
+        assertThat(ok.status()).as(ok.text()).isEqualTo(302);
         Grant g = grants.get(idFrom(ok));
         assertThat(g.amount()).isEqualTo(1_000_000L);
         assertThat(g.heldBack()).isEqualTo(200_000L);
-        String page = metod.get("/grants/" + g.id()).body();
+        String page = metod.get("/grants/" + g.id()).text();
         assertThat(page).contains("1\u00a0000\u00a0000 kr").contains("200\u00a0000 kr").contains("800\u00a0000 kr");
     }
 
@@ -188,7 +188,7 @@ class GrantsIT {
         Response refused = submit(metod, base + "/payments/new", base + "/payments/new",
                 Map.of("paidOn", today.toString(), "amount", "80 000", "note", ""));
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(refused.body()).contains("error-summary").contains("70000 kr").contains("value=\"80 000\"");
+        assertThat(refused.text()).contains("error-summary").contains("70000 kr").contains("value=\"80 000\"");
         Response ok = submit(metod, base + "/payments/new", base + "/payments/new",
                 Map.of("paidOn", today.toString(), "amount", "70 000", "note", "Delutbetalning"));
         assertThat(ok.status()).isEqualTo(302);
@@ -206,13 +206,13 @@ class GrantsIT {
             Browser b = signedIn(reader);
             Response list = b.get("/grants");
             assertThat(list.status()).as(reader).isEqualTo(200);
-            assertThat(list.body()).as(reader).doesNotContain("href=\"/grants/new\"");
+            assertThat(list.text()).as(reader).doesNotContain("href=\"/grants/new\"");
             Response page = b.get(base);
             assertThat(page.status()).as(reader).isEqualTo(200);
-            assertThat(page.body()).as(reader).contains(g.funder()).doesNotContain(base + "/edit");
+            assertThat(page.text()).as(reader).contains(g.funder()).doesNotContain(base + "/edit");
             assertThat(b.get(base + "/edit").status()).as(reader).isEqualTo(403);
             assertThat(b.get("/grants/new").status()).as(reader).isEqualTo(403);
-            assertThat(b.postForm(base + "/payments/new", Map.of("_csrf", LotsenHttp.csrfToken(page.body()),
+            assertThat(b.postForm(base + "/payments/new", Map.of("_csrf", LotsenHttp.csrfToken(page.text()),
                     "paidOn", today.toString(), "amount", "1", "note", "")).status()).as(reader).isEqualTo(403);
         }
         for (String other : List.of("jour1", "rinkeby1", "admin")) {
@@ -240,7 +240,7 @@ class GrantsIT {
         assertThat(metod.get(base + "/report.pdf").status()).as("no PDF before a draft").isEqualTo(404);
 
         Response drafted = metod.postForm(base + "/report",
-                Map.of("_csrf", LotsenHttp.csrfToken(metod.get(base + "/report").body())));
+                Map.of("_csrf", LotsenHttp.csrfToken(metod.get(base + "/report").text())));
         assertThat(drafted.status()).isEqualTo(302);
         List<ReportSection> sections = reports.sections(g.id());
         assertThat(sections).extracting(ReportSection::key)
@@ -250,7 +250,7 @@ class GrantsIT {
         assertThat(sections.get(1).text()).contains("- Handbok: Handbok för akuta ärenden (genomförd)");
         assertThat(sections.get(2).text()).contains("Seminarium i Göteborg");
         assertThat(sections.get(3).text()).contains("Rutin för akuta ärenden om människohandel och prostitution");
-        String page = metod.get(base + "/report").body();
+        String page = metod.get(base + "/report").text();
         assertThat(page).contains("Genomförda seminarier (test)").contains("<li>Seminarium i Göteborg: 40 deltagare</li>");
         // Drafting twice changes nothing (a double submit).
         metod.postForm(base + "/report", Map.of("_csrf", LotsenHttp.csrfToken(page)));
@@ -259,8 +259,8 @@ class GrantsIT {
         // Edit a section: two people open it; the first saves; the second is refused with a message, text kept.
         String sectionPath = base + "/report/sections/test-events";
         Browser jour = signedIn("metod");
-        String formA = metod.get(sectionPath).body();
-        String formB = jour.get(sectionPath).body();
+        String formA = metod.get(sectionPath).text();
+        String formB = jour.get(sectionPath).text();
         String edited = "Under året hölls fyra seminarier i Södertälje och Järfälla.\n\n- Åtta jourer deltog\n- Öppet för ÅÄÖ-frågor";
         Response saved = metod.postForm(sectionPath, Map.of("_csrf", LotsenHttp.csrfToken(formA),
                 "title", "Seminarier och utbildningsdagar", "text", edited, "version", version(formA)));
@@ -268,10 +268,10 @@ class GrantsIT {
         Response refused = jour.postForm(sectionPath, Map.of("_csrf", LotsenHttp.csrfToken(formB),
                 "title", "Annan rubrik", "text", "Någon annans text", "version", version(formB)));
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(refused.body()).contains("Någon annan ändrade medan du arbetade").contains("Någon annans text");
+        assertThat(refused.text()).contains("Någon annan ändrade medan du arbetade").contains("Någon annans text");
         assertThat(reports.section(g.id(), "test-events").orElseThrow().text()).isEqualTo(edited);
         // The form now carries the current version: saving again is a deliberate choice.
-        assertThat(version(refused.body())).isEqualTo(Integer.toString(
+        assertThat(version(refused.text())).isEqualTo(Integer.toString(
                 reports.section(g.id(), "test-events").orElseThrow().version()));
 
         // The PDF holds the edited text, with Swedish characters, as a download with a safe name.
@@ -281,7 +281,7 @@ class GrantsIT {
         assertThat(pdf.headers().firstValue("Content-Disposition").orElse(""))
                 .startsWith("attachment").contains("filename=\"slutrapport-testfinansiar-rapport-");
         String text;
-        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+        try (PDDocument doc = Loader.loadPDF(pdf.text())) {
             text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         }
         assertThat(text).contains("Seminarier och utbildningsdagar")
@@ -289,7 +289,7 @@ class GrantsIT {
                 .contains("Åtta jourer deltog").contains("Öppet för ÅÄÖ-frågor").contains("Bidraget i sammandrag");
 
         // Redraft the section: the confirmation says that hand edits are lost; then the drafted text is back.
-        String confirm = metod.get(sectionPath + "/redraft").body();
+        String confirm = metod.get(sectionPath + "/redraft").text();
         assertThat(confirm).contains("ändrats för hand").contains("Öppet för ÅÄÖ-frågor");
         Response redrafted = metod.postForm(sectionPath + "/redraft",
                 Map.of("_csrf", LotsenHttp.csrfToken(confirm), "version", version(confirm)));
@@ -301,20 +301,20 @@ class GrantsIT {
         Response stale = metod.postForm(sectionPath + "/redraft",
                 Map.of("_csrf", LotsenHttp.csrfToken(confirm), "version", version(confirm)));
         assertThat(stale.status()).isEqualTo(200);
-        assertThat(stale.body()).contains("Någon annan ändrade medan du arbetade");
+        assertThat(stale.text()).contains("Någon annan ändrade medan du arbetade");
 
         // Submitted: the report is what was sent and can no longer be changed.
-        String grantPage = metod.get(base).body();
+        String grantPage = metod.get(base).text();
         Response submitted = metod.postForm(base + "/report/submitted", Map.of("_csrf",
                 LotsenHttp.csrfToken(grantPage), "on", today.toString(), "version", version(grantPage)));
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(302);
-        String lockedForm = metod.get(sectionPath).body();
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(302);
+        String lockedForm = metod.get(sectionPath).text();
         Response locked = metod.postForm(sectionPath, Map.of("_csrf", LotsenHttp.csrfToken(lockedForm),
                 "title", "Ny rubrik", "text", "Ny text", "version", version(lockedForm)));
         assertThat(locked.status()).isEqualTo(200);
-        assertThat(locked.body()).contains("kan inte längre ändras");
+        assertThat(locked.text()).contains("kan inte längre ändras");
         assertThat(reports.section(g.id(), "test-events").orElseThrow().text()).contains("Seminarium i Göteborg");
-        assertThat(metod.get(base + "/report").body()).doesNotContain(sectionPath + "/redraft");
+        assertThat(metod.get(base + "/report").text()).doesNotContain(sectionPath + "/redraft");
     }
 
     @Test
@@ -338,24 +338,24 @@ class GrantsIT {
         String left = daysLeft.left(due, today, Locale.forLanguageTag("sv"));
 
         Browser metod = signedIn("metod");
-        String board = metod.get("/deadlines").body();
+        String board = metod.get("/deadlines").text();
         assertThat(board).contains("Slutrapport för bidrag").contains(g.name()).contains("/grants/" + g.id())
                 .contains(left);
         // The method developer's board holds no case: their case scope is empty.
         assertThat(CASE_NUMBER.matcher(board.replaceAll("SOCIALJOUREN-ÅÅÅÅ", "")).find())
                 .as("a case number on the method developer's board").isFalse();
-        assertThat(signedIn("jourchef").get("/deadlines").body()).contains(g.name());
+        assertThat(signedIn("jourchef").get("/deadlines").text()).contains(g.name());
         // Not for those who may not read grants; beyond the board's look-ahead not at all.
-        assertThat(signedIn("jour1").get("/deadlines").body()).doesNotContain(g.name());
+        assertThat(signedIn("jour1").get("/deadlines").text()).doesNotContain(g.name());
         Grant later = newGrant("Testfinansiär Senare " + UUID.randomUUID(), 300_000L, Grant.HeldBackKind.PERCENT, 10L,
                 today.minusMonths(12), today.minusDays(1), today.plusDays(60));
-        assertThat(metod.get("/deadlines?days=30").body()).doesNotContain(later.name());
+        assertThat(metod.get("/deadlines?days=30").text()).doesNotContain(later.name());
 
         // Once submitted, it leaves the board.
         grants.reportSubmitted(g.id(), g.version(), today, "Test");
-        assertThat(metod.get("/deadlines").body()).doesNotContain(g.name());
+        assertThat(metod.get("/deadlines").text()).doesNotContain(g.name());
         // And the method developer finds the board on the start page.
-        assertThat(metod.get("/").body()).contains("href=\"/deadlines\"").contains("href=\"/grants\"");
+        assertThat(metod.get("/").text()).contains("href=\"/deadlines\"").contains("href=\"/grants\"");
     }
 
     // -- helpers --
