@@ -55,17 +55,17 @@ class GrantReportBrowserTest extends BrowserTestSupport {
         page.locator("#section-deliverables").getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName(Pattern.compile("^Ändra avsnittet"))).click();
         String token = "Metodstödet nådde " + UUID.randomUUID().toString().substring(0, 6) + " – åäö ÅÄÖ";
-        page.getByLabel("Rubrik", exact()).fill("");
-        page.getByLabel("Text", exact()).fill("Vad bidraget har finansierat.\n\n- " + token + "\n- Handboken är klar");
+        page.locator("main").getByLabel("Rubrik", exact()).fill("");
+        page.locator("main").getByLabel("Text", exact()).fill("Vad bidraget har finansierat.\n\n- " + token + "\n- Handboken är klar");
         page.getByRole(AriaRole.BUTTON, named("Spara")).click();
         Locator summary = page.locator(".error-summary");
         assertThat(summary).isVisible();
         assertThat(summary).containsText("Rubrik");
-        assertThat(page.getByLabel("Text", exact())).hasValue(Pattern.compile(Pattern.quote(token)));
+        assertThat(page.locator("main").getByLabel("Text", exact())).hasValue(Pattern.compile(Pattern.quote(token)));
         assertNoAxeViolations(page);
 
         // By keyboard: the heading typed, the form sent with Enter on the button.
-        page.getByLabel("Rubrik", exact()).fill("Vad som har gjorts under året");
+        page.locator("main").getByLabel("Rubrik", exact()).fill("Vad som har gjorts under året");
         page.getByRole(AriaRole.BUTTON, named("Spara")).focus();
         page.keyboard().press("Enter");
         assertFlash("Avsnittet ”Vad som har gjorts under året” är sparat.");

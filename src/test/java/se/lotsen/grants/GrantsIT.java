@@ -281,7 +281,7 @@ class GrantsIT {
         assertThat(pdf.headers().firstValue("Content-Disposition").orElse(""))
                 .startsWith("attachment").contains("filename=\"slutrapport-testfinansiar-rapport-");
         String text;
-        try (PDDocument doc = Loader.loadPDF(pdf.text())) {
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         }
         assertThat(text).contains("Seminarier och utbildningsdagar")
