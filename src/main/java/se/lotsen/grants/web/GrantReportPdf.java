@@ -43,7 +43,7 @@ class GrantReportPdf {
                 new ThymeleafEvaluationContext(applicationContext, null));
         context.setVariable("grant", grant);
         context.setVariable("sections", sections);
-        context.setVariable("generatedAt", clock.instant());
+        context.setVariable("generatedOn", se.lotsen.calendar.SwedishCalendar.swedishDate(clock.instant()));
         String xhtml = templates.process("grants/report-pdf", context);
         return new Rendered(filename(grant), renderer.render(xhtml));
     }
