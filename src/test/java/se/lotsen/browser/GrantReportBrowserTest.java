@@ -61,7 +61,7 @@ class GrantReportBrowserTest extends BrowserTestSupport {
         Locator summary = page.locator(".error-summary");
         assertThat(summary).isVisible();
         assertThat(summary).containsText("Rubrik");
-        assertThat(page.locator("main").getByLabel("Text", exact())).hasValue(Pattern.compile(Pattern.quote(token)));
+        assertThat(page.locator("main").getByLabel("Text", exact()).inputValue()).contains(token);
         assertNoAxeViolations(page);
 
         // By keyboard: the heading typed, the form sent with Enter on the button.
