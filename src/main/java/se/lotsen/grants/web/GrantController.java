@@ -3,6 +3,7 @@ package se.lotsen.grants.web;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -79,7 +80,7 @@ class GrantController {
 
     @PostMapping("/new")
     @NotAudited(NO_PERSONAL_DATA)
-    String create(@ModelAttribute("grantForm") GrantFormData form, BindingResult result,
+    String create(@Valid @ModelAttribute("grantForm") GrantFormData form, BindingResult result,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         GrantAccess.requireManager(user);
         Grants.GrantForm toSave = form.toForm(result);
@@ -112,7 +113,7 @@ class GrantController {
 
     @PostMapping("/{id}/edit")
     @NotAudited(NO_PERSONAL_DATA)
-    String update(@PathVariable UUID id, @ModelAttribute("grantForm") GrantFormData form, BindingResult result,
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("grantForm") GrantFormData form, BindingResult result,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         GrantAccess.requireManager(user);
         Grant grant = grants.get(id);
@@ -155,7 +156,7 @@ class GrantController {
 
     @PostMapping("/{id}/report/submitted")
     @NotAudited(NO_PERSONAL_DATA)
-    String reportSubmitted(@PathVariable UUID id, @ModelAttribute("submittedForm") ReportStatusFormData form,
+    String reportSubmitted(@PathVariable UUID id, @Valid @ModelAttribute("submittedForm") ReportStatusFormData form,
                            BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                            RedirectAttributes redirect) {
         GrantAccess.requireManager(user);
@@ -173,7 +174,7 @@ class GrantController {
 
     @PostMapping("/{id}/report/approved")
     @NotAudited(NO_PERSONAL_DATA)
-    String reportApproved(@PathVariable UUID id, @ModelAttribute("approvedForm") ReportStatusFormData form,
+    String reportApproved(@PathVariable UUID id, @Valid @ModelAttribute("approvedForm") ReportStatusFormData form,
                           BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                           RedirectAttributes redirect) {
         GrantAccess.requireManager(user);
@@ -201,7 +202,7 @@ class GrantController {
 
     @PostMapping("/{id}/deliverables/new")
     @NotAudited(NO_PERSONAL_DATA)
-    String addDeliverable(@PathVariable UUID id, @ModelAttribute("deliverableForm") DeliverableFormData form,
+    String addDeliverable(@PathVariable UUID id, @Valid @ModelAttribute("deliverableForm") DeliverableFormData form,
                           BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                           RedirectAttributes redirect) {
         GrantAccess.requireManager(user);
@@ -232,7 +233,7 @@ class GrantController {
     @PostMapping("/{id}/deliverables/{deliverableId}")
     @NotAudited(NO_PERSONAL_DATA)
     String updateDeliverable(@PathVariable UUID id, @PathVariable UUID deliverableId,
-                             @ModelAttribute("deliverableForm") DeliverableFormData form, BindingResult result,
+                             @Valid @ModelAttribute("deliverableForm") DeliverableFormData form, BindingResult result,
                              @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         GrantAccess.requireManager(user);
         Grant grant = grants.get(id);
@@ -271,7 +272,7 @@ class GrantController {
 
     @PostMapping("/{id}/payments/new")
     @NotAudited(NO_PERSONAL_DATA)
-    String addPayment(@PathVariable UUID id, @ModelAttribute("paymentForm") PaymentFormData form, BindingResult result,
+    String addPayment(@PathVariable UUID id, @Valid @ModelAttribute("paymentForm") PaymentFormData form, BindingResult result,
                       @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         GrantAccess.requireManager(user);
         Grant grant = grants.get(id);
@@ -305,7 +306,7 @@ class GrantController {
     @PostMapping("/{id}/payments/{paymentId}/remove")
     @NotAudited(NO_PERSONAL_DATA)
     String removePayment(@PathVariable UUID id, @PathVariable UUID paymentId,
-                         @ModelAttribute("confirmForm") ConfirmFormData form, BindingResult result,
+                         @Valid @ModelAttribute("confirmForm") ConfirmFormData form, BindingResult result,
                          @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         GrantAccess.requireManager(user);
         Grant grant = grants.get(id);

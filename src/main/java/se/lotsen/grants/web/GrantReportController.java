@@ -7,6 +7,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,7 +93,7 @@ class GrantReportController {
 
     @PostMapping("/grants/{id}/report/sections/{key}")
     @NotAudited(GrantController.NO_PERSONAL_DATA)
-    String save(@PathVariable UUID id, @PathVariable String key, @ModelAttribute("sectionForm") SectionFormData form,
+    String save(@PathVariable UUID id, @PathVariable String key, @Valid @ModelAttribute("sectionForm") SectionFormData form,
                 BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                 RedirectAttributes redirect) {
         GrantAccess.requireManager(user);
@@ -130,7 +131,7 @@ class GrantReportController {
 
     @PostMapping("/grants/{id}/report/sections/{key}/redraft")
     @NotAudited(GrantController.NO_PERSONAL_DATA)
-    String redraft(@PathVariable UUID id, @PathVariable String key, @ModelAttribute("confirmForm") ConfirmFormData form,
+    String redraft(@PathVariable UUID id, @PathVariable String key, @Valid @ModelAttribute("confirmForm") ConfirmFormData form,
                    BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                    RedirectAttributes redirect) {
         GrantAccess.requireManager(user);
