@@ -315,6 +315,15 @@ class GrantsIT {
         assertThat(locked.text()).contains("kan inte längre ändras");
         assertThat(reports.section(g.id(), "test-events").orElseThrow().text()).contains("Seminarium i Göteborg");
         assertThat(metod.get(base + "/report").text()).doesNotContain(sectionPath + "/redraft");
+        // The approval's form: a day that does not exist, or a control character, is refused with the error summary.
+        String submittedPage = metod.get(base).text();
+        for (String bad : List.of("2026-02-30", "a\u0001b")) {
+            Response refusedDay = metod.postForm(base + "/report/approved", Map.of("_csrf",
+                    LotsenHttp.csrfToken(submittedPage), "on", bad, "version", version(submittedPage)));
+            assertThat(refusedDay.status()).as(bad).isEqualTo(200);
+            assertThat(refusedDay.text()).as(bad).contains("error-summary");
+        }
+        assertThat(grants.get(g.id()).reportStatus()).isEqualTo(Grant.ReportStatus.SUBMITTED);
     }
 
     @Test

@@ -140,7 +140,11 @@ class HostileInputIT {
     private static final Map<String, String> SHOWN_ONLY_IN_OTHER_STATES = Map.of(
             "/audit/checkpoints", "the button is on the log check page, shown after a check (a POST); it takes no input",
             "/cases/{id}/steps/reservnummer/assign", "the button is on the reservnummer step of a person without an "
-                    + "identity number, which the fixtures' people have; it takes no input (ActionStepsIT sends it)");
+                    + "identity number, which the fixtures' people have; it takes no input (ActionStepsIT sends it)",
+            "/grants/{id}/report", "the button is shown while a grant's report is not drafted; the fixtures' grant is "
+                    + "drafted so that the section forms exist; it takes no input (GrantsIT sends it)",
+            "/grants/{id}/report/approved", "the form is shown once the report is submitted, which would lock the "
+                    + "section forms; its day and version are read like the submitted form's (GrantsIT sends it)");
 
     /**
      * Pages read besides the matrix's own, for forms shown only in a state the matrix's probes do not name: the page
