@@ -66,6 +66,18 @@ public class Routines {
                 .query(this::map).list();
     }
 
+    /**
+     * The versions of every routine published in the time span (from inclusive, to exclusive), oldest first: what
+     * changed in the handling manual over a period, e.g. for a grant's final report.
+     */
+    public List<RoutineVersion> publishedBetween(java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql(SELECT + """
+                         WHERE v.status = 'PUBLISHED' AND v.published_at >= :from AND v.published_at < :to
+                        ORDER BY v.published_at, r.key, v.number""")
+                .param("from", from.atOffset(java.time.ZoneOffset.UTC)).param("to", to.atOffset(java.time.ZoneOffset.UTC))
+                .query(this::map).list();
+    }
+
     public Optional<RoutineVersion> draft(String routineKey) {
         return jdbc.sql(SELECT + " WHERE r.key = :key AND v.status = 'DRAFT'").param("key", routineKey)
                 .query(this::map).optional();

@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
 import se.lotsen.access.AccountForm;
 import se.lotsen.access.Accounts;
 import se.lotsen.access.Role;
+import se.lotsen.common.Paging;
+import se.lotsen.grants.Deliverable;
+import se.lotsen.grants.Grant;
+import se.lotsen.grants.Grants;
 import se.lotsen.organisation.MeetingForm;
 import se.lotsen.organisation.Organisation;
 import se.lotsen.organisation.Unit;
@@ -59,11 +63,13 @@ class DemoData implements ApplicationRunner {
     private final Organisation organisation;
     private final Accounts accounts;
     private final Clock clock;
+    private final Grants grants;
 
-    DemoData(Organisation organisation, Accounts accounts, Clock clock) {
+    DemoData(Organisation organisation, Accounts accounts, Clock clock, Grants grants) {
         this.organisation = organisation;
         this.accounts = accounts;
         this.clock = clock;
+        this.grants = grants;
     }
 
     @Override
@@ -97,9 +103,46 @@ class DemoData implements ApplicationRunner {
         seedAccount("sodermalm1", "Petra Sjö", "sodermalm", Role.CASE_WORKER);
         seedAccount("granskare", "Lars Alm", null, Role.AUDITOR);
         seedAccount("admin", "Alex Admin", null, Role.ADMIN);
+        seedGrant();
         if (created > 0) {
             log.info("Seeded fictional demo data: {} units and the demo accounts", created);
         }
+    }
+
+    /** The funder of the demo grant (fictional decision, amounts and reference). */
+    static final String DEMO_FUNDER = "Länsstyrelsen i Stockholms län";
+
+    /**
+     * A fictional grant for the jour's work against trafficking: a year's period ending next month, 20 % held back
+     * until the final report is approved, the report due some weeks after the period; staff, the handbook and seminars
+     * as deliverables, and a first payment.
+     */
+    private void seedGrant() {
+        if (grants.search(DEMO_FUNDER, Paging.of(0, 1)).total() > 0) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate to = today.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth());
+        LocalDate from = to.minusYears(1).plusDays(1);
+        String by = "Lotsen (demodata)";
+        Grant grant = grants.create(new Grants.GrantForm(DEMO_FUNDER, "(demo) 851-0000-2026", 1_800_000L, from, to,
+                "Att utveckla Socialjourens arbete med barn och vuxna som utsatts för människohandel och prostitution: "
+                        + "en metodutvecklare, en handbok för akuta ärenden och kunskapsspridning till "
+                        + "stadsdelsförvaltningarna och andra jourer.",
+                "Medlen redovisas i slutrapporten med vad som gjorts per insats.", to.plusWeeks(6),
+                Grant.HeldBackKind.PERCENT, 20L), by);
+        grants.addDeliverable(grant.id(), new Grants.DeliverableForm(Deliverable.Kind.STAFF,
+                "Metodutvecklare på heltid under bidragsperioden", Deliverable.Status.IN_PROGRESS,
+                "Tjänsten är tillsatt sedan periodens början."), by);
+        grants.addDeliverable(grant.id(), new Grants.DeliverableForm(Deliverable.Kind.HANDBOOK,
+                "Handbok för akuta ärenden om människohandel och prostitution", Deliverable.Status.IN_PROGRESS,
+                "Handboken finns som rutin i Lotsen och revideras efter ärendegranskningarna."), by);
+        grants.addDeliverable(grant.id(), new Grants.DeliverableForm(Deliverable.Kind.SEMINARS,
+                "Seminarier för stadsdelsförvaltningarna, andra jourer och polisen", Deliverable.Status.PLANNED,
+                null), by);
+        grants.addPayment(grant.id(), new Grants.PaymentForm(from.plusDays(14), 900_000L,
+                "Första delutbetalningen (demo)"), by);
+        log.info("Seeded a fictional demo grant from {}", DEMO_FUNDER);
     }
 
     /** "Rinkeby-Kista stadsdelsförvaltning" → "Rinkeby-Kista stadsdelsnämnd, sociala delegationen". */

@@ -201,6 +201,9 @@ class AuthorisationMatrixIT {
         /** Events, materials and the knowledge base: every role that works with cases, the method developer and the
          *  auditors ({@code KnowledgeAccess.READERS}); 403 for the administrator. */
         KNOWLEDGE_READER(false),
+        /** Reading grants and their final report: the method developer, unit managers, duty leads and auditors
+         *  ({@code grants.GrantAccess}); 403 for the others. Managing them is {@link #METHOD_DEVELOPER}. */
+        GRANT_READER(false),
         /** Read a case: its holding unit's handlers, and the handing unit in its follow-up period; 404 for all else. */
         CASE_READ(true),
         /** Change a case: its holding unit's handlers; 403 for the follow-up reader; 404 for all else. */
@@ -270,6 +273,8 @@ class AuthorisationMatrixIT {
             case PARTNER_EDITOR -> u.role == Role.ADMIN || u.role == Role.METHOD_DEVELOPER ? Outcome.ALLOW
                     : Outcome.FORBIDDEN;
             case KNOWLEDGE_READER -> u.role != Role.ADMIN ? Outcome.ALLOW : Outcome.FORBIDDEN;
+            case GRANT_READER -> u.role == Role.METHOD_DEVELOPER || u.role == Role.UNIT_MANAGER
+                    || u.role == Role.DUTY_LEAD || u.role == Role.AUDITOR ? Outcome.ALLOW : Outcome.FORBIDDEN;
             case CASE_READ -> s.mayRead(u) ? Outcome.ALLOW : Outcome.NOT_FOUND;
             case CASE_WRITE -> s.holds(u) ? Outcome.ALLOW : s.follows(u) ? Outcome.FORBIDDEN : Outcome.NOT_FOUND;
             case CASE_LEAD -> s.holds(u) ? (u.leads() ? Outcome.ALLOW : Outcome.FORBIDDEN)
@@ -392,6 +397,37 @@ class AuthorisationMatrixIT {
         rule("POST /partners/new", Rule.PARTNER_EDITOR, form(), "empty form: refused by validation");
         rule("GET /partners/{id}", Rule.PARTNER_EDITOR, "{id}: the police partner");
         rule("POST /partners/{id}", Rule.PARTNER_EDITOR, form(), "empty form: refused by validation");
+
+        // -- grants and the final report (organisational data; {id}: the matrix's own grant) -------------------
+        rule("GET /grants", Rule.GRANT_READER, query("q=Matris"), "grants.GrantAccess: read by the method developer, "
+                + "unit managers, duty leads and auditors");
+        rule("GET /grants/new", Rule.METHOD_DEVELOPER, "the method developer manages grants");
+        rule("POST /grants/new", Rule.METHOD_DEVELOPER, form(), "empty form: refused by validation");
+        rule("GET /grants/{id}", Rule.GRANT_READER);
+        rule("GET /grants/{id}/edit", Rule.METHOD_DEVELOPER);
+        rule("POST /grants/{id}/edit", Rule.METHOD_DEVELOPER, form(), "empty form: refused by validation");
+        rule("POST /grants/{id}/report/submitted", Rule.METHOD_DEVELOPER, form(), "no day: refused");
+        rule("POST /grants/{id}/report/approved", Rule.METHOD_DEVELOPER, form(), "no day: refused");
+        rule("GET /grants/{id}/deliverables/new", Rule.METHOD_DEVELOPER);
+        rule("POST /grants/{id}/deliverables/new", Rule.METHOD_DEVELOPER, form(), "empty form: refused by validation");
+        rule("GET /grants/{id}/deliverables/{deliverableId}", Rule.METHOD_DEVELOPER);
+        rule("POST /grants/{id}/deliverables/{deliverableId}", Rule.METHOD_DEVELOPER, form(),
+                "empty form: refused by validation");
+        rule("GET /grants/{id}/payments/new", Rule.METHOD_DEVELOPER);
+        rule("POST /grants/{id}/payments/new", Rule.METHOD_DEVELOPER, form(), "empty form: refused by validation");
+        rule("GET /grants/{id}/payments/{paymentId}/remove", Rule.METHOD_DEVELOPER, "the confirmation page");
+        rule("POST /grants/{id}/payments/{paymentId}/remove", Rule.METHOD_DEVELOPER, form("version", STALE_VERSION),
+                "a stale version of the grant: refused as a concurrent change, nothing removed");
+        rule("GET /grants/{id}/report", Rule.GRANT_READER);
+        rule("POST /grants/{id}/report", Rule.METHOD_DEVELOPER,
+                "drafts the final report; the matrix's grant is drafted already, so nothing changes");
+        rule("GET /grants/{id}/report/sections/{key}", Rule.METHOD_DEVELOPER, "{key}: the summary section");
+        rule("POST /grants/{id}/report/sections/{key}", Rule.METHOD_DEVELOPER, form(),
+                "empty form: refused by validation");
+        rule("GET /grants/{id}/report/sections/{key}/redraft", Rule.METHOD_DEVELOPER, "the confirmation page");
+        rule("POST /grants/{id}/report/sections/{key}/redraft", Rule.METHOD_DEVELOPER,
+                form("version", STALE_VERSION), "a stale version: refused as a concurrent change");
+        rule("GET /grants/{id}/report.pdf", Rule.GRANT_READER, "the final report as PDF");
 
         // -- intake and the person register -------------------------------------------------------------------
         rule("GET /cases/new", Rule.CASE_WORK);
@@ -665,6 +701,12 @@ class AuthorisationMatrixIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    se.lotsen.grants.Grants grants;
+
+    @Autowired
+    se.lotsen.grants.GrantReports grantReports;
+
     private final Map<User, Agent> agents = new EnumMap<>(User.class);
     private final Map<Scenario, CaseData> cases = new EnumMap<>(Scenario.class);
     private final List<String> setupFindings = new ArrayList<>();
@@ -681,6 +723,10 @@ class AuthorisationMatrixIT {
     private UUID demoEvent;
     private UUID demoMaterial;
     private UUID demoArticle;
+    /** The matrix's own grant, with a deliverable, a payment and a drafted final report. */
+    private UUID grant;
+    private UUID grantDeliverable;
+    private UUID grantPayment;
     private final Map<User, UUID> registerPerson = new EnumMap<>(User.class);
     /** How often a secret was seen by someone who may see it: proof that the leak checks look at real answers. */
     private final Map<String, Integer> seen = new LinkedHashMap<>();
@@ -705,6 +751,7 @@ class AuthorisationMatrixIT {
         }
         createShelter();
         createScenarios();
+        createGrant();
         jour2 = jdbc.sql("SELECT id FROM account WHERE username = 'jour2'").query(UUID.class).single();
         policePartner = jdbc.sql("SELECT id FROM partner WHERE name = :n").param("n", POLICE).query(UUID.class).single();
         routineVersion = jdbc.sql("""
@@ -741,6 +788,21 @@ class AuthorisationMatrixIT {
                 "password", DEMO_PASSWORD)), null);
         assertThat(r.status()).as("token for %s: %s", username, r.text()).isEqualTo(200);
         return LotsenHttp.json(r.text()).get("token").asString();
+    }
+
+    /** A grant of the matrix's own (the demo grant stays as it is), its report drafted. */
+    private void createGrant() {
+        java.time.LocalDate today = java.time.LocalDate.now(SWEDEN);
+        se.lotsen.grants.Grant g = grants.create(new se.lotsen.grants.Grants.GrantForm("Matris bidragsgivare " + suffix,
+                null, 100_000L, today.minusMonths(6), today.plusMonths(6), "Fiktivt bidrag för behörighetsmatrisen.",
+                null, today.plusMonths(7), se.lotsen.grants.Grant.HeldBackKind.PERCENT, 20L), "Matris");
+        grant = g.id();
+        grantDeliverable = grants.addDeliverable(grant, new se.lotsen.grants.Grants.DeliverableForm(
+                se.lotsen.grants.Deliverable.Kind.OTHER, "Matrisinsats", se.lotsen.grants.Deliverable.Status.PLANNED,
+                null), "Matris").id();
+        grantPayment = grants.addPayment(grant, new se.lotsen.grants.Grants.PaymentForm(today.minusMonths(1), 10_000L,
+                null), "Matris").id();
+        grantReports.draft(grant, "Matris");
     }
 
     /** A shelter of its own for the placement, added to the partner directory by the administrator. */
@@ -1069,7 +1131,10 @@ class AuthorisationMatrixIT {
             case "decisionId" -> c == null ? null : c.decisionId().toString();
             case "deadlineId" -> c == null ? null : c.deadlineId().toString();
             case "contactId" -> c == null ? null : c.contactId().toString();
-            case "key" -> pattern.startsWith("/routines/") ? ROUTINE : CASE_STEP;
+            case "key" -> pattern.startsWith("/routines/") ? ROUTINE : pattern.startsWith("/grants/") ? "summary"
+                    : CASE_STEP;
+            case "deliverableId" -> grantDeliverable.toString();
+            case "paymentId" -> grantPayment.toString();
             case "stepKey" -> ROUTINE_STEP;
             case "account" -> jour2.toString();
             case "code" -> "sodermalm";
@@ -1104,6 +1169,9 @@ class AuthorisationMatrixIT {
         }
         if (pattern.startsWith("/partners/{id}")) {
             return policePartner.toString();
+        }
+        if (pattern.startsWith("/grants/{id}")) {
+            return grant.toString();
         }
         if (pattern.startsWith("/routines/versions/{id}")) {
             return routineVersion.toString();

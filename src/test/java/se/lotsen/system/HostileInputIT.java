@@ -142,7 +142,11 @@ class HostileInputIT {
     private static final Map<String, String> SHOWN_ONLY_IN_OTHER_STATES = Map.of(
             "/audit/checkpoints", "the button is on the log check page, shown after a check (a POST); it takes no input",
             "/cases/{id}/steps/reservnummer/assign", "the button is on the reservnummer step of a person without an "
-                    + "identity number, which the fixtures' people have; it takes no input (ActionStepsIT sends it)");
+                    + "identity number, which the fixtures' people have; it takes no input (ActionStepsIT sends it)",
+            "/grants/{id}/report", "the button is shown while a grant's report is not drafted; the fixtures' grant is "
+                    + "drafted so that the section forms exist; it takes no input (GrantsIT sends it)",
+            "/grants/{id}/report/approved", "the form is shown once the report is submitted, which would lock the "
+                    + "section forms; its day and version are read like the submitted form's (GrantsIT sends it)");
 
     /**
      * Pages read besides the matrix's own, for forms shown only in a state the matrix's probes do not name: the page
@@ -182,6 +186,16 @@ class HostileInputIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    se.lotsen.grants.Grants grants;
+
+    @Autowired
+    se.lotsen.grants.GrantReports grantReports;
+
+    private UUID grant;            // a grant of its own, with a deliverable, a payment and a drafted report
+    private UUID grantDeliverable;
+    private UUID grantPayment;
 
     private LotsenHttp http;
     private Scenario scenario;
@@ -268,6 +282,16 @@ class HostileInputIT {
         mergeKeep = personOf(scenario.openChild("jour1", twin));
         mergeDuplicate = personOf(scenario.openChild("jour1", twin));
         assertThat(mergeKeep).isNotEqualTo(mergeDuplicate);
+        java.time.LocalDate today = java.time.LocalDate.now(SWEDEN);
+        grant = grants.create(new se.lotsen.grants.Grants.GrantForm("Fientlig bidragsgivare", null, 100_000L,
+                today.minusMonths(6), today.plusMonths(6), "Fiktivt bidrag.", null, today.plusMonths(7),
+                se.lotsen.grants.Grant.HeldBackKind.PERCENT, 20L), "Fientlig").id();
+        grantDeliverable = grants.addDeliverable(grant, new se.lotsen.grants.Grants.DeliverableForm(
+                se.lotsen.grants.Deliverable.Kind.OTHER, "Fientlig insats", se.lotsen.grants.Deliverable.Status.PLANNED,
+                null), "Fientlig").id();
+        grantPayment = grants.addPayment(grant, new se.lotsen.grants.Grants.PaymentForm(today.minusMonths(1),
+                10_000L, null), "Fientlig").id();
+        grantReports.draft(grant, "Fientlig");
         countedTables = jdbc.sql("""
                         SELECT table_name FROM information_schema.tables
                         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""")
@@ -1036,6 +1060,9 @@ class HostileInputIT {
                 if (pattern.startsWith("/knowledge/articles/")) {
                     yield knowledgeArticle.toString();
                 }
+                if (pattern.startsWith("/grants/")) {
+                    yield grant.toString();
+                }
                 yield c.id().toString();
             }
             case "caseId" -> pattern.startsWith("/reviews/") ? review().caseId().toString() : c.id().toString();
@@ -1048,7 +1075,10 @@ class HostileInputIT {
             case "decisionId" -> c.decisionId().toString();
             case "deadlineId" -> c.deadlineId().toString();
             case "contactId" -> c.contactId().toString();
-            case "key" -> pattern.startsWith("/routines/") ? ROUTINE : CASE_STEP;
+            case "key" -> pattern.startsWith("/routines/") ? ROUTINE : pattern.startsWith("/grants/") ? "summary"
+                    : CASE_STEP;
+            case "deliverableId" -> grantDeliverable.toString();
+            case "paymentId" -> grantPayment.toString();
             case "stepKey" -> ROUTINE_STEP;
             case "account" -> jour2.toString();
             case "code" -> "sodermalm";

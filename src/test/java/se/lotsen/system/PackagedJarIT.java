@@ -60,6 +60,8 @@ class PackagedJarIT {
     /** Templates that are parts of pages (the layout, fragments, htmx panels): rendered with the pages they are in. */
     private static final Pattern PART_OF_A_PAGE = Pattern.compile(
             "layout\\.html|fragments/.*|.*/panels\\.html|.*/fragments\\.html");
+    private static final Pattern GRANT_LINK = Pattern.compile("href=\"/grants/([0-9a-f-]{36})\"");
+    private static final Pattern PAYMENT_REMOVE_LINK = Pattern.compile("/payments/([0-9a-f-]{36})/remove");
     private static final Pattern ROUTINE_VERSION_LINK = Pattern.compile("/routines/versions/([0-9a-f-]{36})");
     private static final Pattern ACCOUNT_LINK = Pattern.compile("/admin/accounts/([0-9a-f-]{36})");
     private static final Pattern EVENT_LINK = Pattern.compile("/knowledge/events/([0-9a-f-]{36})");
@@ -299,6 +301,11 @@ class PackagedJarIT {
                 Map.of("_csrf", LotsenHttp.csrfToken(metod.get(review).body())));
         assertThat(started.status()).as("the review started: %s", started.body()).isEqualTo(302);
         String step = "/routines/" + ROUTINE + "/draft/steps/overlamning";
+        // The demo grant, its first payment, and its final report drafted by the method developer.
+        String g = "/grants/" + firstMatch(GRANT_LINK, metod.get("/grants").body(), "the demo grant");
+        String payment = firstMatch(PAYMENT_REMOVE_LINK, metod.get(g).body(), "the demo grant's payment");
+        Response drafted = metod.postForm(g + "/report", Map.of("_csrf", LotsenHttp.csrfToken(metod.get(g).body())));
+        assertThat(drafted.status()).as("the final report drafted: %s", drafted.body()).isIn(302, 303);
 
         record Page(String user, String path) {
         }
@@ -339,6 +346,16 @@ class PackagedJarIT {
         pages.put("decisions/rules.html", new Page("jour1", "/deadlines/rules"));
         pages.put("decisions/show.html", new Page("jour1", c + "/decisions/" + decisionId));
         pages.put("error.html", new Page("jour1", "/cases/" + UUID.randomUUID()));
+        pages.put("grants/list.html", new Page("metod", "/grants"));
+        pages.put("grants/form.html", new Page("metod", "/grants/new"));
+        pages.put("grants/show.html", new Page("jourchef", g));
+        pages.put("grants/deliverable.html", new Page("metod", g + "/deliverables/new"));
+        pages.put("grants/payment.html", new Page("metod", g + "/payments/new"));
+        pages.put("grants/remove-payment.html", new Page("metod", g + "/payments/" + payment + "/remove"));
+        pages.put("grants/report.html", new Page("granskare", g + "/report"));
+        pages.put("grants/section.html", new Page("metod", g + "/report/sections/summary"));
+        pages.put("grants/redraft.html", new Page("metod", g + "/report/sections/summary/redraft"));
+        pages.put("grants/report-pdf.html", new Page("granskare", g + "/report.pdf"));
         pages.put("handover/handover-package.html", new Page("jour1", c + "/handover/package"));
         pages.put("handover/new.html", new Page("jour1", c + "/handover/new"));
         pages.put("handover/package-pdf.html", new Page("jour1", c + "/handover/package.pdf"));

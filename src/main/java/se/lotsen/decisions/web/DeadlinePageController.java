@@ -1,5 +1,7 @@
 package se.lotsen.decisions.web;
 
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,8 @@ import se.lotsen.common.FieldProblems;
 import se.lotsen.common.FormErrors;
 import se.lotsen.common.NotFoundException;
 import se.lotsen.common.SwedishDates;
+import se.lotsen.calendar.DaysLeft;
+import se.lotsen.decisions.BoardItemSource;
 import se.lotsen.decisions.Deadline;
 import se.lotsen.decisions.DeadlineId;
 import se.lotsen.decisions.DeadlineKind;
@@ -68,10 +72,15 @@ class DeadlinePageController {
     private final CaseAccess access;
     private final DeadlineViews views;
     private final SwedishDates dates;
+    private final List<BoardItemSource> itemSources;
+    private final DaysLeft daysLeft;
 
     DeadlinePageController(Deadlines deadlines, Decisions decisions, Cases cases, CaseAccess access,
-                           DeadlineViews views, SwedishDates dates, se.lotsen.cooperation.Cooperation cooperation) {
+                           DeadlineViews views, SwedishDates dates, se.lotsen.cooperation.Cooperation cooperation,
+                           List<BoardItemSource> itemSources, DaysLeft daysLeft) {
         this.cooperation = cooperation;
+        this.itemSources = itemSources;
+        this.daysLeft = daysLeft;
         this.deadlines = deadlines;
         this.decisions = decisions;
         this.cases = cases;
@@ -209,7 +218,20 @@ class DeadlinePageController {
         model.addAttribute("urgentCount", rows.stream().filter(r -> r.view().urgent()).count());
         // Contacts queued for a partner's opening appear on the board of the day they are due.
         model.addAttribute("queued", cooperation.queued(access.scope(user), views.today()));
+        // Dated items of other modules (a grant's final report): in date order, overdue first, with what is left.
+        LocalDate today = views.today();
+        model.addAttribute("items", itemSources.stream()
+                .flatMap(source -> source.items(user, today.plusDays(ahead)).stream())
+                .sorted(Comparator.comparing(BoardItemSource.BoardItem::date)
+                        .thenComparing(BoardItemSource.BoardItem::title))
+                .map(item -> new ItemEntry(item, daysLeft.left(item.date(), today, locale),
+                        item.date().isBefore(today)))
+                .toList());
         return "decisions/board";
+    }
+
+    /** One dated item of another module on the board, with the working days left (or how long ago it was due). */
+    public record ItemEntry(BoardItemSource.BoardItem item, String left, boolean overdue) {
     }
 
     /** One row of the board: the case it concerns and the deadline as shown. */

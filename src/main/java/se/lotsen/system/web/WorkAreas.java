@@ -31,9 +31,11 @@ final class WorkAreas {
                 new WorkArea("duplicates", "/persons/merge"),
                 new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
                 new WorkArea("knowledge", "/knowledge/articles"),
-                new WorkArea("statistics", "/statistics")));
-        // The method developer has no access to case content (the case access policy): the deadline rules, not
-        // the board of cases' deadlines.
+                new WorkArea("statistics", "/statistics"),
+                new WorkArea("grants", "/grants")));
+        // The method developer has no access to case content (the case access policy): the deadline board shows
+        // them no case's deadline (their case scope is empty), only dated items of their own, such as a grant's
+        // final report; and the deadline rules.
         BY_ROLE.put(Role.METHOD_DEVELOPER, List.of(
                 new WorkArea("routines", "/routines"),
                 new WorkArea("questions", "/questions"),
@@ -42,7 +44,9 @@ final class WorkAreas {
                 new WorkArea("reviews", "/reviews"),
                 new WorkArea("knowledge", "/knowledge/articles"),
                 new WorkArea("knowledgeEvents", "/knowledge/events"),
-                new WorkArea("statistics", "/statistics")));
+                new WorkArea("statistics", "/statistics"),
+                new WorkArea("grants", "/grants"),
+                new WorkArea("deadlines", "/deadlines")));
         BY_ROLE.put(Role.CASE_WORKER, List.of(
                 new WorkArea("myCases", "/cases?mine=true"),
                 new WorkArea("incomingHandovers", "/handovers"),
@@ -56,13 +60,15 @@ final class WorkAreas {
                 new WorkArea("duplicates", "/persons/merge"),
                 new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
                 new WorkArea("knowledge", "/knowledge/articles"),
-                new WorkArea("statistics", "/statistics")));
+                new WorkArea("statistics", "/statistics"),
+                new WorkArea("grants", "/grants")));
         BY_ROLE.put(Role.AUDITOR, List.of(
                 new WorkArea("auditLog", "/audit"),
                 new WorkArea("auditReviews", "/audit/reviews"),
                 new WorkArea("emergencyAccesses", "/cases/emergency-access/log"),
                 new WorkArea("reviews", "/reviews"),
                 new WorkArea("statistics", "/statistics"),
+                new WorkArea("grants", "/grants"),
                 new WorkArea("knowledge", "/knowledge/articles")));
         BY_ROLE.put(Role.ADMIN, List.of(
                 new WorkArea("accounts", "/admin/accounts"),
