@@ -56,6 +56,21 @@ public final class Scenario {
         return OffsetDateTime.now(SWEDEN).minusMinutes(minutes).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
+    /**
+     * The last time before now that a partner open on weekdays 08–17 was open: 10:00 on the latest working day
+     * (Swedish holidays included) whose 10:00 has passed. A call recorded at that time is never queued for the next
+     * opening, whatever hour the test runs at.
+     */
+    public static String duringOfficeHours() {
+        se.lotsen.calendar.SwedishCalendar calendar = new se.lotsen.calendar.SwedishCalendar();
+        OffsetDateTime now = OffsetDateTime.now(SWEDEN);
+        java.time.LocalDate day = now.toLocalDate();
+        while (!calendar.isWorkingDay(day) || !day.atTime(10, 0).atZone(SWEDEN).toOffsetDateTime().isBefore(now)) {
+            day = day.minusDays(1);
+        }
+        return day.atTime(10, 0).atZone(SWEDEN).toOffsetDateTime().toString();
+    }
+
     /** Opens a child case as the user; {@code subject} adds to or overrides the subject's fields. */
     public JsonNode openChild(String username, String name, Map<String, Object> subject) {
         Map<String, Object> s = new LinkedHashMap<>();

@@ -109,7 +109,7 @@ class ActionStepsIT {
         // The existing completion path still works: recording the contact completes the step.
         Response contact = scenario.http().postJson("/api/v1/cases/" + id + "/contacts", LotsenHttp.toJson(Map.of(
                 "type", "NATIONAL_HOTLINE", "partner", "Nationella stödtelefonen mot prostitution och människohandel",
-                "at", Scenario.minutesAgo(30), "channel", "PHONE", "status", "DONE",
+                "at", Scenario.duringOfficeHours(), "channel", "PHONE", "status", "DONE",
                 "summary", "Rådgjorde om boende.")), token);
         assertThat(contact.status()).as(contact.body()).isEqualTo(201);
         assertThat(stepStatus(id, "stodtelefon")).isEqualTo("DONE");

@@ -243,18 +243,22 @@ class GrantsIT {
                 Map.of("_csrf", LotsenHttp.csrfToken(metod.get(base + "/report").text())));
         assertThat(drafted.status()).isEqualTo(302);
         List<ReportSection> sections = reports.sections(g.id());
+        // The built-in sections and every module's section (statistics, events, reviews and this test's), by order.
         assertThat(sections).extracting(ReportSection::key)
-                .containsExactly("summary", "deliverables", "test-events", "routines");
-        assertThat(sections.get(0).text()).contains(g.funder()).contains("1\u00a0200\u00a0000 kr")
+                .containsExactly("summary", "deliverables", "statistics", "test-events", "events", "routines",
+                        "reviews");
+        Map<String, ReportSection> byKey = new java.util.HashMap<>();
+        sections.forEach(section -> byKey.put(section.key(), section));
+        assertThat(byKey.get("summary").text()).contains(g.funder()).contains("1\u00a0200\u00a0000 kr")
                 .contains("240\u00a0000 kr");
-        assertThat(sections.get(1).text()).contains("- Handbok: Handbok för akuta ärenden (genomförd)");
-        assertThat(sections.get(2).text()).contains("Seminarium i Göteborg");
-        assertThat(sections.get(3).text()).contains("Rutin för akuta ärenden om människohandel och prostitution");
+        assertThat(byKey.get("deliverables").text()).contains("- Handbok: Handbok för akuta ärenden (genomförd)");
+        assertThat(byKey.get("test-events").text()).contains("Seminarium i Göteborg");
+        assertThat(byKey.get("routines").text()).contains("Rutin för akuta ärenden om människohandel och prostitution");
         String page = metod.get(base + "/report").text();
         assertThat(page).contains("Genomförda seminarier (test)").contains("<li>Seminarium i Göteborg: 40 deltagare</li>");
         // Drafting twice changes nothing (a double submit).
         metod.postForm(base + "/report", Map.of("_csrf", LotsenHttp.csrfToken(page)));
-        assertThat(reports.sections(g.id())).hasSize(4);
+        assertThat(reports.sections(g.id())).hasSize(sections.size());
 
         // Edit a section: two people open it; the first saves; the second is refused with a message, text kept.
         String sectionPath = base + "/report/sections/test-events";
