@@ -31,7 +31,8 @@ class ReviewGrantReport implements GrantReportSource {
 
     @Override
     public int order() {
-        return 40;
+        // After the routine versions (40): the findings that led to them.
+        return 50;
     }
 
     @Override

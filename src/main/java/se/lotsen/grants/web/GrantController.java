@@ -159,17 +159,9 @@ class GrantController {
     String reportSubmitted(@PathVariable UUID id, @Valid @ModelAttribute("submittedForm") ReportStatusFormData form,
                            BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                            RedirectAttributes redirect) {
-        GrantAccess.requireManager(user);
-        Grant grant = grants.get(id);
-        java.time.LocalDate on = GrantForms.date(form.on(), "on", result);
-        Grant saved = result.hasErrors() ? null : GrantForms.saveOrCheck(result, () -> { },
-                () -> grants.reportSubmitted(id, GrantForms.version(form.version()), on, user.displayName()));
-        if (saved != null) {
-            redirect.addFlashAttribute("flash", "flash.grant.reportSubmitted");
-            redirect.addFlashAttribute("flashArg", saved.name());
-            return "redirect:/grants/" + id + "#report";
-        }
-        return showView(grant, user, model);
+        return reportStatus(id, form, result, user, model, redirect,
+                (version, on) -> grants.reportSubmitted(id, version, on, user.displayName()),
+                "flash.grant.reportSubmitted", Grant::name);
     }
 
     @PostMapping("/{id}/report/approved")
@@ -177,14 +169,24 @@ class GrantController {
     String reportApproved(@PathVariable UUID id, @Valid @ModelAttribute("approvedForm") ReportStatusFormData form,
                           BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
                           RedirectAttributes redirect) {
+        return reportStatus(id, form, result, user, model, redirect,
+                (version, on) -> grants.reportApproved(id, version, on, user.displayName()),
+                "flash.grant.reportApproved", saved -> se.lotsen.grants.SekAmount.format(saved.heldBackRemaining()));
+    }
+
+    /** A step of the report's status (submitted, approved) on a day: the same form, check and answer for each. */
+    private String reportStatus(UUID id, ReportStatusFormData form, BindingResult result, CurrentUser user, Model model,
+                                RedirectAttributes redirect,
+                                java.util.function.BiFunction<Integer, java.time.LocalDate, Grant> step, String flash,
+                                java.util.function.Function<Grant, String> flashArg) {
         GrantAccess.requireManager(user);
         Grant grant = grants.get(id);
         java.time.LocalDate on = GrantForms.date(form.on(), "on", result);
         Grant saved = result.hasErrors() ? null : GrantForms.saveOrCheck(result, () -> { },
-                () -> grants.reportApproved(id, GrantForms.version(form.version()), on, user.displayName()));
+                () -> step.apply(GrantForms.version(form.version()), on));
         if (saved != null) {
-            redirect.addFlashAttribute("flash", "flash.grant.reportApproved");
-            redirect.addFlashAttribute("flashArg", se.lotsen.grants.SekAmount.format(saved.heldBackRemaining()));
+            redirect.addFlashAttribute("flash", flash);
+            redirect.addFlashAttribute("flashArg", flashArg.apply(saved));
             return "redirect:/grants/" + id + "#report";
         }
         return showView(grant, user, model);
