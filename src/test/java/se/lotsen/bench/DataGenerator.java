@@ -36,6 +36,25 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import se.lotsen.LotsenApplication;
+import se.lotsen.cases.AgeGroup;
+import se.lotsen.cases.CaseId;
+import se.lotsen.cases.CaseOpened;
+import se.lotsen.cases.ExploitationForm;
+import se.lotsen.cases.IntakeChannel;
+import se.lotsen.cases.SubjectType;
+import se.lotsen.decisions.DeadlineId;
+import se.lotsen.decisions.DeadlineKind;
+import se.lotsen.decisions.DeadlineMet;
+import se.lotsen.decisions.DeadlineScheduled;
+import se.lotsen.decisions.DecisionId;
+import se.lotsen.decisions.DecisionRecorded;
+import se.lotsen.decisions.DecisionType;
+import se.lotsen.handover.CaseHandedOver;
+import se.lotsen.handover.HandoverAcknowledged;
+import se.lotsen.handover.HandoverId;
+import se.lotsen.organisation.UnitId;
+import se.lotsen.persons.Sex;
+import se.lotsen.reporting.ReportingFactWriter;
 import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditChannel;
 import se.lotsen.audit.AuditOutcome;
@@ -117,9 +136,24 @@ public final class DataGenerator {
             }
             tuneServer();
             Model model = prepare();
+            // The rows are consistent by construction: no foreign-key triggers during the load (a superuser
+            // session setting), and at scale the secondary indexes are built once afterwards.
+            exec("SET session_replication_role = replica");
+            boolean drop = Boolean.parseBoolean(System.getProperty("bench.dropIndexes",
+                    Boolean.toString(settings.cases() >= 100_000)));
+            List<String[]> dropped = drop ? dropIndexes() : List.of();
             generateCases(model);
             generateRelated(model);
             generateReporting(model);
+            generateFacts();
+            if (!dropped.isEmpty()) {
+                step("indexes of the case tables rebuilt (" + dropped.size() + ")", () -> {
+                    for (String[] d : dropped) {
+                        exec(d[1]);
+                    }
+                });
+            }
+            exec("SET session_replication_role = DEFAULT");
             generateAudit(model);
             step("analyze", () -> exec("ANALYZE"));
             exec("DROP TABLE IF EXISTS gen_case, gen_unit, gen_worker, gen_step, gen_name_key, gen_partner, names_f, "
@@ -167,6 +201,34 @@ public final class DataGenerator {
             exec("ALTER SYSTEM SET " + s);
         }
         exec("SELECT pg_reload_conf()");
+    }
+
+    /** The tables the generator fills with one or more rows per case. */
+    static final List<String> CASE_TABLES = List.of("person", "person_name", "person_name_key", "person_history",
+            "case_file", "case_status_change", "case_indicator", "checklist", "checklist_item", "decision", "deadline",
+            "cooperation_contact", "handover", "case_access", "journal_entry", "reporting_case", "reporting_decision",
+            "reporting_deadline", "reporting_handover", "reporting_fact");
+
+    /** Drops the secondary indexes of the case tables that back no constraint; returns (name, definition). */
+    private List<String[]> dropIndexes() throws SQLException {
+        List<String[]> dropped = new ArrayList<>();
+        try (PreparedStatement ps = con.prepareStatement("""
+                SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+                FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+                WHERE t.relname = ANY (?) AND NOT i.indisprimary
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)""")) {
+            ps.setArray(1, con.createArrayOf("text", CASE_TABLES.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    dropped.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        for (String[] d : dropped) {
+            exec("DROP INDEX " + d[0]);
+        }
+        log("dropped %d secondary indexes of the case tables for the load", dropped.size());
+        return dropped;
     }
 
     // -- the model: units, workers, routine steps, names --
@@ -826,6 +888,84 @@ public final class DataGenerator {
                 FROM gen_case c JOIN handover h ON h.case_id = c.id WHERE c.n BETWEEN ? AND ?""", m, null);
     }
 
+    /**
+     * The read model's log of facts, as the events the app would have published (case opened, decision recorded,
+     * deadline scheduled and met, handed over, acknowledged), so that a rebuild of the statistics from the log gives
+     * the projections above.
+     */
+    private void generateFacts() throws Exception {
+        long t = System.nanoTime();
+        try (ReportingFactWriter facts = new ReportingFactWriter(context, con);
+             Connection reader = context.getBean(DataSource.class).getConnection()) {
+            reader.setAutoCommit(false);
+            stream(reader, """
+                    SELECT r.case_id, r.subject_type, r.received_at, r.unit_id, r.age_group, r.sex, r.country,
+                           r.channel, array_to_string(r.exploitation_forms, ',')
+                    FROM reporting_case r JOIN gen_case g ON g.id = r.case_id ORDER BY g.n""", rs -> {
+                String forms = rs.getString(9);
+                Set<ExploitationForm> set = forms == null || forms.isEmpty() ? Set.of()
+                        : java.util.Arrays.stream(forms.split(",")).map(ExploitationForm::valueOf)
+                        .collect(Collectors.toSet());
+                facts.add(new CaseOpened(rs.getObject(1, UUID.class), SubjectType.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant(), new UnitId(rs.getObject(4, UUID.class)),
+                        AgeGroup.valueOf(rs.getString(5)), Sex.valueOf(rs.getString(6)), rs.getString(7),
+                        set, IntakeChannel.valueOf(rs.getString(8))));
+            });
+            stream(reader, """
+                    SELECT d.case_id, d.id, d.type, d.decided_at FROM decision d JOIN gen_case g ON g.id = d.case_id
+                    ORDER BY g.n, d.decided_at""", rs -> facts.add(new DecisionRecorded(
+                    new CaseId(rs.getObject(1, UUID.class)), new DecisionId(rs.getObject(2, UUID.class)),
+                    DecisionType.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant())));
+            stream(reader, """
+                    SELECT d.case_id, d.id, d.kind, d.due_date, d.status, d.met_on
+                    FROM deadline d JOIN gen_case g ON g.id = d.case_id ORDER BY g.n, d.created_at""", rs -> {
+                CaseId caseId = new CaseId(rs.getObject(1, UUID.class));
+                DeadlineId id = new DeadlineId(rs.getObject(2, UUID.class));
+                DeadlineKind kind = DeadlineKind.valueOf(rs.getString(3));
+                LocalDate due = rs.getObject(4, LocalDate.class);
+                facts.add(new DeadlineScheduled(caseId, id, kind, due));
+                if ("MET".equals(rs.getString(5))) {
+                    facts.add(new DeadlineMet(caseId, id, kind, rs.getObject(6, LocalDate.class), due));
+                }
+            });
+            stream(reader, """
+                    SELECT h.case_id, c.case_number, h.id, h.from_unit_id, h.to_unit_id, h.handed_over_at,
+                           h.acknowledged_by_name, h.acknowledged_at
+                    FROM handover h JOIN case_file c ON c.id = h.case_id JOIN gen_case g ON g.id = h.case_id
+                    ORDER BY g.n""", rs -> {
+                CaseId caseId = new CaseId(rs.getObject(1, UUID.class));
+                HandoverId id = new HandoverId(rs.getObject(3, UUID.class));
+                UnitId from = new UnitId(rs.getObject(4, UUID.class));
+                facts.add(new CaseHandedOver(caseId, rs.getString(2), id, from, new UnitId(rs.getObject(5, UUID.class)),
+                        rs.getTimestamp(6).toInstant()));
+                if (rs.getTimestamp(8) != null) {
+                    facts.add(new HandoverAcknowledged(caseId, rs.getString(2), id, from, rs.getString(7),
+                            rs.getTimestamp(8).toInstant()));
+                }
+            });
+            reader.commit();
+            facts.close();
+            double secs = (System.nanoTime() - t) / 1e9;
+            steps.put("reporting_fact (" + facts.written() + " rows, COPY)", secs);
+            log("reporting_fact: %,d rows in %.1f s (%,.0f rows/s)", facts.written(), secs, facts.written() / secs);
+        }
+    }
+
+    private interface RowAction {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private static void stream(Connection reader, String sql, RowAction action) throws SQLException {
+        try (PreparedStatement ps = reader.prepareStatement(sql)) {
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.row(rs);
+                }
+            }
+        }
+    }
+
     // -- audit --
 
     private void generateAudit(Model m) throws Exception {
@@ -834,7 +974,7 @@ public final class DataGenerator {
         long t = System.nanoTime();
         // Secondary indexes cost more during a load of millions of rows than building them once afterwards.
         List<String[]> dropped = new ArrayList<>();
-        if (total >= 1_000_000) {
+        if (Boolean.parseBoolean(System.getProperty("bench.dropIndexes", Boolean.toString(total >= 1_000_000)))) {
             try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery("""
                     SELECT i.indexname, i.indexdef FROM pg_indexes i
                     WHERE i.tablename = 'audit_entry' AND i.indexname <> 'audit_entry_pkey'""")) {
