@@ -196,7 +196,7 @@ public final class DataGenerator {
      */
     private void tuneServer() throws SQLException {
         for (String s : List.of("shared_buffers = '2GB'", "effective_cache_size = '8GB'", "work_mem = '16MB'",
-                "maintenance_work_mem = '512MB'", "random_page_cost = 1.1", "max_wal_size = '8GB'",
+                "maintenance_work_mem = '512MB'", "random_page_cost = 1.1", "max_wal_size = '2GB'",
                 "checkpoint_timeout = '15min'", "max_parallel_maintenance_workers = 2")) {
             exec("ALTER SYSTEM SET " + s);
         }
@@ -575,11 +575,13 @@ public final class DataGenerator {
                 Names.FEMALE.size()), m, null);
         batched("person_name_key", """
                 INSERT INTO person_name_key (person_id, key)
-                SELECT DISTINCT c.person_id, k.key
-                FROM gen_case c JOIN gen_name_key k
-                  ON (k.list = 'L' AND k.i = c.last_i)
-                  OR (k.list = 'F' AND c.sex <> 'MALE' AND k.i = c.first_i)
-                  OR (k.list = 'M' AND c.sex = 'MALE' AND k.i = c.first_i %% %d)
+                SELECT c.person_id, k.key
+                FROM gen_case c JOIN gen_name_key k ON k.list = 'L' AND k.i = c.last_i
+                WHERE c.n BETWEEN ? AND ?
+                UNION
+                SELECT c.person_id, k.key
+                FROM gen_case c JOIN gen_name_key k ON k.list = CASE WHEN c.sex = 'MALE' THEN 'M' ELSE 'F' END
+                     AND k.i = CASE WHEN c.sex = 'MALE' THEN c.first_i %% %d ELSE c.first_i END
                 WHERE c.n BETWEEN ? AND ?""".formatted(Names.MALE.size()), m, null);
         batched("person_history", """
                 INSERT INTO person_history (person_id, occurred_at, account_id, action, detail)
