@@ -519,10 +519,12 @@ public final class DataGenerator {
                 FROM c""", YEARS, YEARS * 365.25 * 86400 / n, districts, n, m.jour0, m.jour1,
                 Names.FEMALE.size(), Names.LAST.size(), m.workersPerUnit, settings.seed()));
         exec("ALTER TABLE gen_case ADD PRIMARY KEY (n)");
-        // Case numbers per opening unit and year, in order of arrival (as the app's sequence hands them out).
+        // Case numbers per opening unit and year, in order of arrival (as the app's sequence hands them out; %04d:
+        // at least four digits, more above 9999).
         exec("ALTER TABLE gen_case ADD COLUMN case_number text");
         exec("""
-                UPDATE gen_case g SET case_number = upper(u.code) || '-' || s.year || '-' || lpad(s.k::text, 4, '0')
+                UPDATE gen_case g SET case_number = upper(u.code) || '-' || s.year || '-'
+                    || CASE WHEN s.k < 10000 THEN lpad(s.k::text, 4, '0') ELSE s.k::text END
                 FROM (SELECT n, year, row_number() OVER (PARTITION BY open_u, year ORDER BY n) AS k FROM gen_case) s,
                      gen_unit u
                 WHERE s.n = g.n AND u.u = g.open_u""");
