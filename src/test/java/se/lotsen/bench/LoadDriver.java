@@ -205,8 +205,16 @@ class LoadDriver {
         }
 
         void loop(PhaseStats stats, long end, Operation only) {
+            // Every operation the user may do comes once, in random order, before the weighted draw: even a short
+            // run exercises all of them.
+            List<Operation> cover = new ArrayList<>();
+            if (only == null) {
+                allowed.stream().filter(op -> op.weight > 0).forEach(cover::add);
+                java.util.Collections.shuffle(cover, random);
+            }
             while (System.nanoTime() < end) {
-                Operation op = only != null ? only : wheel[random.nextInt(wheel.length)];
+                Operation op = only != null ? only
+                        : !cover.isEmpty() ? cover.remove(cover.size() - 1) : wheel[random.nextInt(wheel.length)];
                 try {
                     perform(op, stats);
                 } catch (InterruptedException e) {
