@@ -212,7 +212,8 @@ class LoadDriver {
                 allowed.stream().filter(op -> op.weight > 0).forEach(cover::add);
                 java.util.Collections.shuffle(cover, random);
             }
-            while (System.nanoTime() < end) {
+            // The cover is finished even after the phase's time is up (its measured length counts).
+            while (System.nanoTime() < end || !cover.isEmpty()) {
                 Operation op = only != null ? only
                         : !cover.isEmpty() ? cover.remove(cover.size() - 1) : wheel[random.nextInt(wheel.length)];
                 try {
