@@ -69,6 +69,13 @@ DATA_DIR="$(cd "$DATA_DIR" && pwd)"
 GEN_USERS=$(( USERS > 50 ? USERS : 50 ))
 MVN=(./mvnw -q $OFFLINE)
 START=$(date +%s)
+STEP_START=$START
+step() { # prints how long the previous step took, then the next step's title
+    local now; now=$(date +%s)
+    if (( now > START )); then echo "   (took $(( now - STEP_START )) s)"; fi
+    STEP_START=$now
+    echo "== $*"
+}
 
 free_port() {
     local port
@@ -104,11 +111,11 @@ trap stop_app EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-echo "== packaging Lotsen"
+step "packaging Lotsen"
 "${MVN[@]}" -DskipTests package
 JAR=$(ls target/lotsen-*.jar | grep -v -- '-plain\.jar$' | head -n 1)
 
-echo "== generating $CASES cases in $DATA_DIR (reused when already generated)"
+step "generating $CASES cases in $DATA_DIR (reused when already generated)"
 GEN_ARGS=(-Pbench test -Dtest=GenerateData "-Dbench.dataDir=$DATA_DIR" "-Dbench.cases=$CASES"
           "-Dbench.users=$GEN_USERS")
 [[ -n "$AUDIT" ]] && GEN_ARGS+=("-Dbench.audit=$AUDIT")
@@ -116,13 +123,13 @@ GEN_ARGS=(-Pbench test -Dtest=GenerateData "-Dbench.dataDir=$DATA_DIR" "-Dbench.
 [[ -f "$DATA_DIR/bench-fixtures.json" ]] || { echo "bench/run.sh: the generator wrote no bench-fixtures.json" >&2; exit 1; }
 
 PORT=$(free_port)
-echo "== starting Lotsen on port $PORT (log: target/bench/app.log)"
+step "starting Lotsen on port $PORT (log: target/bench/app.log)"
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
 LOTSEN_DATA_DIR="$DATA_DIR" LOTSEN_DEMO_CASES=false PORT="$PORT" \
     java ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 
-echo "== waiting for http://localhost:$PORT/actuator/health (at most $HEALTH_TIMEOUT s)"
+step "waiting for http://localhost:$PORT/actuator/health (at most $HEALTH_TIMEOUT s)"
 deadline=$(( $(date +%s) + HEALTH_TIMEOUT ))
 until curl -fsS "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then
@@ -137,13 +144,15 @@ until curl -fsS "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '
     sleep 1
 done
 
-echo "== driving $USERS users for $SECONDS_ s"
+step "driving $USERS users for $SECONDS_ s"
 rm -f "$OUT/results.json" "$OUT/results.md"
 "${MVN[@]}" -Pbench test -Dtest=LoadDriver "-Dbench.url=http://localhost:$PORT" \
     "-Dbench.fixtures=$DATA_DIR/bench-fixtures.json" "-Dbench.users=$USERS" "-Dbench.seconds=$SECONDS_" \
     "-Dbench.appPid=$APP_PID"
 
+step "stopping Lotsen"
 stop_app
+step "done"
 echo
 cat "$OUT/results.md"
 echo

@@ -120,15 +120,31 @@ class LoadDriver {
     /** Signs the users in, runs the phases and returns the figures. */
     static Results run(Config config) throws Exception {
         BenchFixtures fixtures = BenchFixtures.read(config.fixtures());
-        List<Worker> workers = new ArrayList<>();
+        List<VirtualUser> users = new ArrayList<>();
+        List<Set<Operation>> opsOf = new ArrayList<>();
         Map<String, Set<Operation>> allowed = new LinkedHashMap<>();
+        Map<Operation, Integer> mayDo = new EnumMap<>(Operation.class);
         for (int i = 0; i < config.users(); i++) {
             BenchFixtures.User u = fixtures.users().get(i % fixtures.users().size());
             VirtualUser user = new VirtualUser(config.url(), u);
             user.signIn(fixtures.password());
-            Worker w = new Worker(user, allowedFor(user), new Random(config.seed() * 31 + i));
-            allowed.put(u.username(), w.allowed);
-            workers.add(w);
+            Set<Operation> ops = allowedFor(user);
+            allowed.put(u.username() + (allowed.containsKey(u.username()) ? "#" + i : ""), ops);
+            ops.forEach(op -> mayDo.merge(op, 1, Integer::sum));
+            users.add(user);
+            opsOf.add(ops);
+        }
+        List<Worker> workers = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            VirtualUser user = users.get(i);
+            Set<Operation> ops = opsOf.get(i);
+            // An operation only some users may do (the statistics: leads) weighs more for them, so that its share
+            // of the whole workload is still its weight.
+            Map<Operation, Integer> weights = new EnumMap<>(Operation.class);
+            for (Operation op : ops) {
+                weights.put(op, Math.round(op.weight * (float) users.size() / mayDo.get(op)));
+            }
+            workers.add(new Worker(user, ops, weights, new Random(config.seed() * 31 + i)));
         }
         System.out.printf("[bench] %d users signed in; warm-up %d s, mixed %d s, ceilings 2 x %d s%n",
                 workers.size(), config.warmupSeconds(), config.seconds(), config.ceilingSeconds());
@@ -191,13 +207,13 @@ class LoadDriver {
         private final Random random;
         private final Operation[] wheel;
 
-        Worker(VirtualUser user, Set<Operation> allowed, Random random) {
+        Worker(VirtualUser user, Set<Operation> allowed, Map<Operation, Integer> weights, Random random) {
             this.user = user;
             this.allowed = allowed;
             this.random = random;
             List<Operation> w = new ArrayList<>();
             for (Operation op : allowed) {
-                for (int i = 0; i < op.weight; i++) {
+                for (int i = 0; i < weights.get(op); i++) {
                     w.add(op);
                 }
             }
