@@ -69,11 +69,11 @@ DATA_DIR="$(cd "$DATA_DIR" && pwd)"
 GEN_USERS=$(( USERS > 50 ? USERS : 50 ))
 MVN=(./mvnw -q $OFFLINE)
 START=$(date +%s)
-STEP_START=$START
+STEP_START=$START STEPPED=""
 step() { # prints how long the previous step took, then the next step's title
     local now; now=$(date +%s)
-    if (( now > START )); then echo "   (took $(( now - STEP_START )) s)"; fi
-    STEP_START=$now
+    if [[ -n "$STEPPED" ]]; then echo "   (took $(( now - STEP_START )) s)"; fi
+    STEP_START=$now STEPPED=1
     echo "== $*"
 }
 
