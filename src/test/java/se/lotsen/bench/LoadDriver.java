@@ -152,10 +152,19 @@ class LoadDriver {
             phase(workers, new PhaseStats(), config.warmupSeconds(), null);
             PhaseStats mixed = new PhaseStats();
             phase(workers, mixed, config.seconds(), null);
+            // Both ceilings with the same users: those who have cases to open (all of them, with a sound fixture).
+            List<Worker> ceilingWorkers = workers.stream().filter(w -> !w.user.fixture.caseIds().isEmpty()).toList();
+            if (ceilingWorkers.size() < workers.size()) {
+                System.out.printf("[bench] %d of %d users have no cases: the ceiling phases run with %d users%n",
+                        workers.size() - ceilingWorkers.size(), workers.size(), ceilingWorkers.size());
+            }
+            if (ceilingWorkers.isEmpty()) {
+                ceilingWorkers = workers;
+            }
             PhaseStats ceilingPing = new PhaseStats();
-            phase(workers, ceilingPing, config.ceilingSeconds(), Operation.CEILING_PING);
+            phase(ceilingWorkers, ceilingPing, config.ceilingSeconds(), Operation.CEILING_PING);
             PhaseStats ceilingCasePage = new PhaseStats();
-            phase(workers, ceilingCasePage, config.ceilingSeconds(), Operation.CEILING_CASE_PAGE);
+            phase(ceilingWorkers, ceilingCasePage, config.ceilingSeconds(), Operation.CEILING_CASE_PAGE);
             return new Results(config, fixtures, mixed, ceilingPing, ceilingCasePage, heap.finish(), allowed);
         }
     }
