@@ -93,7 +93,7 @@ free_port() {
 APP_PID=""
 stop_app() {
     if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        echo "== stopping Lotsen (pid $APP_PID)"
+        [[ "${1:-}" == quiet ]] || echo "== stopping Lotsen (pid $APP_PID)"
         kill -TERM "$APP_PID" 2>/dev/null || true
         for _ in $(seq 1 60); do
             kill -0 "$APP_PID" 2>/dev/null || break
@@ -150,8 +150,8 @@ rm -f "$OUT/results.json" "$OUT/results.md"
     "-Dbench.fixtures=$DATA_DIR/bench-fixtures.json" "-Dbench.users=$USERS" "-Dbench.seconds=$SECONDS_" \
     "-Dbench.appPid=$APP_PID"
 
-step "stopping Lotsen"
-stop_app
+step "stopping Lotsen (pid $APP_PID)"
+stop_app quiet
 step "done"
 echo
 cat "$OUT/results.md"
