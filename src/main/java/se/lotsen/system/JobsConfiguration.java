@@ -8,7 +8,7 @@ import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.util.ErrorHandler;
 
-import se.lotsen.system.database.DatabaseUnavailable;
+import se.lotsen.common.DatabaseUnavailable;
 
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockProvider;

@@ -38,7 +38,7 @@ import se.lotsen.cases.CaseIsReadOnly;
 import se.lotsen.cases.StepNotOffered;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
-import se.lotsen.system.database.DatabaseUnavailable;
+import se.lotsen.common.DatabaseUnavailable;
 
 /**
  * Turns exceptions from API controllers into RFC 9457 problem details. Invalid input names each bad field in
@@ -166,7 +166,7 @@ class ApiExceptionHandler {
 
     /**
      * The database cannot be reached (stopped, restarting, no connection within LOTSEN_DB_CONNECTION_TIMEOUT): 503
-     * with Retry-After. The request's transaction did not commit, so nothing of a write was saved.
+     * with Retry-After, saying whether anything of a write may have been saved.
      */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
@@ -175,7 +175,7 @@ class ApiExceptionHandler {
         log.warn("The database is unreachable: {} {} answered 503: {}", request.getMethod(), request.getRequestURI(),
                 DatabaseUnavailable.describe(e));
         ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
-                UnavailableAnswer.apiDetail(UnavailableAnswer.isWrite(request)), null);
+                UnavailableAnswer.apiDetail(UnavailableAnswer.savedOf(request)), null);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import se.lotsen.system.database.DatabaseUnavailable;
+import se.lotsen.common.DatabaseUnavailable;
 
 /**
  * The outermost filter: a request that fails because the database cannot be reached is answered with 503

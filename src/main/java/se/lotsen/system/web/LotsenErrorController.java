@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import se.lotsen.audit.NotAudited;
 import se.lotsen.cases.CaseIsReadOnly;
-import se.lotsen.system.database.DatabaseUnavailable;
+import se.lotsen.common.DatabaseUnavailable;
 
 /**
  * Every error that reaches the servlet container ends here: problem details for the API, a page for everyone

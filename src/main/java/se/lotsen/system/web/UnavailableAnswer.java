@@ -13,13 +13,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
 
-import se.lotsen.system.database.DatabaseUnavailable;
+import se.lotsen.common.DatabaseUnavailable;
 
 /**
  * The answer while the database cannot be reached: 503 with {@code Retry-After}, a translated page for people and
  * problem details for the API. The page is complete in itself (no layout, no signed-in user, no session): nothing
  * that needs the database is used to write it. A write (any method but GET, HEAD, OPTIONS) is told that what it
- * sent was not saved: the request failed before its transaction committed, so the transaction was rolled back.
+ * sent was not saved when the request failed before any of its transactions committed (the transaction was rolled
+ * back); when one had committed ({@link RequestCommits}), that it may have been saved.
  */
 @Component
 class UnavailableAnswer {
@@ -44,10 +45,24 @@ class UnavailableAnswer {
         return path.startsWith(request.getContextPath() + "/api/");
     }
 
+    /** What a write is told about its data: nothing saved, possibly saved (a transaction committed), or nothing. */
+    enum Saved { NOT_A_WRITE, NOTHING, MAYBE }
+
+    static Saved savedOf(HttpServletRequest request) {
+        if (!isWrite(request)) {
+            return Saved.NOT_A_WRITE;
+        }
+        return RequestCommits.somethingSaved(request) ? Saved.MAYBE : Saved.NOTHING;
+    }
+
     /** The English detail of the API's problem. */
-    static String apiDetail(boolean write) {
+    static String apiDetail(Saved saved) {
         return "The service is temporarily unavailable (its database cannot be reached)."
-                + (write ? " Nothing was saved by this request." : "")
+                + switch (saved) {
+                    case NOTHING -> " Nothing was saved by this request.";
+                    case MAYBE -> " The change may have been saved before the failure: check before sending it again.";
+                    case NOT_A_WRITE -> "";
+                }
                 + " Try again in a minute.";
     }
 
@@ -58,14 +73,14 @@ class UnavailableAnswer {
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setCharacterEncoding("UTF-8");
-        boolean write = isWrite(request);
+        Saved saved = savedOf(request);
         if (isApi(request)) {
             response.setContentType("application/problem+json");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                    + "\"detail\":\"" + apiDetail(write) + "\"}");
+                    + "\"detail\":\"" + apiDetail(saved) + "\"}");
         } else {
             response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write(page(localeOf(request), write));
+            response.getWriter().write(page(localeOf(request), saved));
         }
         response.flushBuffer();
     }
@@ -78,7 +93,7 @@ class UnavailableAnswer {
         }
     }
 
-    String page(Locale locale, boolean write) {
+    String page(Locale locale, Saved saved) {
         String title = text("error.503.title", locale);
         StringBuilder html = new StringBuilder(2048);
         html.append("<!DOCTYPE html>\n<html lang=\"").append(locale.getLanguage()).append("\">\n<head>\n")
@@ -94,8 +109,9 @@ class UnavailableAnswer {
                 .append("<main id=\"main\" tabindex=\"-1\" class=\"narrow\">\n")
                 .append("<h1>").append(title).append("</h1>\n")
                 .append("<p>").append(text("error.503.text", locale)).append("</p>\n");
-        if (write) {
-            html.append("<p><strong>").append(text("error.503.notSaved", locale)).append("</strong></p>\n");
+        if (saved != Saved.NOT_A_WRITE) {
+            html.append("<p><strong>").append(text(saved == Saved.NOTHING ? "error.503.notSaved"
+                    : "error.503.maybeSaved", locale)).append("</strong></p>\n");
         }
         html.append("<p>").append(text("error.503.retry", locale)).append("</p>\n")
                 .append("<p><a href=\"/\">").append(text("error.home", locale)).append("</a></p>\n")

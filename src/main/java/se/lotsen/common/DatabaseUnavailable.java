@@ -1,4 +1,4 @@
-package se.lotsen.system.database;
+package se.lotsen.common;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
