@@ -14,6 +14,7 @@ import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.provider.sql.DatabaseProduct;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +61,10 @@ class JobsConfiguration {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .withTableName("shedlock")
+                // Named, not detected: detection needs a connection, and a job whose first run meets a database
+                // outage would fail with "DB time is not supported for database product: UNKNOWN" instead of
+                // "database unavailable".
+                .withDatabaseProduct(DatabaseProduct.POSTGRES_SQL)
                 .usingDbTime()
                 .build());
     }

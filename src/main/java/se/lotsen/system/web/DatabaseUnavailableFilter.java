@@ -26,8 +26,9 @@ import se.lotsen.common.DatabaseUnavailable;
  * reads the session from the database before anything else on every signed-in request), in Spring Security (the
  * token or the account), in a controller, or when the session is saved at the end.
  *
- * <p>When the handler had already finished successfully (its transaction committed) and only saving the session
- * failed afterwards, its answer is sent as it is, so that a write that was saved is never reported as not saved.
+ * <p>When the handler of a write had already finished successfully (its transaction committed) and only saving the
+ * session failed afterwards, its answer is sent as it is, so that a write that was saved is never reported as not
+ * saved. A read in that situation is answered 503 (a page whose session was not saved would not work further).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseUnavailableFilter implements WebMvcConfigurer {
@@ -50,7 +51,8 @@ class DatabaseUnavailableFilter implements WebMvcConfigurer {
                             if (!DatabaseUnavailable.isCause(e)) {
                                 throw e;
                             }
-                            if (Boolean.TRUE.equals(request.getAttribute(HANDLED))) {
+                            if (Boolean.TRUE.equals(request.getAttribute(HANDLED))
+                                    && UnavailableAnswer.isWrite(request)) {
                                 log.warn("The database became unreachable after {} {} was handled (saving the "
                                         + "session failed); the handler's answer is sent: {}", request.getMethod(),
                                         request.getRequestURI(), DatabaseUnavailable.describe(e));
