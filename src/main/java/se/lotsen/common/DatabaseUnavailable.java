@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises a failure that means "the database cannot be reached right now" (stopped, restarting, the network to it
@@ -42,6 +43,11 @@ public final class DatabaseUnavailable {
             // 57P01-57P03: the server is shutting down or starting up.
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            // A rollback that failed after the database went away hides the original failure: it is kept aside.
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != failure && isCause(rollback.getApplicationException())) {
                 return true;
             }
             if (t.getCause() == t) {
