@@ -86,6 +86,12 @@ class DatabaseUnavailableFilter implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                request.setAttribute(RequestCommits.IN_HANDLER, Boolean.TRUE);
+                return true;
+            }
+
+            @Override
             public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                         Exception ex) {
                 if (ex == null && response.getStatus() < 400) {
