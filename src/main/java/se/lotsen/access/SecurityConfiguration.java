@@ -32,6 +32,8 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import se.lotsen.common.DatabaseUnavailable;
+
 /**
  * Two security chains: the JSON API (stateless, bearer tokens, problem-details errors) and the pages (form sign-in,
  * CSRF, session fixation protection, strict headers).
@@ -52,6 +54,10 @@ class SecurityConfiguration {
     private static AuthenticationFailureHandler loginFailures() {
         SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return (request, response, exception) -> {
+            if (DatabaseUnavailable.isCause(exception)) {
+                // Not a wrong password: the accounts could not be read. Answered 503 "temporarily unavailable".
+                throw exception;
+            }
             if (exception instanceof TooManyAttempts limited) {
                 response.sendRedirect(request.getContextPath() + "/login?throttled=" + limited.minutes());
             } else {

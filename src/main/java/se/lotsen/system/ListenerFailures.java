@@ -6,6 +6,7 @@ import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.stereotype.Component;
 
+import se.lotsen.common.DatabaseUnavailable;
 import se.lotsen.common.TryAgainLater;
 
 /** How a failed event listener (run after the commit, on the task executor) is logged. */
@@ -24,6 +25,9 @@ class ListenerFailures implements AsyncConfigurer {
             String where = method.getDeclaringClass().getSimpleName() + "." + method.getName();
             if (error instanceof TryAgainLater) {
                 log.warn("{}: {}; the event is delivered again later", where, error.getMessage());
+            } else if (DatabaseUnavailable.isCause(error)) {
+                log.warn("{}: the database cannot be reached ({}); the event is delivered again later", where,
+                        DatabaseUnavailable.describe(error));
             } else {
                 log.error("{} failed; the event is delivered again later", where, error);
             }

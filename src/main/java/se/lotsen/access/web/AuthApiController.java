@@ -32,6 +32,7 @@ import se.lotsen.access.TooManyAttempts;
 import se.lotsen.audit.AuditAction;
 import se.lotsen.audit.AuditContext;
 import se.lotsen.audit.Audited;
+import se.lotsen.common.DatabaseUnavailable;
 import se.lotsen.organisation.Unit;
 
 /**
@@ -77,6 +78,9 @@ class AuthApiController {
         } catch (TooManyAttempts e) {
             return tooManyAttempts(e);
         } catch (AuthenticationException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                throw e; // not a wrong password: answered 503 "temporarily unavailable"
+            }
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                     "Wrong username or password, or the account is locked or disabled.");
             problem.setTitle("Unauthorized");

@@ -1,5 +1,7 @@
 package se.lotsen.system.database;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -34,6 +36,7 @@ class DatabaseConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(properties.maxPoolSize());
         config.setPoolName("lotsen-embedded");
+        applyOutageSettings(config, properties);
         return new HikariDataSource(config);
     }
 
@@ -55,7 +58,26 @@ class DatabaseConfiguration {
         config.setPassword(properties.password());
         config.setMaximumPoolSize(properties.maxPoolSize());
         config.setPoolName("lotsen");
+        applyOutageSettings(config, properties);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * How the pool behaves when the database goes away and comes back. A request waits at most the connection
+     * timeout for a connection (then it gets 503 instead of hanging for Hikari's default 30 s). A connection that
+     * was idle is checked ({@code Connection.isValid}) before it is handed out, and idle connections are kept alive
+     * and checked every minute, so that after a database restart the dead connections are dropped and new ones
+     * opened: Lotsen recovers without a restart.
+     */
+    static void applyOutageSettings(HikariConfig config, DatabaseProperties properties) {
+        long timeout = properties.connectionTimeout() == null ? 5000 : properties.connectionTimeout().toMillis();
+        if (timeout < 250) {
+            throw new StartupProblem("LOTSEN_DB_CONNECTION_TIMEOUT is too short (" + properties.connectionTimeout()
+                    + ").", "Set LOTSEN_DB_CONNECTION_TIMEOUT to at least 250ms, e.g. 5s.");
+        }
+        config.setConnectionTimeout(timeout);
+        config.setValidationTimeout(Math.max(250, Math.min(timeout / 2, 3000)));
+        config.setKeepaliveTime(Duration.ofMinutes(1).toMillis());
     }
 
     private static void requireSetting(String value, String name, String what) {

@@ -1,6 +1,7 @@
 package se.lotsen.system.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPoolSize    connection pool size per app node ({@code LOTSEN_DB_POOL_SIZE})
  * @param dataDir        data directory of the embedded PostgreSQL ({@code LOTSEN_DATA_DIR}), default {@code ./data}
  * @param cleanOnStart   wipe the embedded data directory at start (tests only)
+ * @param connectionTimeout how long a request waits for a database connection before it is answered with 503
+ *                       "temporarily unavailable" ({@code LOTSEN_DB_CONNECTION_TIMEOUT}, default 5 s; at least 250 ms)
  */
 @ConfigurationProperties("lotsen.db")
 public record DatabaseProperties(
@@ -22,7 +25,8 @@ public record DatabaseProperties(
         String password,
         @DefaultValue("10") int maxPoolSize,
         @DefaultValue("./data") Path dataDir,
-        @DefaultValue("false") boolean cleanOnStart) {
+        @DefaultValue("false") boolean cleanOnStart,
+        @DefaultValue("5s") Duration connectionTimeout) {
 
     /** Never printed with the password. */
     @Override

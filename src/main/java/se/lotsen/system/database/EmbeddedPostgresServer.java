@@ -82,6 +82,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             if (cleanOnStart) {
                 deleteRecursively(pgData);
             }
+            stopStaleServer(pgData);
             boolean existing = Files.exists(pgData.resolve("PG_VERSION"));
             log.info("Starting embedded PostgreSQL ({} data directory {})", existing ? "existing" : "new", pgData);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -102,6 +103,51 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     "Check that the directory is writable and not used by another program, or run against an "
                             + "external PostgreSQL with LOTSEN_DB_URL.", e);
         }
+    }
+
+    /**
+     * A PostgreSQL left running on our data directory by a Lotsen that was killed (kill -9, a power cut of the JVM
+     * only): its {@code postmaster.pid} names a live postgres process whose data directory is ours. We hold
+     * {@code lotsen.lock}, so no live Lotsen uses it: it is stopped (SIGTERM, PostgreSQL's "smart" shutdown; its
+     * clients died with the old Lotsen) before our own server starts, instead of failing the start. A pid file of a
+     * process that no longer exists is left to PostgreSQL, which removes it itself.
+     */
+    static void stopStaleServer(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        java.util.List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 2) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).trim());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Path theirs = Path.of(lines.get(1).trim());
+        boolean ours = Files.exists(theirs) && Files.isSameFile(theirs, pgData);
+        ProcessHandle process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElse(null);
+        if (!ours || process == null || !process.info().command().map(c -> c.contains("postgres")).orElse(true)) {
+            return;
+        }
+        log.warn("A PostgreSQL server (pid {}) from a Lotsen that did not stop cleanly still runs on the data "
+                + "directory {}; stopping it before starting", pid, pgData);
+        process.destroy();
+        try {
+            process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StartupProblem("a PostgreSQL server (pid " + pid + ") left running on " + pgData
+                    + " did not stop within 60 seconds.", "Stop that process (kill " + pid + ") and start again.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the stale PostgreSQL to stop", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e);
+        }
+        log.info("The stale PostgreSQL server (pid {}) stopped", pid);
     }
 
     DataSource dataSource() {

@@ -1,5 +1,6 @@
 package se.lotsen.system.web;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,12 +10,18 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -31,6 +38,7 @@ import se.lotsen.cases.CaseIsReadOnly;
 import se.lotsen.cases.StepNotOffered;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
+import se.lotsen.common.DatabaseUnavailable;
 
 /**
  * Turns exceptions from API controllers into RFC 9457 problem details. Invalid input names each bad field in
@@ -156,8 +164,28 @@ class ApiExceptionHandler {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send JSON (Content-Type: application/json).", null);
     }
 
+    /**
+     * The database cannot be reached (stopped, restarting, no connection within LOTSEN_DB_CONNECTION_TIMEOUT): 503
+     * with Retry-After, saying whether anything of a write may have been saved.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            SQLTransientConnectionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("The database is unreachable: {} {} answered 503: {}", request.getMethod(), request.getRequestURI(),
+                DatabaseUnavailable.describe(e));
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                UnavailableAnswer.apiDetail(UnavailableAnswer.savedOf(request)), null);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
+    }
+
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(e, request);
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("API error, reference {}", reference, e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred. Reference: " + reference, null);

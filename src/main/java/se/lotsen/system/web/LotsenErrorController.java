@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import se.lotsen.audit.NotAudited;
 import se.lotsen.cases.CaseIsReadOnly;
+import se.lotsen.common.DatabaseUnavailable;
 
 /**
  * Every error that reaches the servlet container ends here: problem details for the API, a page for everyone
@@ -33,14 +34,25 @@ class LotsenErrorController implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(LotsenErrorController.class);
 
     private final JsonMapper json;
+    private final UnavailableAnswer unavailable;
 
-    LotsenErrorController(JsonMapper json) {
+    LotsenErrorController(JsonMapper json, UnavailableAnswer unavailable) {
         this.json = json;
+        this.unavailable = unavailable;
     }
 
     @RequestMapping("/error")
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpStatus status = statusOf(request);
+        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE || (failure != null && DatabaseUnavailable.isCause(failure))) {
+            // The database cannot be reached: the page of its own, written without the layout (which needs it).
+            log.warn("The database is unreachable: {} answered 503{}",
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                    failure == null ? "" : ": " + DatabaseUnavailable.describe(failure));
+            unavailable.write(request, response);
+            return null;
+        }
         String reference = logIfServerError(request, status);
         if (isApi(request)) {
             writeProblem(request, response, status, reference);

@@ -7,7 +7,9 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -44,10 +46,54 @@ class ResponseBufferFilter {
         return registration;
     }
 
-    /** A response whose writer ignores flush(): the container sends the page when the request ends. */
+    /**
+     * A response whose writer and output stream ignore flush(): the container sends the answer when the request
+     * ends. So an API answer (which the JSON writer flushes) reaches the client only after the request's audit entry
+     * was written (after the handler): a client that got 201 can rely on the write and its audit entry being saved.
+     */
     static final class NoEarlyFlush extends HttpServletResponseWrapper {
 
         private PrintWriter writer;
+        private ServletOutputStream stream;
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (stream == null) {
+                ServletOutputStream out = super.getOutputStream();
+                stream = new ServletOutputStream() {
+                    @Override
+                    public boolean isReady() {
+                        return out.isReady();
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        out.setWriteListener(listener);
+                    }
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        out.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void flush() {
+                        // sent when the request ends (or when the answer outgrows the buffer)
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        out.close();
+                    }
+                };
+            }
+            return stream;
+        }
 
         NoEarlyFlush(HttpServletResponse response) {
             super(response);
