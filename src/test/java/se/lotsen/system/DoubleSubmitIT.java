@@ -140,7 +140,7 @@ class DoubleSubmitIT {
     }
 
     @Test
-    void aPostWithoutATokenIsHandledAsBeforeAndATokenCountsOnlyInItsSession() {
+    void aPostWithoutATokenIsHandledAsBeforeAndATokenCountsOnlyInItsSessionAndForItsAddress() {
         UUID id = scenario.openChild("jour1", Scenario.name("Utantoken"));
         Browser elin = scenario.signedIn("jour1");
         int before = journalEntries(id);
@@ -157,6 +157,21 @@ class DoubleSubmitIT {
                 .toList();
         assertThat(elin.postForm("/cases/" + id + "/journal", withToken).status()).isEqualTo(302);
         assertThat(other.postForm("/cases/" + id + "/journal", otherForm).status()).isEqualTo(302);
+        assertThat(journalEntries(id)).isEqualTo(before + 4);
+
+        // The same token sent to another form's address is not that form's submission either.
+        UUID other2 = scenario.openChild("jour1", Scenario.name("Annan"));
+        var sameToken = journalForm(elin, other2, "Till ett annat ärende.").stream()
+                .map(e -> e.getKey().equals(TOKEN) ? Map.entry(TOKEN, HtmlForms.value(withToken, TOKEN)) : e)
+                .toList();
+        Response elsewhere = elin.postForm("/cases/" + other2 + "/journal", sameToken);
+        assertThat(elsewhere.status()).isEqualTo(302);
+        assertThat(elsewhere.location()).contains(other2.toString());
+
+        // A token with a control character is refused as every such parameter is: 400, nothing signed.
+        var tampered = journalForm(elin, id, "Manipulerad.").stream()
+                .map(e -> e.getKey().equals(TOKEN) ? Map.entry(TOKEN, "a\u0001b") : e).toList();
+        assertThat(elin.postForm("/cases/" + id + "/journal", tampered).status()).isEqualTo(400);
         assertThat(journalEntries(id)).isEqualTo(before + 4);
     }
 

@@ -32,11 +32,11 @@ class FormSubmissions {
         this.jobs = jobs;
     }
 
-    /** The key of a token within a session: a hash, so that no session id is stored. */
-    static String key(String sessionId, String token) {
+    /** The key of a token within a session and for one address: a hash, so that no session id is stored. */
+    static String key(String sessionId, String path, String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((sessionId + ":" + token).getBytes(StandardCharsets.UTF_8)));
+                    .digest((sessionId + "\n" + path + "\n" + token).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -22,6 +22,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.support.RequestDataValueProcessor;
 
+import se.lotsen.common.PlainText;
+
 /**
  * A form is sent once, however often its button is pressed, with or without JavaScript and across app nodes.
  *
@@ -30,7 +32,7 @@ import org.springframework.web.servlet.support.RequestDataValueProcessor;
  * POST with a token claims it in the database ({@link FormSubmissions}) before the handler runs; when the handler
  * answers with a redirect (post-redirect-get: the work is done) the redirect is stored with the claim; otherwise (a
  * validation error, a failure) the claim is released so that the corrected form can be sent. A second POST of the same
- * token in the same session does not run the handler: it waits briefly for the first to finish and answers with the
+ * token in the same session to the same address does not run the handler: it waits briefly for the first to finish and answers with the
  * same redirect; if the first was released, it runs as the first would have.
  *
  * <p>A POST without a token (an old page, a client that builds its own request, the API with its bearer tokens and
@@ -138,12 +140,18 @@ class SubmitOnce {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String token = token(request);
+            if (token != null && PlainText.hasControlCharacter(token)) {
+                // As every request parameter with a control character (ControlCharacterGuard): 400, nothing run.
+                response.sendError(HttpStatus.BAD_REQUEST.value());
+                return;
+            }
             HttpSession session = request.getSession(false);
             if (token == null || session == null) {
                 chain.doFilter(request, response);
                 return;
             }
-            String key = FormSubmissions.key(session.getId(), token);
+            // Within the session and for the address posted to: the same token sent to another form is another one.
+            String key = FormSubmissions.key(session.getId(), request.getRequestURI(), token);
             long waitUntil = System.nanoTime() + WAIT_MILLIS * 1_000_000;
             while (!submissions.claim(key)) {
                 Optional<FormSubmissions.Claim> claim = submissions.find(key);
