@@ -60,11 +60,32 @@
             });
         });
 
-        // A form that must not be sent twice (opening a case): the second click sends nothing.
-        document.querySelectorAll('form [data-prevent-double-submit]').forEach(function (button) {
-            button.form.addEventListener('submit', function () {
-                setTimeout(function () { button.disabled = true; }, 0);
+        // A form that posts is sent once: after the first submit its buttons are disabled, so a second click sends
+        // nothing (a courtesy; the guarantee is the form's one-time token, checked by the server). Disabled after the
+        // submit event, so the pressed button's name and value are still sent. Enabled again when the page is shown
+        // from the back/forward cache, or after a while should the answer be a download that leaves the page as it is.
+        function sendOnce(form) {
+            form.addEventListener('submit', function (e) {
+                if (e.defaultPrevented) {
+                    return;
+                }
+                var buttons = form.querySelectorAll('button[type="submit"], button:not([type]), input[type="submit"]');
+                setTimeout(function () {
+                    buttons.forEach(function (b) { b.disabled = true; });
+                    setTimeout(function () { buttons.forEach(function (b) { b.disabled = false; }); }, 15000);
+                }, 0);
             });
+        }
+        document.querySelectorAll('form').forEach(function (form) {
+            if ((form.getAttribute('method') || 'get').toLowerCase() === 'post' && !form.hasAttribute('target')) {
+                sendOnce(form);
+            }
+        });
+        window.addEventListener('pageshow', function (e) {
+            if (e.persisted) {
+                document.querySelectorAll('form button[disabled], form input[type="submit"][disabled]')
+                    .forEach(function (b) { b.disabled = false; });
+            }
         });
 
         // Warn before leaving a form with unsaved changes: a form marked data-warn-unsaved whose fields differ from
@@ -92,10 +113,6 @@
             watched.push(entry);
             form.addEventListener('submit', function () {
                 entry.submitting = true;
-                // A second click on submit sends nothing twice.
-                form.querySelectorAll('button[type="submit"]').forEach(function (b) {
-                    setTimeout(function () { b.disabled = true; }, 0);
-                });
             });
         });
         if (watched.length) {

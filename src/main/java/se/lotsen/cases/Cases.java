@@ -649,13 +649,27 @@ public class Cases implements OpenCases {
     @Transactional
     public ChecklistItem changeStep(WriteGrant grant, String stepKey, ChecklistItem.Status status, String reason,
                                     Map<String, String> fields) {
+        return changeStep(grant, stepKey, status, reason, fields, null);
+    }
+
+    /**
+     * As {@link #changeStep(WriteGrant, String, ChecklistItem.Status, String, Map)} on the step's version the worker
+     * saw: a step changed since is refused ({@link se.lotsen.common.ConcurrentChangeException}, checked by
+     * {@link Checklists}) before what it offers now is asked, so the worker is told of the other's change rather than
+     * that the button no longer applies.
+     */
+    @Transactional
+    public ChecklistItem changeStep(WriteGrant grant, String stepKey, ChecklistItem.Status status, String reason,
+                                    Map<String, String> fields, Integer expectedVersion) {
         grant.requireActive();
         ChecklistItem item = checklist(grant.grant()).item(stepKey).filter(ChecklistItem::visible)
                 .orElseThrow(() -> new NotFoundException("step"));
+        checklists.requireVersion(item, grant.caseId().value(), expectedVersion);
         StepActions actions = StepActions.of(item, grant.grant());
         actions.require(status);
-        return setChecklistStatus(grant, stepKey, status, reason,
-                actions.linkedStep().isPresent() ? Map.of() : fields);
+        return checklists.setStatus(grant.caseId().value(), stepKey, status, reason,
+                actions.linkedStep().isPresent() ? Map.of() : fields, expectedVersion, grant.user().accountId(),
+                grant.user().displayName());
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A step of a case's checklist: the step as defined in the case's routine version, whether its conditions hold for
- * the case, and its status with who set it, when, and why.
+ * the case, and its status with who set it, when, and why. {@code version} moves on with every change of the step (its
+ * optimistic lock: a form carries the version it showed, and a write on an older one is refused).
  */
 public record ChecklistItem(
         RoutineDocument.Step step,
@@ -16,7 +17,8 @@ public record ChecklistItem(
         String doneByName,
         Instant doneAt,
         String reason,
-        Map<String, String> fieldValues) {
+        Map<String, String> fieldValues,
+        int version) {
 
     public enum Status { OPEN, DONE, NOT_APPLICABLE }
 

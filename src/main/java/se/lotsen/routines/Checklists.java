@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import se.lotsen.common.ConcurrentChangeException;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
 
@@ -84,7 +85,8 @@ public class Checklists {
                                (SELECT max(n.number) FROM routine_version v JOIN routine_version n
                                     ON n.routine_id = v.routine_id AND n.status = 'PUBLISHED'
                                 WHERE v.id = k.routine_version_id) AS newest,
-                               i.step_key, i.applicable, i.status, i.done_by_name, i.done_at, i.reason, i.field_values
+                               i.step_key, i.applicable, i.status, i.done_by_name, i.done_at, i.reason, i.field_values,
+                               i.version
                         FROM checklist k LEFT JOIN checklist_item i ON i.case_id = k.case_id
                         WHERE k.case_id = :c""")
                 .param("c", caseId)
@@ -103,7 +105,8 @@ public class Checklists {
                 Row r = rows.get(step.key());
                 if (r != null) {
                     items.add(new ChecklistItem(step, phase.key(), phase.title(), r.applicable, r.status,
-                            r.doneByName, r.doneAt == null ? null : r.doneAt.toInstant(), r.reason, r.fields));
+                            r.doneByName, r.doneAt == null ? null : r.doneAt.toInstant(), r.reason, r.fields,
+                            r.version));
                 }
             }
         }
@@ -119,14 +122,28 @@ public class Checklists {
 
     /**
      * Sets a step's status. {@code DONE} needs every required field filled in; {@code NOT_APPLICABLE} needs a
-     * reason; {@code OPEN} reopens it.
+     * reason; {@code OPEN} reopens it. Lotsen's own writes (a linked step completed by the work it records) use this:
+     * they take the step as it is now.
      */
     @Transactional
     public ChecklistItem setStatus(UUID caseId, String stepKey, ChecklistItem.Status status, String reason,
                                    Map<String, String> fields, UUID actor, String actorName) {
+        return setStatus(caseId, stepKey, status, reason, fields, null, actor, actorName);
+    }
+
+    /**
+     * Sets a step's status as a user saw the step: {@code expectedVersion} is the step's version shown in the form.
+     * A step changed since (by someone else, or by Lotsen) is refused with a {@link ConcurrentChangeException} naming
+     * who changed it and when, never overwritten; {@code null} takes the step as it is now (old API clients).
+     */
+    @Transactional
+    public ChecklistItem setStatus(UUID caseId, String stepKey, ChecklistItem.Status status, String reason,
+                                   Map<String, String> fields, Integer expectedVersion, UUID actor,
+                                   String actorName) {
         Checklist checklist = checklist(caseId).orElseThrow(() -> new NotFoundException("checklist"));
         ChecklistItem item = checklist.item(stepKey).filter(ChecklistItem::visible)
                 .orElseThrow(() -> new NotFoundException("step"));
+        requireVersion(item, caseId, expectedVersion);
         Map<String, String> values = new LinkedHashMap<>();
         FieldProblems.Collector problems = new FieldProblems.Collector();
         for (RoutineDocument.StepField field : item.step().fields()) {
@@ -151,26 +168,53 @@ public class Checklists {
         }
         problems.throwIfAny();
         boolean open = status == ChecklistItem.Status.OPEN;
-        jdbc.sql("""
+        // The version read above, checked again by the row's lock: of two writes on the same version, the second
+        // waits for the first, then finds the version moved on and changes nothing.
+        int updated = jdbc.sql("""
                         UPDATE checklist_item SET status = :status, done_by = :by, done_by_name = :name,
                             done_at = CASE WHEN :open THEN NULL ELSE now() END, reason = :reason,
-                            field_values = CAST(:fields AS jsonb)
-                        WHERE case_id = :c AND step_key = :k""")
+                            field_values = CAST(:fields AS jsonb), version = version + 1,
+                            changed_by_name = :changedBy, changed_at = now()
+                        WHERE case_id = :c AND step_key = :k AND version = :version""")
                 .param("status", status.name()).param("by", open ? null : actor).param("name", open ? null : actorName)
                 .param("open", open).param("reason", trimmedReason.isEmpty() ? null : trimmedReason)
                 .param("fields", json.writeValueAsString(open ? item.fieldValues() : values))
+                .param("changedBy", actorName).param("version", item.version())
                 .param("c", caseId).param("k", stepKey).update();
+        if (updated == 0) {
+            throw concurrentChange(caseId, stepKey);
+        }
         return checklist(caseId).flatMap(c -> c.item(stepKey)).orElseThrow();
     }
 
+    /**
+     * Refuses a write on a version of the step older than the one stored ({@code null}: no version was shown). Also
+     * for callers that must decide what the step offers before they write it: the conflict comes first.
+     */
+    public void requireVersion(ChecklistItem item, UUID caseId, Integer expectedVersion) {
+        if (expectedVersion != null && expectedVersion != item.version()) {
+            throw concurrentChange(caseId, item.key());
+        }
+    }
+
+    private ConcurrentChangeException concurrentChange(UUID caseId, String stepKey) {
+        return jdbc.sql("""
+                        SELECT coalesce(changed_by_name, done_by_name), coalesce(changed_at, done_at, now())
+                        FROM checklist_item WHERE case_id = :c AND step_key = :k""")
+                .param("c", caseId).param("k", stepKey)
+                .query((rs, n) -> new ConcurrentChangeException(rs.getString(1),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(), "change.checklistStep"))
+                .optional().orElseThrow(() -> new NotFoundException("step"));
+    }
+
     private record Row(String key, boolean applicable, ChecklistItem.Status status, String doneByName,
-                       OffsetDateTime doneAt, String reason, Map<String, String> fields) {
+                       OffsetDateTime doneAt, String reason, Map<String, String> fields, int version) {
     }
 
     private Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getString("step_key"), rs.getBoolean("applicable"),
                 ChecklistItem.Status.valueOf(rs.getString("status")), rs.getString("done_by_name"),
                 rs.getObject("done_at", OffsetDateTime.class), rs.getString("reason"),
-                json.readValue(rs.getString("field_values"), FIELD_MAP));
+                json.readValue(rs.getString("field_values"), FIELD_MAP), rs.getInt("version"));
     }
 }

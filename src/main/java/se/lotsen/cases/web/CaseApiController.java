@@ -90,7 +90,7 @@ class CaseApiController {
     }
 
     record ChecklistItemJson(String key, String phase, String title, ChecklistItem.Status status, String reason,
-                             String doneBy, Instant doneAt, Map<String, String> fields) {
+                             String doneBy, Instant doneAt, Map<String, String> fields, int version) {
     }
 
     /**
@@ -110,8 +110,9 @@ class CaseApiController {
     record CloseRequest(@Size(max = 2000) String reason, Integer version) {
     }
 
+    /** {@code version}: the step's version the caller read; a step changed since is refused with 409. */
     record StepRequest(@NotNull ChecklistItem.Status status, @Size(max = 2000) String reason,
-                       Map<String, String> fields) {
+                       Map<String, String> fields, Integer version) {
     }
 
     @PostMapping
@@ -150,13 +151,14 @@ class CaseApiController {
     @PostMapping("/{id}/checklist/{key}")
     @Operation(summary = "Set a checklist step's status (OPEN, DONE, NOT_APPLICABLE with a reason), as the step page "
             + "offers it: 409 for a step Lotsen completes itself when its work is recorded (indicators, a decision, "
-            + "the handover, a contact…) set DONE by hand, or a status the step no longer offers")
+            + "the handover, a contact…) set DONE by hand, or a status the step no longer offers, or when version is given "
+            + "and the step changed since")
     @Audited(action = AuditAction.UPDATE, recordType = "CASE", idParam = "id")
     ChecklistItemJson setStep(@PathVariable UUID id, @PathVariable String key, @Valid @RequestBody StepRequest request,
                               @AuthenticationPrincipal CurrentUser user) {
         AuditContext.detail("step " + key + " " + request.status());
         return itemJson(cases.changeStep(access.write(new CaseId(id), user), key, request.status(),
-                request.reason(), request.fields()));
+                request.reason(), request.fields(), request.version()));
     }
 
     @PostMapping("/{id}/close")
@@ -196,6 +198,6 @@ class CaseApiController {
 
     private static ChecklistItemJson itemJson(ChecklistItem i) {
         return new ChecklistItemJson(i.key(), i.phaseTitle(), i.step().title(), i.status(), i.reason(),
-                i.doneByName(), i.doneAt(), i.fieldValues());
+                i.doneByName(), i.doneAt(), i.fieldValues(), i.version());
     }
 }

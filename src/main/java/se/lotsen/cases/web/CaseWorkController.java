@@ -36,6 +36,7 @@ import se.lotsen.cases.Cases;
 import se.lotsen.cases.StepActions;
 import se.lotsen.cases.StepNotOffered;
 import se.lotsen.cases.WriteGrant;
+import se.lotsen.common.ConcurrentChangeException;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.FormErrors;
 import se.lotsen.common.NotFoundException;
@@ -74,7 +75,7 @@ class CaseWorkController {
         ChecklistItem item = checklist.item(key).filter(ChecklistItem::visible)
                 .orElseThrow(() -> new NotFoundException("step"));
         model.addAttribute("stepForm", new StepForm(null, item.reason() == null ? "" : item.reason(),
-                new LinkedHashMap<>(item.fieldValues())));
+                new LinkedHashMap<>(item.fieldValues()), item.version()));
         return stepView(view, checklist, item, model);
     }
 
@@ -94,7 +95,7 @@ class CaseWorkController {
             try {
                 // StepActions decides (in Cases): a linked step is never ticked done by hand; a stale click (someone
                 // else closed the step) is refused, never a contradiction.
-                cases.changeStep(grant, key, form.status(), form.reason(), form.fields());
+                cases.changeStep(grant, key, form.status(), form.reason(), form.fields(), form.version());
                 AuditContext.detail("step " + key + " " + form.status());
                 redirect.addFlashAttribute("flash", "flash.step." + form.status());
                 redirect.addFlashAttribute("flashArg", item.step().title());
@@ -102,6 +103,17 @@ class CaseWorkController {
                 redirect.addFlashAttribute(CaseController.SECTION, CaseController.CHECKLIST);
                 redirect.addFlashAttribute(CaseController.PHASE, item.phaseKey());
                 return "redirect:/cases/" + id + "#" + CaseController.phaseAnchor(item.phaseKey());
+            } catch (ConcurrentChangeException changed) {
+                // Someone else changed the step: the page shows it as it is now (their status, fields, reason) beside
+                // what this worker sent, which stays in the form; the form takes the new version for a second try.
+                FormErrors.apply(changed, result);
+                AuditContext.outcome(AuditOutcome.FAILED);
+                CaseView now = cases.view(access.read(new CaseId(id), user));
+                Checklist current = cases.checklist(now.grant());
+                ChecklistItem currentItem = current.item(key).filter(ChecklistItem::visible)
+                        .orElseThrow(() -> new NotFoundException("step"));
+                model.addAttribute("conflict", form);
+                return stepView(now, current, currentItem, model);
             } catch (FieldProblems problems) {
                 FormErrors.apply(problems, result);
             }
@@ -133,7 +145,7 @@ class CaseWorkController {
             Checklist checklist = cases.checklist(now);
             ChecklistItem item = checklist.item(LinkedStep.RESERVNUMMER.key()).filter(ChecklistItem::visible)
                     .orElseThrow(() -> new NotFoundException("step"));
-            StepForm form = new StepForm(null, "", new LinkedHashMap<>());
+            StepForm form = new StepForm(null, "", new LinkedHashMap<>(), item.version());
             BindingResult result = new BeanPropertyBindingResult(form, "stepForm");
             FormErrors.reject(result, "status", refused.messageKey());
             model.addAttribute("stepForm", form);
@@ -243,8 +255,11 @@ class CaseWorkController {
         return "cases/person";
     }
 
-    /** Setting a step's status, with a reason and the step's fields. */
-    public record StepForm(ChecklistItem.Status status, String reason, Map<String, String> fields) {
+    /**
+     * Setting a step's status, with a reason and the step's fields; {@code version} is the step's version the form
+     * showed (its optimistic lock; absent from an old page: the step is taken as it is).
+     */
+    public record StepForm(ChecklistItem.Status status, String reason, Map<String, String> fields, Integer version) {
         public StepForm {
             fields = fields == null ? new LinkedHashMap<>() : fields;
         }
