@@ -49,6 +49,8 @@ final class LotsenNode implements AutoCloseable {
         all.put("lotsen.db.max-pool-size", "5");
         all.put("lotsen.audit.key", AUDIT_KEY);
         all.put("lotsen.audit.checkpoint-dir", checkpointDir.toAbsolutePath().toString());
+        all.put("lotsen.security.initial-admin.username", "driftadmin");
+        all.put("lotsen.security.initial-admin.password", "drift-admin-lösen-2026");
         all.put("server.port", "0");
         // The test's own configuration turns the jobs off; a node in production runs them.
         all.put("lotsen.reminders.enabled", "true");

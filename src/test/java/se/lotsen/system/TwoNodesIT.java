@@ -82,6 +82,7 @@ class TwoNodesIT {
     private static EmbeddedPostgres postgres;
     private static GreenMail mail;
     private static int smtpPort;
+    private static List<CompletableFuture<LotsenNode>> starting = List.of();
     private static LotsenNode a;
     private static LotsenNode b;
     private static JdbcClient db;
@@ -109,12 +110,14 @@ class TwoNodesIT {
                 Map.entry("lotsen.events.retry-initial-delay", "PT1S"));
         Path checkpoints = DIR.resolve("audit-checkpoints");
         // Both at once: the first takes Flyway's lock and migrates, the other waits and finds the schema migrated.
-        CompletableFuture<LotsenNode> startA = CompletableFuture.supplyAsync(() -> LotsenNode.start("A", url,
-                checkpoints, settings, observingLocks("A")));
-        CompletableFuture<LotsenNode> startB = CompletableFuture.supplyAsync(() -> LotsenNode.start("B", url,
-                checkpoints, settings, observingLocks("B")));
-        a = startA.get();
-        b = startB.get();
+        starting = List.of(
+                CompletableFuture.supplyAsync(() -> LotsenNode.start("A", url, checkpoints, settings,
+                        observingLocks("A"))),
+                CompletableFuture.supplyAsync(() -> LotsenNode.start("B", url, checkpoints, settings,
+                        observingLocks("B"))));
+        CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        a = starting.get(0).get();
+        b = starting.get(1).get();
 
         Organisation organisation = a.bean(Organisation.class);
         organisation.createUnit(new UnitForm("nattjouren", "Nattjouren (test)", UnitKind.JOUR, true, ""));
@@ -131,9 +134,9 @@ class TwoNodesIT {
 
     @AfterAll
     static void stop() throws IOException {
-        for (LotsenNode node : Arrays.asList(a, b)) {
-            if (node != null) {
-                node.close();
+        for (CompletableFuture<LotsenNode> node : starting) {
+            if (!node.isCompletedExceptionally()) {
+                node.join().close();
             }
         }
         if (mail != null) {
