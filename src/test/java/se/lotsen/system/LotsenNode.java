@@ -46,7 +46,6 @@ final class LotsenNode implements AutoCloseable {
         all.put("lotsen.db.url", jdbcUrl);
         all.put("lotsen.db.user", "postgres");
         all.put("lotsen.db.password", "not-checked-by-the-test-server");
-        all.put("lotsen.db.max-pool-size", "5");
         all.put("lotsen.audit.key", AUDIT_KEY);
         all.put("lotsen.audit.checkpoint-dir", checkpointDir.toAbsolutePath().toString());
         all.put("lotsen.security.initial-admin.username", "driftadmin");
@@ -58,6 +57,9 @@ final class LotsenNode implements AutoCloseable {
         all.put("lotsen.audit.checkpoints-enabled", "true");
         all.put("lotsen.events.retries-enabled", "true");
         all.put("logging.level.root", "WARN");
+        // A mail server that is down is part of some tests: its retries are expected.
+        all.put("logging.level.se.lotsen.notifications.MailDelivery", "ERROR");
+        all.put("logging.level.se.lotsen.system.ListenerFailures", "ERROR");
         all.putAll(settings);
         List<String> args = new ArrayList<>();
         all.forEach((k, v) -> args.add("--" + k + "=" + v));
