@@ -90,7 +90,8 @@ class BackupRestoreIT {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("wal_level", "replica")
                 .setServerConfig("archive_mode", "on")
-                .setServerConfig("archive_command", "test ! -f '" + ARCHIVE + "/%f' && cp '%p' '" + ARCHIVE + "/%f'")
+                // Passed on pg_ctl's command line, which a shell splits: one quoted word (the path has no spaces).
+                .setServerConfig("archive_command", "'test ! -f " + ARCHIVE + "/%f && cp %p " + ARCHIVE + "/%f'")
                 .start();
         lotsen = LotsenNode.start("primary", primary.getJdbcUrl("postgres", "postgres"), CHECKPOINTS, Map.of(),
                 null);
@@ -143,7 +144,7 @@ class BackupRestoreIT {
         restored = EmbeddedPostgres.builder().setDataDirectory(RESTORED).setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(120))
                 .setServerConfig("archive_mode", "off")
-                .setServerConfig("restore_command", "cp '" + ARCHIVE + "/%f' '%p'")
+                .setServerConfig("restore_command", "'cp " + ARCHIVE + "/%f %p'")
                 .setServerConfig("recovery_target_action", "promote")
                 .start();
         JdbcClient db = JdbcClient.create(restored.getPostgresDatabase());

@@ -8,7 +8,10 @@ import java.util.Map;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import se.lotsen.LotsenApplication;
@@ -42,6 +45,16 @@ final class LotsenNode implements AutoCloseable {
      */
     static LotsenNode start(String name, String jdbcUrl, Path checkpointDir, Map<String, String> settings,
                             BeanPostProcessor postProcessor) {
+        return start(name, jdbcUrl, checkpointDir, settings, postProcessor, () -> {
+        });
+    }
+
+    /**
+     * As above; {@code prepared} is called when the node's context is prepared (logging set up, beans not yet
+     * created): Logback's set-up is not safe to run in two threads at once, the rest of a start is.
+     */
+    static LotsenNode start(String name, String jdbcUrl, Path checkpointDir, Map<String, String> settings,
+                            BeanPostProcessor postProcessor, Runnable prepared) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("lotsen.db.url", jdbcUrl);
         all.put("lotsen.db.user", "postgres");
@@ -67,6 +80,11 @@ final class LotsenNode implements AutoCloseable {
         if (postProcessor != null) {
             builder.initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(postProcessor));
         }
+        builder.listeners((ApplicationListener<ApplicationEvent>) event -> {
+            if (event instanceof ApplicationPreparedEvent) {
+                prepared.run();
+            }
+        });
         return new LotsenNode(name, builder.run(args.toArray(String[]::new)));
     }
 

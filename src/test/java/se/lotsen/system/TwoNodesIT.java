@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -111,11 +112,19 @@ class TwoNodesIT {
                 Map.entry("lotsen.events.retry-initial-delay", "PT1S"));
         Path checkpoints = DIR.resolve("audit-checkpoints");
         // Both at once: the first takes Flyway's lock and migrates, the other waits and finds the schema migrated.
+        // Node B's start waits for node A's logging set-up only (Logback's is not safe in two threads of one JVM).
+        CountDownLatch aPrepared = new CountDownLatch(1);
         starting = List.of(
                 CompletableFuture.supplyAsync(() -> LotsenNode.start("A", url, checkpoints, settings,
-                        observingLocks("A"))),
-                CompletableFuture.supplyAsync(() -> LotsenNode.start("B", url, checkpoints, settings,
-                        observingLocks("B"))));
+                        observingLocks("A"), aPrepared::countDown)),
+                CompletableFuture.supplyAsync(() -> {
+                    try {
+                        aPrepared.await(3, java.util.concurrent.TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return LotsenNode.start("B", url, checkpoints, settings, observingLocks("B"));
+                }));
         CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         a = starting.get(0).get();
         b = starting.get(1).get();
