@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -141,8 +142,12 @@ class BackupRestoreIT {
         copyDataDirectory(BASE, RESTORED);
         Files.writeString(RESTORED.resolve("backup_label"), label, StandardCharsets.UTF_8);
         Files.createFile(RESTORED.resolve("recovery.signal"));
+        // PostgreSQL refuses a data directory that others may read (a restore as root must set it too).
+        Files.setPosixFilePermissions(RESTORED, PosixFilePermissions.fromString("rwx------"));
         restored = EmbeddedPostgres.builder().setDataDirectory(RESTORED).setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(120))
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(DIR.resolve("restored.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(DIR.resolve("restored.log").toFile()))
                 .setServerConfig("archive_mode", "off")
                 .setServerConfig("restore_command", "'cp " + ARCHIVE + "/%f %p'")
                 .setServerConfig("recovery_target_action", "promote")
