@@ -30,7 +30,8 @@ class AuditCheckpointJob {
         this.jobs = jobs;
     }
 
-    @Scheduled(fixedDelayString = "${lotsen.audit.checkpoint-interval:PT5M}", initialDelayString = "${lotsen.audit.checkpoint-initial-delay:PT1M}")
+    @Scheduled(fixedDelayString = "${lotsen.audit.checkpoint-interval:PT5M}",
+            initialDelayString = "${lotsen.audit.checkpoint-initial-delay:PT1M}")
     void scheduled() {
         if (properties.checkpointsEnabled()) {
             try {

@@ -41,7 +41,8 @@ public class HandoverEscalation {
         this.jobs = jobs;
     }
 
-    @Scheduled(fixedDelayString = "${lotsen.handover.escalation-interval:PT5M}", initialDelayString = "${lotsen.handover.escalation-initial-delay:PT45S}")
+    @Scheduled(fixedDelayString = "${lotsen.handover.escalation-interval:PT5M}",
+            initialDelayString = "${lotsen.handover.escalation-initial-delay:PT45S}")
     void scheduled() {
         if (properties.escalationEnabled()) {
             jobs.runScheduled(JOB, Duration.ofMinutes(10), properties.escalationInterval(), this::escalateLate);

@@ -33,7 +33,8 @@ public class EventRetries {
         this.interval = interval;
     }
 
-    @Scheduled(fixedDelayString = "${lotsen.events.retry-interval:PT1M}", initialDelayString = "${lotsen.events.retry-initial-delay:PT20S}")
+    @Scheduled(fixedDelayString = "${lotsen.events.retry-interval:PT1M}",
+            initialDelayString = "${lotsen.events.retry-initial-delay:PT20S}")
     void scheduled() {
         if (enabled) {
             jobs.runScheduled(JOB, Duration.ofMinutes(5), interval, this::resubmit);
