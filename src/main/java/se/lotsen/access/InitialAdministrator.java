@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -17,7 +18,7 @@ import se.lotsen.common.StartupProblem;
  * Production mode starts without accounts. When no administrator exists and {@code LOTSEN_INITIAL_ADMIN_USERNAME}
  * and {@code LOTSEN_INITIAL_ADMIN_PASSWORD} are set, one administrator is created from them (the password must meet
  * the password policy). Without them, Lotsen refuses to start until an administrator exists, since nobody could sign
- * in.
+ * in. When several nodes start at once on a new database, one of them creates it.
  */
 @Component
 @ConditionalOnProperty(name = "lotsen.mode", havingValue = "external")
@@ -47,6 +48,13 @@ class InitialAdministrator implements ApplicationRunner {
         try {
             accounts.create(new AccountForm(admin.username().trim().toLowerCase(java.util.Locale.ROOT),
                     "Administratör", null, null, Set.of(Role.ADMIN), true, admin.password()));
+        } catch (DuplicateKeyException e) {
+            // Nodes started at once on a new database: another one created it a moment ago.
+            if (accounts.anyAdministratorExists()) {
+                log.info("The initial administrator account was created by another node");
+                return;
+            }
+            throw e;
         } catch (FieldProblems e) {
             throw new StartupProblem("LOTSEN_INITIAL_ADMIN_USERNAME or LOTSEN_INITIAL_ADMIN_PASSWORD is not acceptable "
                     + e.problems().stream().map(FieldProblems.Problem::messageKey).toList() + ".",

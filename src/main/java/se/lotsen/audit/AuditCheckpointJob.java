@@ -30,11 +30,13 @@ class AuditCheckpointJob {
         this.jobs = jobs;
     }
 
-    @Scheduled(fixedDelayString = "${lotsen.audit.checkpoint-interval:PT5M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${lotsen.audit.checkpoint-interval:PT5M}",
+            initialDelayString = "${lotsen.audit.checkpoint-initial-delay:PT1M}")
     void scheduled() {
         if (properties.checkpointsEnabled()) {
             try {
-                runOnce();
+                jobs.runScheduled(JOB, Duration.ofMinutes(5), properties.checkpointInterval(),
+                        checkpoints::writeIfMoved);
             } catch (RuntimeException e) {
                 log.warn("The audit checkpoint was not written; it is tried again at the next interval: {}",
                         e.getMessage());

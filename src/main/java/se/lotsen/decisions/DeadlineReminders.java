@@ -52,10 +52,11 @@ public class DeadlineReminders {
         this.jobs = jobs;
     }
 
-    @Scheduled(fixedDelayString = "${lotsen.reminders.interval:PT5M}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${lotsen.reminders.interval:PT5M}",
+            initialDelayString = "${lotsen.reminders.initial-delay:PT30S}")
     void scheduled() {
         if (properties.enabled()) {
-            runOnce();
+            jobs.runScheduled(JOB, Duration.ofMinutes(10), properties.interval(), this::remindDue);
         }
     }
 

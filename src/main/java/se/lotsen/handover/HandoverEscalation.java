@@ -41,10 +41,11 @@ public class HandoverEscalation {
         this.jobs = jobs;
     }
 
-    @Scheduled(fixedDelayString = "${lotsen.handover.escalation-interval:PT5M}", initialDelayString = "PT45S")
+    @Scheduled(fixedDelayString = "${lotsen.handover.escalation-interval:PT5M}",
+            initialDelayString = "${lotsen.handover.escalation-initial-delay:PT45S}")
     void scheduled() {
         if (properties.escalationEnabled()) {
-            runOnce();
+            jobs.runScheduled(JOB, Duration.ofMinutes(10), properties.escalationInterval(), this::escalateLate);
         }
     }
 

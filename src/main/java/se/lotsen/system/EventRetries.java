@@ -22,26 +22,32 @@ public class EventRetries {
     private final FailedEventPublications failed;
     private final ClusterJobs jobs;
     private final boolean enabled;
+    private final Duration interval;
 
     EventRetries(FailedEventPublications failed, ClusterJobs jobs,
-                 @Value("${lotsen.events.retries-enabled:true}") boolean enabled) {
+                 @Value("${lotsen.events.retries-enabled:true}") boolean enabled,
+                 @Value("${lotsen.events.retry-interval:PT1M}") Duration interval) {
         this.failed = failed;
         this.jobs = jobs;
         this.enabled = enabled;
+        this.interval = interval;
     }
 
-    @Scheduled(fixedDelayString = "${lotsen.events.retry-interval:PT1M}", initialDelayString = "PT20S")
+    @Scheduled(fixedDelayString = "${lotsen.events.retry-interval:PT1M}",
+            initialDelayString = "${lotsen.events.retry-initial-delay:PT20S}")
     void scheduled() {
         if (enabled) {
-            runOnce();
+            jobs.runScheduled(JOB, Duration.ofMinutes(5), interval, this::resubmit);
         }
     }
 
     /** Resubmits the failed publications once; false when another node is doing it. */
     public boolean runOnce() {
-        return jobs.runAlone(JOB, Duration.ofMinutes(5), () -> {
-            failed.resubmit(ResubmissionOptions.defaults());
-            return true;
-        }).isPresent();
+        return jobs.runAlone(JOB, Duration.ofMinutes(5), this::resubmit).isPresent();
+    }
+
+    private boolean resubmit() {
+        failed.resubmit(ResubmissionOptions.defaults());
+        return true;
     }
 }
