@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,10 +27,13 @@ class FormSubmissions {
 
     private final JdbcClient jdbc;
     private final ClusterJobs jobs;
+    private final Duration cleanupInterval;
 
-    FormSubmissions(JdbcClient jdbc, ClusterJobs jobs) {
+    FormSubmissions(JdbcClient jdbc, ClusterJobs jobs,
+            @Value("${lotsen.forms.submission-cleanup-interval:PT1H}") Duration cleanupInterval) {
         this.jdbc = jdbc;
         this.jobs = jobs;
+        this.cleanupInterval = cleanupInterval;
     }
 
     /** The key of a token within a session and for one address: a hash, so that no session id is stored. */
@@ -71,7 +75,8 @@ class FormSubmissions {
     /** Removes claims older than {@link #KEPT}, on one node at a time. */
     @Scheduled(fixedDelayString = "${lotsen.forms.submission-cleanup-interval:PT1H}", initialDelayString = "PT2M")
     void removeOld() {
-        jobs.runAlone("form-submission-cleanup", Duration.ofMinutes(10), () -> removeOlderThan(KEPT));
+        jobs.runScheduled("form-submission-cleanup", Duration.ofMinutes(10), cleanupInterval,
+                () -> removeOlderThan(KEPT));
     }
 
     int removeOlderThan(Duration age) {
