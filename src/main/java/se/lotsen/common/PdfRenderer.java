@@ -1,9 +1,12 @@
 package se.lotsen.common;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 
 import com.openhtmltopdf.extend.FSSupplier;
@@ -94,13 +97,21 @@ public class PdfRenderer {
     }
 
     private static FSSupplier<InputStream> font(String path) {
-        return () -> {
-            try {
-                return new ClassPathResource(path).getInputStream();
-            } catch (IOException e) {
-                throw new UncheckedIOException("The embedded font " + path + " is missing", e);
-            }
-        };
+        byte[] bytes = FONTS.computeIfAbsent(path, PdfRenderer::read);
+        return () -> new ByteArrayInputStream(bytes);
+    }
+
+    /**
+     * The fonts' bytes, read from the jar once rather than inflated out of it again (1.4 MB) for every document.
+     */
+    private static final Map<String, byte[]> FONTS = new ConcurrentHashMap<>();
+
+    private static byte[] read(String path) {
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded font " + path + " is missing", e);
+        }
     }
 
     /** openhtmltopdf's log messages in Lotsen's log: warnings and errors as such, the rest at debug level. */
