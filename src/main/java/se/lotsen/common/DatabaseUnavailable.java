@@ -45,6 +45,11 @@ public final class DatabaseUnavailable {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }
+            // A commit or rollback that the database did not complete: the connection died under it (Hikari's
+            // "Connection is closed" carries no SQLSTATE). Constraint violations at commit are translated otherwise.
+            if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
+                return true;
+            }
             // A rollback that failed after the database went away hides the original failure: it is kept aside.
             if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
                     && rollback.getApplicationException() != failure && isCause(rollback.getApplicationException())) {

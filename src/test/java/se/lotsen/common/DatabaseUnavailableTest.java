@@ -34,6 +34,10 @@ class DatabaseUnavailableTest {
         rollbackFailed.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException(
                 "terminating connection due to administrator command"));
         assertThat(DatabaseUnavailable.isCause(new ServletException(rollbackFailed))).isTrue();
+        // The commit failed and so did the rollback after it; Spring keeps no application exception then
+        // (DatabaseOutageIT met it as a 500 once).
+        assertThat(DatabaseUnavailable.isCause(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
     }
 
     @Test
@@ -41,6 +45,7 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.isCause(new DataIntegrityViolationException("duplicate key",
                 new SQLException("duplicate key value", "23505")))).isFalse();
         assertThat(DatabaseUnavailable.isCause(new IllegalStateException("a bug"))).isFalse();
+        assertThat(DatabaseUnavailable.isCause(new TransactionSystemException("no SQL failure under it"))).isFalse();
         assertThat(DatabaseUnavailable.isCause(null)).isFalse();
     }
 

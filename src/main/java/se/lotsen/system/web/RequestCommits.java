@@ -23,20 +23,46 @@ class RequestCommits implements TransactionExecutionListener {
     /** Set when the request reached its handler: commits before it (the token's last use) do not count. */
     static final String IN_HANDLER = RequestCommits.class.getName() + ".inHandler";
 
+    /** Set when a write's commit was sent: should it fail, the write may have reached the database or not. */
+    static final String ATTEMPTED = RequestCommits.class.getName() + ".attempted";
+
+    @Override
+    public void beforeCommit(TransactionExecution transaction) {
+        mark(transaction, ATTEMPTED, Boolean.TRUE);
+    }
+
     @Override
     public void afterCommit(TransactionExecution transaction, Throwable commitFailure) {
-        if (commitFailure != null || transaction.isReadOnly()
-                || !StringUtils.hasText(transaction.getTransactionName())) {
+        // A failed commit leaves ATTEMPTED set: whether the database applied it before the connection died is unknown.
+        if (commitFailure == null) {
+            mark(transaction, SAVED, Boolean.TRUE);
+        }
+    }
+
+    @Override
+    public void afterRollback(TransactionExecution transaction, Throwable rollbackFailure) {
+        // A clean rollback after a failed commit: nothing of it was saved.
+        if (rollbackFailure == null) {
+            mark(transaction, ATTEMPTED, null);
+        }
+    }
+
+    private static void mark(TransactionExecution transaction, String attribute, Boolean value) {
+        if (transaction.isReadOnly() || !StringUtils.hasText(transaction.getTransactionName())) {
             return;
         }
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null && request.getAttribute(IN_HANDLER, RequestAttributes.SCOPE_REQUEST) != null) {
-            request.setAttribute(SAVED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+            if (value == null) {
+                request.removeAttribute(attribute, RequestAttributes.SCOPE_REQUEST);
+            } else {
+                request.setAttribute(attribute, value, RequestAttributes.SCOPE_REQUEST);
+            }
         }
     }
 
-    /** Whether a write of Lotsen's committed during the request. */
+    /** Whether a write of Lotsen's committed during the request, or its commit failed with an unknown outcome. */
     static boolean somethingSaved(HttpServletRequest request) {
-        return Boolean.TRUE.equals(request.getAttribute(SAVED));
+        return Boolean.TRUE.equals(request.getAttribute(SAVED)) || Boolean.TRUE.equals(request.getAttribute(ATTEMPTED));
     }
 }
