@@ -9,12 +9,18 @@ import java.util.function.Function;
  * @param items the items on this page
  * @param page  the zero-based page number
  * @param size  the page size
- * @param total the number of items on all pages
+ * @param total   the number of items on all pages; with {@code atLeast}, a lower bound
+ * @param atLeast there are more than {@code total} items: a list that counts its matches only up to a limit (the case
+ *                list, where counting all of a large unit's cases cost seconds) says "more than" instead
  */
-public record PageResult<T>(List<T> items, int page, int size, long total) {
+public record PageResult<T>(List<T> items, int page, int size, long total, boolean atLeast) {
 
     public PageResult {
         items = List.copyOf(items);
+    }
+
+    public PageResult(List<T> items, int page, int size, long total) {
+        this(items, page, size, total, false);
     }
 
     public int totalPages() {
@@ -26,7 +32,7 @@ public record PageResult<T>(List<T> items, int page, int size, long total) {
     }
 
     public boolean hasNext() {
-        return page + 1 < totalPages();
+        return page + 1 < totalPages() || (atLeast && items.size() == size);
     }
 
     /** One-based number of the first item shown, 0 when empty. */
@@ -39,6 +45,6 @@ public record PageResult<T>(List<T> items, int page, int size, long total) {
     }
 
     public <R> PageResult<R> map(Function<T, R> mapper) {
-        return new PageResult<>(items.stream().map(mapper).toList(), page, size, total);
+        return new PageResult<>(items.stream().map(mapper).toList(), page, size, total, atLeast);
     }
 }
