@@ -30,9 +30,9 @@ class PageResultTest {
         PageResult<Integer> atTheLimit = new PageResult<>(full(25), 39, 25, 1000, true);
         assertThat(atTheLimit.hasNext()).isTrue();
         // Past the limit, a page that is not full is the last.
-        PageResult<Integer> beyond = new PageResult<>(full(10), 41, 25, 1060, true);
+        PageResult<Integer> beyond = new PageResult<>(full(10), 41, 25, 1035, true);
         assertThat(beyond.hasNext()).isFalse();
-        assertThat(beyond.lastItem()).isEqualTo(1060);
+        assertThat(beyond.lastItem()).isEqualTo(1035);
     }
 
     @Test
