@@ -313,11 +313,14 @@ public class Cases implements OpenCases {
         if (query.text() != null && !query.text().isBlank()) {
             String text = query.text().trim();
             String digits = text.replaceAll("[^0-9]", "");
-            StringBuilder clause = new StringBuilder("(lower(c.case_number) LIKE :text OR EXISTS (SELECT 1 FROM person_name n "
-                    + "WHERE n.person_id = p.id AND lower(n.name) LIKE :text)");
+            // The matching cases found through the trigram indexes (V27), then narrowed to those the user may see.
+            StringBuilder clause = new StringBuilder("c.id IN (SELECT x.id FROM case_file x WHERE lower(x.case_number) "
+                    + "LIKE :text UNION SELECT x.id FROM person_name n JOIN case_file x ON x.person_id = n.person_id "
+                    + "WHERE lower(n.name) LIKE :text");
             params.put("text", SqlLike.contains(text));
             if (digits.length() >= 4) {
-                clause.append(" OR p.identity_number LIKE :digits");
+                clause.append(" UNION SELECT x.id FROM person q JOIN case_file x ON x.person_id = q.id"
+                        + " WHERE q.identity_number LIKE :digits");
                 params.put("digits", SqlLike.contains(digits));
             }
             where.add(clause.append(")").toString());
