@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the data generator wrote to {@code <dataDir>/bench-fixtures.json} (the contract in {@code bench/README}): the
+ * What the data generator wrote to {@code <dataDir>/bench-fixtures.json} (the contract is described in the README, "Benchmarks"): the
  * generated users and, per user, cases, checklist steps, handed-over cases and search terms the load driver may use.
  */
 record BenchFixtures(long cases, long auditEntries, String password, long seed, String generatedAt, double seconds,
