@@ -1,5 +1,6 @@
 package se.lotsen.reporting;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * The figures for a period (both days included) and optionally one unit (the unit where the case came in). A
  * {@code null} figure is suppressed: a count below {@link #suppressBelow()} (but not 0), or a rate or an average
  * computed over fewer than that many. Keys of the maps are codes (enum names, ISO 3166 country codes, "2026-03" for a
- * month); {@code UNKNOWN} where it was not recorded.
+ * month); {@code UNKNOWN} where it was not recorded. {@code computedAt}: when the figures were computed (the page and
+ * the API may show the same figures again for {@code lotsen.statistics.cache-for}).
  */
 @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record Statistics(LocalDate from, LocalDate to, String unit, int suppressBelow, CaseFigures cases,
                          DecisionFigures decisions, DeadlineFigures deadlines, HandoverFigures handovers,
-                         ConsultationFigures consultations, KnowledgeFigures knowledge) {
+                         ConsultationFigures consultations, KnowledgeFigures knowledge, Instant computedAt) {
 
     /** Cases that came in during the period. */
     @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)

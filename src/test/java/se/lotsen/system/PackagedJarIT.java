@@ -198,6 +198,29 @@ class PackagedJarIT {
     }
 
     @Test
+    void theStatisticsAreComputedOnceForManyReadersWithTheShippedSettings() {
+        Browser metod = http.browser();
+        assertThat(metod.signIn("metod", LotsenHttp.DEMO_PASSWORD).status()).isEqualTo(302);
+        Pattern computedAt = Pattern.compile("id=\"statistics-computed-at\"><span>([^<]+)</span>\\s*<span>([^<]+)</span>");
+        Response first = metod.get("/statistics?from=2026-01-01&to=2026-12-31");
+        assertThat(first.status()).isEqualTo(200);
+        Matcher a = computedAt.matcher(first.body());
+        assertThat(a.find()).as("the page says when the figures were computed").isTrue();
+        assertThat(a.group(2)).as("the default of lotsen.statistics.cache-for").contains("60 sekunder");
+        // Another reader of the same period within the minute gets the same computation (its time, to the minute,
+        // cannot tell; the figures object can: the API gives the instant).
+        String token = http.token("metod", LotsenHttp.DEMO_PASSWORD);
+        Response api1 = http.get("/api/v1/statistics?from=2026-01-01&to=2026-12-31", token);
+        Response api2 = http.get("/api/v1/statistics?from=2026-01-01&to=2026-12-31", token);
+        assertThat(api1.status()).as(api1.body()).isEqualTo(200);
+        assertThat(api1.json().get("computedAt").toString()).isNotBlank();
+        assertThat(api2.json().get("computedAt").toString()).isEqualTo(api1.json().get("computedAt").toString());
+        Response otherPeriod = http.get("/api/v1/statistics?from=2025-01-01&to=2025-12-31", token);
+        assertThat(otherPeriod.json().get("computedAt").toString())
+                .isNotEqualTo(api1.json().get("computedAt").toString());
+    }
+
+    @Test
     void everyFileOfTheResourcesIsInTheJarAsItIs() throws IOException {
         Map<String, Long> expected = new TreeMap<>();
         try (Stream<Path> files = Files.walk(RESOURCES)) {

@@ -72,6 +72,7 @@ class StatisticsController {
             model.addAttribute("filter", new StatisticsFilter(statistics.from(), statistics.to(), statistics.unit()));
             AuditContext.detail("period " + statistics.from() + "–" + statistics.to()
                     + (statistics.unit() == null ? "" : ", unit " + statistics.unit()));
+            model.addAttribute("cacheSeconds", reporting.cacheFor().toSeconds());
             model.addAttribute("charts", views.charts(statistics, locale));
             model.addAttribute("suppressed", views.suppressed(statistics, locale));
             String query = query(statistics);
