@@ -31,6 +31,7 @@ public class DeadlineReminders {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineReminders.class);
     static final String JOB = "deadline-reminders";
+    static final String OVERDUE = "OVERDUE";
 
     private final JdbcClient jdbc;
     private final Deadlines deadlines;
@@ -68,7 +69,7 @@ public class DeadlineReminders {
     private int remindDue() {
         int due = 0;
         LocalDate today = deadlines.today();
-        for (Deadline d : deadlines.openWithDueDate()) {
+        for (Deadline d : deadlines.dueForReminders(today, lastDayWithAnOccasion(today))) {
             Optional<String> occasion = occasion(d, today);
             if (occasion.isEmpty()) {
                 continue;
@@ -86,7 +87,7 @@ public class DeadlineReminders {
     /** Which occasion, if any, is due today: a lead time, the last day, or overdue. */
     Optional<String> occasion(Deadline d, LocalDate today) {
         if (today.isAfter(d.dueDate())) {
-            return Optional.of("OVERDUE");
+            return Optional.of(OVERDUE);
         }
         int left = calendar.workingDaysBetween(today, d.dueDate());
         if (today.equals(d.dueDate())) {
@@ -94,6 +95,22 @@ public class DeadlineReminders {
         }
         return properties.leadWorkingDays().stream().filter(lead -> lead > 0 && left <= lead)
                 .min(Integer::compare).map(lead -> "LEAD_" + lead);
+    }
+
+    /**
+     * The latest last day that can have an occasion today: the day before the working day after the longest lead
+     * time (a later last day has more working days left than any lead time).
+     */
+    LocalDate lastDayWithAnOccasion(LocalDate today) {
+        int longest = properties.leadWorkingDays().stream().mapToInt(Integer::intValue).max().orElse(0);
+        LocalDate until = today;
+        int working = 0;
+        for (LocalDate day = today.plusDays(1); ; day = day.plusDays(1)) {
+            if (!calendar.isClosed(day) && ++working > longest) {
+                return until;
+            }
+            until = day;
+        }
     }
 
     /** Claims the occasion once (also across nodes) and publishes the reminder in the same transaction. */
