@@ -63,6 +63,23 @@ class DatabaseConfiguration {
     }
 
     /**
+     * The pool must leave room for requests when every event thread holds its connections: a listener holds up to
+     * two (its own transaction and the completion of the event's publication), for as long as its side effect takes
+     * (a mail server that does not answer). With fewer, a stalled mail server could take every connection.
+     */
+    static void requireRoomForRequests(int poolSize, int eventThreads) {
+        int least = 2 * eventThreads + MIN_FOR_REQUESTS;
+        if (poolSize < least) {
+            throw new StartupProblem("LOTSEN_DB_POOL_SIZE (" + poolSize + ") leaves too few connections for requests"
+                    + " when the " + eventThreads + " event threads (LOTSEN_EVENT_THREADS) hold two each.",
+                    "Set LOTSEN_DB_POOL_SIZE to at least " + least + ", or lower LOTSEN_EVENT_THREADS.");
+        }
+    }
+
+    /** Connections always left to requests, whatever the event threads hold. */
+    static final int MIN_FOR_REQUESTS = 4;
+
+    /**
      * How the pool behaves when the database goes away and comes back. A request waits at most the connection
      * timeout for a connection (then it gets 503 instead of hanging for Hikari's default 30 s). A connection that
      * was idle is checked ({@code Connection.isValid}) before it is handed out, and idle connections are kept alive
@@ -70,6 +87,7 @@ class DatabaseConfiguration {
      * opened: Lotsen recovers without a restart.
      */
     static void applyOutageSettings(HikariConfig config, DatabaseProperties properties) {
+        requireRoomForRequests(properties.maxPoolSize(), properties.eventThreads());
         long timeout = properties.connectionTimeout() == null ? 5000 : properties.connectionTimeout().toMillis();
         if (timeout < 250) {
             throw new StartupProblem("LOTSEN_DB_CONNECTION_TIMEOUT is too short (" + properties.connectionTimeout()
