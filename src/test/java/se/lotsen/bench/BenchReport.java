@@ -85,8 +85,10 @@ final class BenchReport {
         StringBuilder md = new StringBuilder();
         LoadDriver.Config c = r.config();
         md.append(String.format(Locale.ROOT, "Lotsen benchmark: %,d cases, %,d audit entries, %d users, %d s mixed "
-                        + "(after %d s warm-up), 2 x %d s ceiling; %d cores, %s RAM, Java %s; commit %s%n%n",
-                r.fixtures().cases(), r.fixtures().auditEntries(), c.users(), c.seconds(), c.warmupSeconds(),
+                        + "with a mean think time of %d ms (after %d s warm-up), 2 x %d s ceiling without think time; "
+                        + "%d cores, %s RAM, Java %s; commit %s%n%n",
+                r.fixtures().cases(), r.fixtures().auditEntries(), c.users(), c.seconds(), c.thinkMillis(),
+                c.warmupSeconds(),
                 c.ceilingSeconds(), Runtime.getRuntime().availableProcessors(), ramText(), javaVersion(), gitCommit()));
         md.append("| operation | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | target | met? |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
@@ -123,6 +125,7 @@ final class BenchReport {
         run.put("users", c.users());
         run.put("seconds", c.seconds());
         run.put("warmupSeconds", c.warmupSeconds());
+        run.put("thinkMillis", c.thinkMillis());
         run.put("ceilingSeconds", c.ceilingSeconds());
         run.put("mixedSecondsMeasured", r.mixed().seconds);
         run.put("decisionType", LoadDriver.DECISION_TYPE);

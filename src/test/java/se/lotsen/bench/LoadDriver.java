@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The load driver of the benchmark ({@code bench/run.sh}): U signed-in virtual users, each on its own platform thread
- * with its own session, drive the real pages of a running Lotsen with no think time (a closed loop) through
+ * with its own session, drive the real pages of a running Lotsen, pausing a think time between operations
+ * ({@link #DEFAULT_THINK_MILLIS} on average; {@code -Dbench.thinkMillis=0} for none), through
  * <ol>
  * <li>a warm-up (not recorded),</li>
  * <li>the mixed workload: case list, search, case page, checklist step update, decision, deadline board, statistics,
  * handover PDF, XLSX export and the trivial {@code /ping}, reads favoured ({@link Operation#weight}),</li>
- * <li>two ceiling phases at the same concurrency: only {@code /ping} (the framework's own ceiling: security filters,
+ * <li>two ceiling phases at the same concurrency and without think time (a closed loop): only {@code /ping} (the framework's own ceiling: security filters,
  * session, dispatch), then only the case page, so the two throughputs can be compared,</li>
  * </ol>
  * and writes {@code target/bench/results.json} and {@code target/bench/results.md} ({@link BenchReport}). Latencies
@@ -50,10 +51,16 @@ class LoadDriver {
     private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final Pattern STATUS_BUTTON = Pattern.compile("name=\"status\"\\s+value=\"([A-Z_]+)\"");
     private static final int ERROR_SAMPLES = 5;
+    /**
+     * The mean pause of a virtual user between two operations of the warm-up and the mixed phase: a person reads
+     * the page before the next click. One second is far busier than a social worker (who reads a case for many
+     * seconds); 0 gives the closed loop without pauses, where every user clicks again the moment a page arrives.
+     */
+    static final int DEFAULT_THINK_MILLIS = 1000;
 
     /** How to run. {@code appPid}: the app's process, for heap samples ({@code jcmd}); {@code null} for none. */
     record Config(String url, Path fixtures, int users, int seconds, int warmupSeconds, int ceilingSeconds,
-                  Long appPid, Path outDir, long seed) {
+                  Long appPid, Path outDir, long seed, int thinkMillis) {
 
         static Config fromSystemProperties() {
             int seconds = Integer.getInteger("bench.seconds", 60);
@@ -65,7 +72,7 @@ class LoadDriver {
                     Integer.getInteger("bench.ceilingSeconds", Math.max(2, seconds / 4)),
                     pid.isBlank() ? null : Long.valueOf(pid.trim()),
                     Path.of(System.getProperty("bench.out", "target/bench")),
-                    Long.getLong("bench.driverSeed", 7));
+                    Long.getLong("bench.driverSeed", 7), Integer.getInteger("bench.thinkMillis", DEFAULT_THINK_MILLIS));
         }
     }
 
@@ -144,10 +151,10 @@ class LoadDriver {
             for (Operation op : ops) {
                 weights.put(op, Math.round(op.weight * (float) users.size() / mayDo.get(op)));
             }
-            workers.add(new Worker(user, ops, weights, new Random(config.seed() * 31 + i)));
+            workers.add(new Worker(user, ops, weights, new Random(config.seed() * 31 + i), config.thinkMillis()));
         }
-        System.out.printf("[bench] %d users signed in; warm-up %d s, mixed %d s, ceilings 2 x %d s%n",
-                workers.size(), config.warmupSeconds(), config.seconds(), config.ceilingSeconds());
+        System.out.printf("[bench] %d users signed in; warm-up %d s, mixed %d s (think time %d ms), ceilings 2 x %d s%n",
+                workers.size(), config.warmupSeconds(), config.seconds(), config.thinkMillis(), config.ceilingSeconds());
         try (HeapSampler heap = new HeapSampler(config.appPid())) {
             phase(workers, new PhaseStats(), config.warmupSeconds(), null);
             PhaseStats mixed = new PhaseStats();
@@ -215,9 +222,12 @@ class LoadDriver {
         final Set<Operation> allowed;
         private final Random random;
         private final Operation[] wheel;
+        private final int thinkMillis;
 
-        Worker(VirtualUser user, Set<Operation> allowed, Map<Operation, Integer> weights, Random random) {
+        Worker(VirtualUser user, Set<Operation> allowed, Map<Operation, Integer> weights, Random random,
+               int thinkMillis) {
             this.user = user;
+            this.thinkMillis = thinkMillis;
             this.allowed = allowed;
             this.random = random;
             List<Operation> w = new ArrayList<>();
@@ -243,6 +253,9 @@ class LoadDriver {
                         : !cover.isEmpty() ? cover.remove(cover.size() - 1) : wheel[random.nextInt(wheel.length)];
                 try {
                     perform(op, stats);
+                    if (only == null) {
+                        think(end);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -250,6 +263,22 @@ class LoadDriver {
                     // A failed connection or a page without what a browser would need (no CSRF token).
                     stats.of(op).record(1, false, op + " " + e);
                 }
+            }
+        }
+
+        /**
+         * The user's pause before the next operation: exponentially distributed around the mean (so that users do
+         * not click in step), at most five times the mean, and never past the phase's end.
+         */
+        private void think(long end) throws InterruptedException {
+            if (thinkMillis <= 0) {
+                return;
+            }
+            double pause = Math.min(-Math.log(1 - random.nextDouble()) * thinkMillis, 5.0 * thinkMillis);
+            long until = Math.min(end, System.nanoTime() + (long) (pause * 1_000_000));
+            long left = until - System.nanoTime();
+            if (left > 0) {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
             }
         }
 

@@ -43,7 +43,7 @@ class LoadDriverIT {
     void everyOperationRunsWithoutErrorsAndTheResultsNameThemAll() throws Exception {
         Path out = dataDir.resolve("results");
         LoadDriver.Config config = new LoadDriver.Config("http://localhost:" + port, threeUsers(), 3, 4, 1, 1,
-                ProcessHandle.current().pid(), out, 7);
+                ProcessHandle.current().pid(), out, 7, 50);
         LoadDriver.Results results = LoadDriver.run(config);
         BenchReport.write(results);
 
