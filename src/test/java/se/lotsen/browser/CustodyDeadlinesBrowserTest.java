@@ -301,8 +301,8 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
         assertThat(submission.locator(".deadline-item__left")).hasText(Pattern.compile("arbetsdag(ar)? kvar|Idag är sista dagen"));
         assertThat(deadlineItem(panel, KIND_7_REVIEW)).hasCount(0);
 
-        // On the board before: the submission of this case is listed.
-        open("/deadlines");
+        // On the board before: the submission of this case is listed (the board is paged: found by its number).
+        open("/deadlines?q=" + c.caseNumber());
         assertThat(boardRows(c, KIND_7)).hasCount(1);
         assertThat(boardRows(c, KIND_7_REVIEW)).hasCount(0);
 
@@ -380,6 +380,16 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
         // The board: the submission is gone, the court's review is there; overdue and lapsed rows come first.
         open("/deadlines");
         assertThat(page.locator("h1")).hasText("Tidsfrister");
+        assertUrgentRowsFirst();
+        // The board is paged: the case is searched for by its number, by keyboard; only its rows are listed.
+        Locator search = page.getByLabel("Sök ärendenummer", new Page.GetByLabelOptions().setExact(true));
+        search.focus();
+        page.keyboard().type(c.caseNumber());
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]q=" + Pattern.quote(c.caseNumber()) + ".*"));
+        assertThat(search).hasValue(c.caseNumber());
+        assertThat(page.locator("table.board").first().locator("tbody tr")
+                .filter(new Locator.FilterOptions().setHasNotText(c.caseNumber()))).hasCount(0);
         assertThat(boardRows(c, KIND_7)).hasCount(0);
         Locator reviewRow = boardRows(c, KIND_7_REVIEW);
         assertThat(reviewRow).hasCount(1);
