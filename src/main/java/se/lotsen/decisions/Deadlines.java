@@ -366,7 +366,8 @@ public class Deadlines {
      * Urgent: a stored PENDING or EXTENDED deadline whose last day has passed, which is exactly what {@link #map}
      * derives as OVERDUE or LAPSED. The one definition for the board's order and its count.
      */
-    static final String URGENT_SQL = "(d.status IN ('PENDING', 'EXTENDED') AND d.due_date < :today)";
+    static final String URGENT_SQL =
+            "(d.status IN ('PENDING', 'EXTENDED') AND d.due_date IS NOT NULL AND d.due_date < :today)";
 
     /** The position of a deadline's kind in {@link DeadlineKind}'s order, the board's last ordering before the id. */
     static final String KIND_ORDER_SQL = "array_position(ARRAY["
