@@ -723,11 +723,11 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
         java.util.regex.Matcher shown = Pattern.compile("(\\d+) tidsfrist")
                 .matcher(page.locator("main .board-alert").innerText());
         assertTrue(shown.find());
-        long count = Long.parseLong(shown.group(1));
+        long alertCount = Long.parseLong(shown.group(1));
         if (page.locator("a[rel=next]").count() == 0 && !page.url().contains("page=")) {
-            assertEquals(urgentCount, count, "the urgent count of a one-page board");
+            assertEquals(urgentCount, alertCount, "the urgent count of a one-page board");
         } else {
-            assertTrue(count >= urgentCount, "the urgent count covers every page: " + count);
+            assertTrue(alertCount >= urgentCount, "the urgent count covers every page: " + alertCount);
         }
     }
 
