@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,9 @@ import se.lotsen.cases.CaseScope;
 import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.NotFoundException;
+import se.lotsen.common.PageResult;
+import se.lotsen.common.Paging;
+import se.lotsen.common.SqlLike;
 import se.lotsen.organisation.Committee;
 import se.lotsen.organisation.Organisation;
 import se.lotsen.organisation.UnitId;
@@ -349,37 +354,63 @@ public class Deadlines {
     }
 
     /**
-     * Open deadlines of the cases the user's unit holds ({@link CaseScope#held()}), due up to {@code days} days ahead
-     * (and every overdue one, and those without a date), overdue first, then by due date.
+     * A page of the deadline board and the number of urgent deadlines on all its pages.
+     *
+     * @param rows   the page's rows, in the board's order
+     * @param urgent the matching deadlines that are overdue or lapsed, over every page
      */
-    public List<BoardRow> board(CaseScope scope, int days) {
+    public record Board(PageResult<BoardRow> rows, long urgent) {
+    }
+
+    /**
+     * Urgent: a stored PENDING or EXTENDED deadline whose last day has passed, which is exactly what {@link #map}
+     * derives as OVERDUE or LAPSED. The one definition for the board's order and its count.
+     */
+    static final String URGENT_SQL =
+            "(d.status IN ('PENDING', 'EXTENDED') AND d.due_date IS NOT NULL AND d.due_date < :today)";
+
+    /** The position of a deadline's kind in {@link DeadlineKind}'s order, the board's last ordering before the id. */
+    static final String KIND_ORDER_SQL = "array_position(ARRAY["
+            + Arrays.stream(DeadlineKind.values()).map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "))
+            + "]::text[], d.kind::text)";
+
+    /**
+     * One page of the open deadlines of the cases the user's unit holds ({@link CaseScope#held()}), due up to
+     * {@code days} days ahead (and every overdue one, and those without a date): urgent (overdue, lapsed) first, then
+     * by due date with no date first, then by kind, then by id. The order and the page are taken in SQL, over the
+     * deadlines and cases only; the rule, decision, unit and person are joined for the page's rows only.
+     * {@code query}, when not blank, narrows it to case numbers containing it (case-insensitive).
+     */
+    public Board board(CaseScope scope, int days, String query, Paging paging) {
         if (!scope.any()) {
-            return List.of();
+            return new Board(new PageResult<>(List.of(), paging.page(), paging.size(), 0), 0);
         }
-        LocalDate until = today().plusDays(days);
-        List<BoardRow> rows = new ArrayList<>();
-        jdbc.sql(SELECT_BOARD + " WHERE " + scope.held() + """
-                           AND c.status <> 'CLOSED' AND d.status IN """ + DeadlineStatus.OPEN_STORED_SQL + """
-                           AND (d.due_date IS NULL OR d.due_date <= :until)
-                        ORDER BY d.due_date NULLS FIRST""")
-                .params(scope.params()).param("until", until)
-                .query((rs, n) -> rows.add(new BoardRow(map(rs, n), rs.getString("case_number"), rs.getString("unit_code"),
-                        !"NONE".equals(rs.getString("protected_identity")))))
+        LocalDate today = today();
+        String search = query == null ? "" : query.replaceAll("\\p{Cntrl}", "").trim();
+        String where = " WHERE " + scope.held() + " AND c.status <> 'CLOSED' AND d.status IN "
+                + DeadlineStatus.OPEN_STORED_SQL + " AND (d.due_date IS NULL OR d.due_date <= :until)"
+                + (search.isEmpty() ? "" : " AND lower(c.case_number) LIKE :q");
+        String from = " FROM deadline d JOIN case_file c ON c.id = d.case_id";
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("today", today);
+        params.put("until", today.plusDays(days));
+        if (!search.isEmpty()) {
+            params.put("q", SqlLike.contains(search));
+        }
+        long[] counts = jdbc.sql("SELECT count(*), count(*) FILTER (WHERE " + URGENT_SQL + ")" + from + where)
+                .params(params)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        List<BoardRow> rows = jdbc.sql(SELECT_BOARD
+                        + " JOIN (SELECT d.id, " + URGENT_SQL + " AS urgent, d.due_date, " + KIND_ORDER_SQL
+                        + " AS kind_order" + from + where
+                        + " ORDER BY urgent DESC, due_date NULLS FIRST, kind_order, id LIMIT :limit OFFSET :offset"
+                        + ") pg ON pg.id = d.id"
+                        + " ORDER BY pg.urgent DESC, pg.due_date NULLS FIRST, pg.kind_order, pg.id")
+                .params(params).param("limit", paging.size()).param("offset", paging.offset())
+                .query((rs, n) -> new BoardRow(map(rs, n), rs.getString("case_number"), rs.getString("unit_code"),
+                        !"NONE".equals(rs.getString("protected_identity"))))
                 .list();
-        rows.sort((a, b) -> {
-            int pa = a.deadline().status() == DeadlineStatus.LAPSED || a.deadline().status() == DeadlineStatus.OVERDUE ? 0 : 1;
-            int pb = b.deadline().status() == DeadlineStatus.LAPSED || b.deadline().status() == DeadlineStatus.OVERDUE ? 0 : 1;
-            if (pa != pb) {
-                return Integer.compare(pa, pb);
-            }
-            LocalDate da = a.deadline().dueDate();
-            LocalDate db = b.deadline().dueDate();
-            if (da == null || db == null) {
-                return da == null ? (db == null ? 0 : -1) : 1;
-            }
-            return da.compareTo(db);
-        });
-        return rows;
+        return new Board(new PageResult<>(rows, paging.page(), paging.size(), counts[0]), counts[1]);
     }
 
     /**

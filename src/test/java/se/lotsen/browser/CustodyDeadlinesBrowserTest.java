@@ -301,8 +301,8 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
         assertThat(submission.locator(".deadline-item__left")).hasText(Pattern.compile("arbetsdag(ar)? kvar|Idag är sista dagen"));
         assertThat(deadlineItem(panel, KIND_7_REVIEW)).hasCount(0);
 
-        // On the board before: the submission of this case is listed.
-        open("/deadlines");
+        // On the board before: the submission of this case is listed (the board is paged: found by its number).
+        open("/deadlines?q=" + c.caseNumber());
         assertThat(boardRows(c, KIND_7)).hasCount(1);
         assertThat(boardRows(c, KIND_7_REVIEW)).hasCount(0);
 
@@ -380,6 +380,15 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
         // The board: the submission is gone, the court's review is there; overdue and lapsed rows come first.
         open("/deadlines");
         assertThat(page.locator("h1")).hasText("Tidsfrister");
+        // The board is paged: the case is searched for by its number, by keyboard; only its rows are listed.
+        Locator search = page.getByLabel("Sök ärendenummer", new Page.GetByLabelOptions().setExact(true));
+        search.focus();
+        page.keyboard().type(c.caseNumber());
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]q=" + c.caseNumber() + "$"));
+        assertThat(search).hasValue(c.caseNumber());
+        assertThat(page.locator("table.board").first().locator("tbody tr")
+                .filter(new Locator.FilterOptions().setHasNotText(c.caseNumber()))).hasCount(0);
         assertThat(boardRows(c, KIND_7)).hasCount(0);
         Locator reviewRow = boardRows(c, KIND_7_REVIEW);
         assertThat(reviewRow).hasCount(1);
@@ -709,7 +718,17 @@ class CustodyDeadlinesBrowserTest extends BrowserTestSupport {
         assertTrue(firstCalm >= 0, "the board lists open deadlines that are not overdue");
         assertTrue(lastUrgent < firstCalm, "overdue and lapsed rows first: " + urgent);
         long urgentCount = urgent.stream().filter(u -> u).count();
-        assertThat(page.locator("main .board-alert")).containsText(urgentCount + " tidsfrister är försenade.");
+        // The count is over every page of the board (25 rows a page).
+        assertThat(page.locator("main .board-alert")).containsText(Pattern.compile("\\d+ tidsfrist(er)? är försenad"));
+        java.util.regex.Matcher shown = Pattern.compile("(\\d+) tidsfrist")
+                .matcher(page.locator("main .board-alert").innerText());
+        assertTrue(shown.find());
+        long alertCount = Long.parseLong(shown.group(1));
+        if (page.locator("a[rel=next]").count() == 0 && !page.url().contains("page=")) {
+            assertEquals(urgentCount, alertCount, "the urgent count of a one-page board");
+        } else {
+            assertTrue(alertCount >= urgentCount, "the urgent count covers every page: " + alertCount);
+        }
     }
 
     // -- helpers --

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import se.lotsen.access.CurrentUser;
 import se.lotsen.audit.AuditAction;
@@ -39,6 +41,7 @@ import se.lotsen.cases.WriteGrant;
 import se.lotsen.common.FieldProblems;
 import se.lotsen.common.FormErrors;
 import se.lotsen.common.NotFoundException;
+import se.lotsen.common.Paging;
 import se.lotsen.common.SwedishDates;
 import se.lotsen.calendar.DaysLeft;
 import se.lotsen.decisions.BoardItemSource;
@@ -205,17 +208,22 @@ class DeadlinePageController {
 
     @GetMapping("/deadlines")
     @Audited(action = AuditAction.SEARCH, recordType = "DEADLINE")
-    String board(@RequestParam(required = false) String days, @AuthenticationPrincipal CurrentUser user, Model model) {
+    String board(@RequestParam(required = false) String days, @RequestParam(required = false) String q,
+                 @RequestParam(required = false) String page, @AuthenticationPrincipal CurrentUser user, Model model) {
         int ahead = parseDays(days);
+        String query = q == null ? "" : q.trim();
         Locale locale = LocaleContextHolder.getLocale();
-        List<BoardEntry> rows = deadlines.board(access.scope(user), ahead).stream()
-                .map(r -> new BoardEntry(r, views.view(r.deadline(), locale)))
-                .sorted((a, b) -> DeadlineViews.ORDER.compare(a.view(), b.view()))
-                .toList();
-        model.addAttribute("rows", rows);
+        // In the order the query gave (urgent first, then by last day): no sorting here.
+        Deadlines.Board board = deadlines.board(access.scope(user), ahead, query, Paging.of(parsePage(page), null));
+        model.addAttribute("result", board.rows().map(r -> new BoardEntry(r, views.view(r.deadline(), locale))));
+        model.addAttribute("q", query);
         model.addAttribute("days", ahead);
         model.addAttribute("dayChoices", BOARD_DAYS);
-        model.addAttribute("urgentCount", rows.stream().filter(r -> r.view().urgent()).count());
+        model.addAttribute("urgentCount", board.urgent());
+        model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/deadlines")
+                .queryParam("days", ahead)
+                .queryParamIfPresent("q", Optional.of(query).filter(s -> !s.isEmpty()))
+                .encode().toUriString());
         // Contacts queued for a partner's opening appear on the board of the day they are due.
         model.addAttribute("queued", cooperation.queued(access.scope(user), views.today()));
         // Dated items of other modules (a grant's final report): in date order, overdue first, with what is left.
@@ -236,6 +244,15 @@ class DeadlinePageController {
 
     /** One row of the board: the case it concerns and the deadline as shown. */
     public record BoardEntry(Deadlines.BoardRow row, DeadlineView view) {
+    }
+
+    /** The page asked for; anything that is not a number is the first page ({@link Paging} clamps the rest). */
+    static Integer parsePage(String page) {
+        try {
+            return page == null ? null : Integer.valueOf(page.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static int parseDays(String days) {
