@@ -13,6 +13,7 @@ Usage: bench/run.sh --cases N --users U --seconds S [--think-ms T] [--audit M] [
   --users U           concurrent signed-in virtual users (required)
   --seconds S         length of the measured mixed phase in seconds (required); a warm-up of S/10 s comes before
                       it and two ceiling phases of S/4 s each (only /ping, then only the case page) after it
+  --warmup W          length of the warm-up in seconds (default S/10, at least 1)
   --think-ms T        each user's mean pause between operations in the warm-up and mixed phases, in ms
                       (default 1000); 0 for none: every user clicks again the moment a page arrives. The
                       ceiling phases never pause.
@@ -37,13 +38,14 @@ positive() { # name value
     [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "$1 must be a positive whole number, not '$2'"
 }
 
-CASES="" USERS="" SECONDS_="" THINK_MS=1000 AUDIT="" DATA_DIR="" OFFLINE="" HEALTH_TIMEOUT=600
+CASES="" USERS="" SECONDS_="" THINK_MS=1000 WARMUP="" AUDIT="" DATA_DIR="" OFFLINE="" HEALTH_TIMEOUT=600
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --help|-h) usage; exit 0 ;;
         --cases) [[ $# -ge 2 ]] || die "--cases needs a value"; CASES="$2"; shift 2 ;;
         --users) [[ $# -ge 2 ]] || die "--users needs a value"; USERS="$2"; shift 2 ;;
         --seconds) [[ $# -ge 2 ]] || die "--seconds needs a value"; SECONDS_="$2"; shift 2 ;;
+        --warmup) [[ $# -ge 2 ]] || die "--warmup needs a value"; WARMUP="$2"; shift 2 ;;
         --think-ms) [[ $# -ge 2 ]] || die "--think-ms needs a value"; THINK_MS="$2"; shift 2 ;;
         --audit) [[ $# -ge 2 ]] || die "--audit needs a value"; AUDIT="$2"; shift 2 ;;
         --data-dir) [[ $# -ge 2 ]] || die "--data-dir needs a value"; DATA_DIR="$2"; shift 2 ;;
@@ -59,6 +61,7 @@ positive --cases "$CASES"
 positive --users "$USERS"
 positive --seconds "$SECONDS_"
 positive --health-timeout "$HEALTH_TIMEOUT"
+[[ -z "$WARMUP" ]] || positive --warmup "$WARMUP"
 [[ "$THINK_MS" =~ ^[0-9]+$ ]] || die "--think-ms must be a whole number, not '$THINK_MS'"
 if [[ -n "$AUDIT" ]]; then
     [[ "$AUDIT" =~ ^[0-9]+$ ]] || die "--audit must be a whole number, not '$AUDIT'"
@@ -154,6 +157,7 @@ step "driving $USERS users for $SECONDS_ s"
 rm -f "$OUT/results.json" "$OUT/results.md"
 "${MVN[@]}" -Pbench test -Dtest=LoadDriver "-Dbench.url=http://localhost:$PORT" \
     "-Dbench.fixtures=$DATA_DIR/bench-fixtures.json" "-Dbench.users=$USERS" "-Dbench.seconds=$SECONDS_" "-Dbench.thinkMillis=$THINK_MS" \
+    ${WARMUP:+"-Dbench.warmupSeconds=$WARMUP"} \
     "-Dbench.appPid=$APP_PID"
 
 step "stopping Lotsen (pid $APP_PID)"

@@ -18,9 +18,9 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.context.ApplicationContext;
+
+import se.lotsen.bench.CopyBuffer;
 
 /**
  * Appends generated audit entries to the keyed hash chain by PostgreSQL COPY (the data generator of the benchmarks):
@@ -37,13 +37,11 @@ public final class BulkAuditWriter implements AutoCloseable {
             + " actor_username, actor_unit_code, action, record_type, record_id, channel, remote_address, outcome,"
             + " detail, review_flag, prev_hash, hash) FROM STDIN";
     private static final int ROWS_PER_COPY = 1_000_000;
-    private static final int FLUSH_CHARS = 1 << 20;
 
     private final Connection connection;
     private final Mac mac;
     private final HexFormat hex = HexFormat.of();
-    private final StringBuilder buffer = new StringBuilder(FLUSH_CHARS + 4096);
-    private CopyIn copy;
+    private final CopyBuffer rows;
     private int rowsInCopy;
     private long id;
     private long seq;
@@ -52,6 +50,7 @@ public final class BulkAuditWriter implements AutoCloseable {
 
     private BulkAuditWriter(Connection connection, Mac mac, long lastId, long lastSeq, String prev) {
         this.connection = connection;
+        this.rows = new CopyBuffer(connection, COPY);
         this.mac = mac;
         this.id = lastId;
         this.seq = lastSeq;
@@ -109,26 +108,14 @@ public final class BulkAuditWriter implements AutoCloseable {
                 actorUsername, actorUnitCode, channel, remoteAddress, reviewFlag);
         String content = AuditChain.entryContent(id, seq, prev, time, record);
         String hash = hex.formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-        StringBuilder b = buffer;
-        b.append(id).append('\t').append(seq).append("\tHMAC\t").append(time).append('\t');
-        value(b, actorAccountId == null ? null : actorAccountId.toString());
-        value(b, actorUsername);
-        value(b, actorUnitCode);
-        value(b, action.name());
-        value(b, recordType);
-        value(b, recordId);
-        value(b, channel.name());
-        value(b, remoteAddress);
-        value(b, outcome.name());
-        value(b, detail);
-        value(b, reviewFlag);
-        b.append(prev).append('\t').append(hash).append('\n');
+        rows.raw(id).raw(seq).raw("HMAC").raw(time)
+                .text(actorAccountId == null ? null : actorAccountId.toString())
+                .text(actorUsername).text(actorUnitCode).text(action.name()).text(recordType).text(recordId)
+                .text(channel.name()).text(remoteAddress).text(outcome.name()).text(detail).text(reviewFlag)
+                .raw(prev).last(hash);
         prev = hash;
         written++;
         rowsInCopy++;
-        if (b.length() >= FLUSH_CHARS) {
-            flush();
-        }
         if (rowsInCopy >= ROWS_PER_COPY) {
             endCopy();
         }
@@ -139,42 +126,8 @@ public final class BulkAuditWriter implements AutoCloseable {
         return written;
     }
 
-    private static void value(StringBuilder b, String v) {
-        if (v == null) {
-            b.append("\\N");
-        } else {
-            for (int i = 0; i < v.length(); i++) {
-                char c = v.charAt(i);
-                switch (c) {
-                    case '\\' -> b.append("\\\\");
-                    case '\t' -> b.append("\\t");
-                    case '\n' -> b.append("\\n");
-                    case '\r' -> b.append("\\r");
-                    default -> b.append(c);
-                }
-            }
-        }
-        b.append('\t');
-    }
-
-    private void flush() throws SQLException {
-        if (buffer.isEmpty()) {
-            return;
-        }
-        if (copy == null) {
-            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-        }
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        buffer.setLength(0);
-    }
-
     private void endCopy() throws SQLException {
-        flush();
-        if (copy != null) {
-            copy.endCopy();
-            copy = null;
-        }
+        rows.endCopy();
         rowsInCopy = 0;
     }
 
