@@ -311,13 +311,13 @@ public class Cases implements OpenCases {
         List<String> where = new ArrayList<>(List.of(scope.readable()));
         Map<String, Object> params = new HashMap<>(scope.params());
         if (query.text() != null && !query.text().isBlank()) {
-            String text = query.text().trim();
-            String digits = text.replaceAll("[^0-9]", "");
+            String words = query.text().trim();
+            String digits = words.replaceAll("[^0-9]", "");
             // The matching cases found through the trigram indexes (V27), then narrowed to those the user may see.
             StringBuilder clause = new StringBuilder("c.id IN (SELECT x.id FROM case_file x WHERE lower(x.case_number) "
                     + "LIKE :text UNION SELECT x.id FROM person_name n JOIN case_file x ON x.person_id = n.person_id "
                     + "WHERE lower(n.name) LIKE :text");
-            params.put("text", SqlLike.contains(text));
+            params.put("text", SqlLike.contains(words));
             if (digits.length() >= 4) {
                 clause.append(" UNION SELECT x.id FROM person q JOIN case_file x ON x.person_id = q.id"
                         + " WHERE q.identity_number LIKE :digits");
@@ -343,26 +343,40 @@ public class Cases implements OpenCases {
         }
         String from = " FROM case_file c JOIN person p ON p.id = c.person_id JOIN unit u ON u.id = c.unit_id"
                 + " LEFT JOIN account a ON a.id = c.assigned_to WHERE " + String.join(" AND ", where);
-        // Counted only up to a limit: counting all of a large unit's cases (a jour holds hundreds of thousands over the
-        // years) took seconds, the page itself milliseconds (README, "Benchmarks").
+        params.put("limit", paging.size());
+        params.put("offset", paging.offset());
+        boolean text = query.text() != null && !query.text().isBlank();
+        // A text search has to find all its matches to order them, so they are counted in the same statement (the
+        // count came at the price of finding them a second time: a common surname matches thousands of people at a
+        // million cases). A list without text reads the newest cases through the received_at index, and counting all
+        // of a large unit's cases took seconds (a jour holds hundreds of thousands over the years): it counts up to a
+        // limit instead (README, "Benchmarks").
+        long[] total = {-1};
+        List<CaseSummary> items = jdbc.sql("""
+                        SELECT c.id, c.case_number, u.code, c.status, c.subject_type, p.name, p.identity_number,
+                               p.protected_identity, c.received_at, a.display_name""" + (text ? ", count(*) OVER ()" : "")
+                        + from + " ORDER BY c.received_at DESC, c.case_number DESC LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query((rs, n) -> {
+                    if (text) {
+                        total[0] = rs.getLong(11);
+                    }
+                    return new CaseSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            CaseStatus.valueOf(rs.getString(4)), SubjectType.valueOf(rs.getString(5)), rs.getString(6),
+                            rs.getString(7), !"NONE".equals(rs.getString(8)),
+                            rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10));
+                })
+                .list();
+        if (text && total[0] >= 0) {
+            return new PageResult<>(items, paging.page(), paging.size(), total[0]);
+        }
+        // Without text, or a page past the last of a search (no row to carry the count).
         params.put("countLimit", COUNT_LIMIT + 1);
         long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1" + from + " LIMIT :countLimit) t").params(params)
                 .query(Long.class).single();
-        params.put("limit", paging.size());
-        params.put("offset", paging.offset());
-        List<CaseSummary> items = jdbc.sql("""
-                        SELECT c.id, c.case_number, u.code, c.status, c.subject_type, p.name, p.identity_number,
-                               p.protected_identity, c.received_at, a.display_name""" + from
-                        + " ORDER BY c.received_at DESC, c.case_number DESC LIMIT :limit OFFSET :offset")
-                .params(params)
-                .query((rs, n) -> new CaseSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        CaseStatus.valueOf(rs.getString(4)), SubjectType.valueOf(rs.getString(5)), rs.getString(6),
-                        rs.getString(7), !"NONE".equals(rs.getString(8)),
-                        rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10)))
-                .list();
         boolean more = counted > COUNT_LIMIT;
-        long total = more ? Math.max(COUNT_LIMIT, paging.offset() + items.size()) : counted;
-        return new PageResult<>(items, paging.page(), paging.size(), total, more);
+        long all = more ? Math.max(COUNT_LIMIT, paging.offset() + items.size()) : counted;
+        return new PageResult<>(items, paging.page(), paging.size(), all, more);
     }
 
     /** The case list counts its matches up to this many and then says "more than". */

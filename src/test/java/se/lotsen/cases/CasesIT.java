@@ -652,6 +652,37 @@ class CasesIT {
     // -- search and paging --
 
     @Test
+    void aSearchCountsAllItsMatchesExactlyOnEveryPageAndPastTheLast() {
+        CurrentUser jour1 = user("jour1");
+        String token = TestIdentityNumbers.token();
+        List<UUID> opened = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            opened.add(open(jour1, SubjectType.ADULT, unknownPerson("Sida" + i + " " + token)).value());
+        }
+        CaseQuery query = text(token);
+        PageResult<CaseSummary> first = cases.search(query, jour1, Paging.of(0, 3));
+        PageResult<CaseSummary> second = cases.search(query, jour1, Paging.of(1, 3));
+        PageResult<CaseSummary> third = cases.search(query, jour1, Paging.of(2, 3));
+        PageResult<CaseSummary> past = cases.search(query, jour1, Paging.of(5, 3));
+        for (PageResult<CaseSummary> page : List.of(first, second, third, past)) {
+            assertThat(page.total()).as("page %d", page.page()).isEqualTo(7);
+            assertThat(page.atLeast()).isFalse();
+        }
+        assertThat(first.items()).hasSize(3);
+        assertThat(third.items()).hasSize(1);
+        assertThat(past.items()).isEmpty();
+        List<UUID> all = new java.util.ArrayList<>(ids(first));
+        all.addAll(ids(second));
+        all.addAll(ids(third));
+        java.util.Collections.reverse(opened);
+        assertThat(all).as("each match once, newest first").containsExactlyElementsOf(opened);
+        // Another unit's search finds none of them, and counts none.
+        PageResult<CaseSummary> rinkeby = cases.search(query, user("rinkeby1"), Paging.of(0, 3));
+        assertThat(rinkeby.items()).isEmpty();
+        assertThat(rinkeby.total()).isZero();
+    }
+
+    @Test
     void searchFindsByCaseNumberNameAliasAndIdentityNumberCaseInsensitively() {
         CurrentUser jour1 = user("jour1");
         String token = TestIdentityNumbers.token();
