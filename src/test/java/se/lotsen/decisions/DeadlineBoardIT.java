@@ -139,7 +139,10 @@ class DeadlineBoardIT {
         List<UUID> ids = rows.stream().map(r -> r.deadline().id()).toList();
         assertThat(ids).doesNotHaveDuplicates().containsAll(inserted.subList(0, INSERTED))
                 .doesNotContain(met, far);
-        assertThat(board(jour1, caseNumber, 2).rows().items()).isEmpty();
+        Deadlines.Board past = board(jour1, caseNumber, 2);
+        assertThat(past.rows().items()).isEmpty();
+        assertThat(past.rows().total()).as("a page past the last still counts all").isEqualTo(total);
+        assertThat(past.urgent()).isEqualTo(first.urgent());
         // The order: urgent (overdue, lapsed) first, then by last day with no date first, then by kind.
         Comparator<Deadlines.BoardRow> order = Comparator
                 .comparingInt((Deadlines.BoardRow r) -> urgent(r) ? 0 : 1)
