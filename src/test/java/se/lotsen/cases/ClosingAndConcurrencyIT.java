@@ -90,7 +90,8 @@ class ClosingAndConcurrencyIT {
         // The deadlines stay on the board while the custody is in force.
         String caseNumber = scenario.http().get("/api/v1/cases/" + id, scenario.token("jour1")).json()
                 .get("caseNumber").asString();
-        assertThat(jour1.get("/deadlines?days=30").text()).contains(caseNumber);
+        // (The board shows 25 a page; the case's own are found by its number.)
+        assertThat(jour1.get("/deadlines?days=30&q=" + caseNumber).text()).contains(caseNumber);
 
         // Ended with its reason, the custody's deadlines close; the child-protection times are met; then it closes.
         String decisionId = custody.get("id").asString();

@@ -165,8 +165,12 @@ class ReviewAccessIT {
         Response page = metod.get("/reviews/" + review + "/cases/" + reported);
         assertThat(page.status()).isEqualTo(200);
         String today = LocalDate.now(SwedishDates.ZONE).toString();
+        // The case came in five hours ago: on the day before, between midnight and five in the morning.
+        long daysAfter = jdbc.sql("SELECT :today - (received_at AT TIME ZONE 'Europe/Stockholm')::date FROM case_file"
+                + " WHERE id = :id").param("today", LocalDate.parse(today)).param("id", reported)
+                .query(Long.class).single();
         assertThat(page.body()).contains(number(reported), "13–15 år",
-                "Polisanmälan registrerad " + today + ", 0 dagar efter aktualisering",
+                "Polisanmälan registrerad " + today + ", " + daysAfter + " dagar efter aktualisering",
                 "7 § LVU (1990:52): sista dag").doesNotContain(reportedName);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
                         SELECT count(*) FROM audit_entry WHERE id > :after AND actor_username = 'metod'
