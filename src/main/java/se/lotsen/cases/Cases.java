@@ -310,14 +310,15 @@ public class Cases implements OpenCases {
         }
         List<String> where = new ArrayList<>(List.of(scope.readable()));
         Map<String, Object> params = new HashMap<>(scope.params());
-        if (query.text() != null && !query.text().isBlank()) {
-            String words = query.text().trim();
-            String digits = words.replaceAll("[^0-9]", "");
+        boolean searchesText = query.text() != null && !query.text().isBlank();
+        if (searchesText) {
+            String text = query.text().trim();
+            String digits = text.replaceAll("[^0-9]", "");
             // The matching cases found through the trigram indexes (V27), then narrowed to those the user may see.
             StringBuilder clause = new StringBuilder("c.id IN (SELECT x.id FROM case_file x WHERE lower(x.case_number) "
                     + "LIKE :text UNION SELECT x.id FROM person_name n JOIN case_file x ON x.person_id = n.person_id "
                     + "WHERE lower(n.name) LIKE :text");
-            params.put("text", SqlLike.contains(words));
+            params.put("text", SqlLike.contains(text));
             if (digits.length() >= 4) {
                 clause.append(" UNION SELECT x.id FROM person q JOIN case_file x ON x.person_id = q.id"
                         + " WHERE q.identity_number LIKE :digits");
@@ -345,38 +346,35 @@ public class Cases implements OpenCases {
                 + " LEFT JOIN account a ON a.id = c.assigned_to WHERE " + String.join(" AND ", where);
         params.put("limit", paging.size());
         params.put("offset", paging.offset());
-        boolean text = query.text() != null && !query.text().isBlank();
         // A text search has to find all its matches to order them, so they are counted in the same statement (the
         // count came at the price of finding them a second time: a common surname matches thousands of people at a
         // million cases). A list without text reads the newest cases through the received_at index, and counting all
         // of a large unit's cases took seconds (a jour holds hundreds of thousands over the years): it counts up to a
         // limit instead (README, "Benchmarks").
-        long[] total = {-1};
-        List<CaseSummary> items = jdbc.sql("""
+        record Row(CaseSummary summary, long matches) {
+        }
+        List<Row> rows = jdbc.sql("""
                         SELECT c.id, c.case_number, u.code, c.status, c.subject_type, p.name, p.identity_number,
-                               p.protected_identity, c.received_at, a.display_name""" + (text ? ", count(*) OVER ()" : "")
-                        + from + " ORDER BY c.received_at DESC, c.case_number DESC LIMIT :limit OFFSET :offset")
+                               p.protected_identity, c.received_at, a.display_name, """
+                        + (searchesText ? "count(*) OVER ()" : "NULL") + from
+                        + " ORDER BY c.received_at DESC, c.case_number DESC LIMIT :limit OFFSET :offset")
                 .params(params)
-                .query((rs, n) -> {
-                    if (text) {
-                        total[0] = rs.getLong(11);
-                    }
-                    return new CaseSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            CaseStatus.valueOf(rs.getString(4)), SubjectType.valueOf(rs.getString(5)), rs.getString(6),
-                            rs.getString(7), !"NONE".equals(rs.getString(8)),
-                            rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10));
-                })
+                .query((rs, n) -> new Row(new CaseSummary(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), CaseStatus.valueOf(rs.getString(4)), SubjectType.valueOf(rs.getString(5)),
+                        rs.getString(6), rs.getString(7), !"NONE".equals(rs.getString(8)),
+                        rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10)), rs.getLong(11)))
                 .list();
-        if (text && total[0] >= 0) {
-            return new PageResult<>(items, paging.page(), paging.size(), total[0]);
+        List<CaseSummary> items = rows.stream().map(Row::summary).toList();
+        if (searchesText && !rows.isEmpty()) {
+            return new PageResult<>(items, paging.page(), paging.size(), rows.get(0).matches());
         }
         // Without text, or a page past the last of a search (no row to carry the count).
         params.put("countLimit", COUNT_LIMIT + 1);
         long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1" + from + " LIMIT :countLimit) t").params(params)
                 .query(Long.class).single();
         boolean more = counted > COUNT_LIMIT;
-        long all = more ? Math.max(COUNT_LIMIT, paging.offset() + items.size()) : counted;
-        return new PageResult<>(items, paging.page(), paging.size(), all, more);
+        long total = more ? Math.max(COUNT_LIMIT, paging.offset() + items.size()) : counted;
+        return new PageResult<>(items, paging.page(), paging.size(), total, more);
     }
 
     /** The case list counts its matches up to this many and then says "more than". */

@@ -399,8 +399,9 @@ public class Deadlines {
         }
         // The page and both counts in one pass over the board's deadlines (the counts as window functions, taken
         // before the page is cut); a page past the last carries no row, so its counts are asked for on their own.
-        long[] counts = {-1, 0};
-        List<BoardRow> rows = jdbc.sql(SELECT_BOARD
+        record Row(BoardRow row, long total, long urgent) {
+        }
+        List<Row> page = jdbc.sql(SELECT_BOARD
                         + " JOIN (SELECT d.id, " + URGENT_SQL + " AS urgent, d.due_date, " + KIND_ORDER_SQL
                         + " AS kind_order, count(*) OVER () AS board_total, count(*) FILTER (WHERE " + URGENT_SQL
                         + ") OVER () AS board_urgent" + from + where
@@ -408,20 +409,15 @@ public class Deadlines {
                         + ") pg ON pg.id = d.id"
                         + " ORDER BY pg.urgent DESC, pg.due_date NULLS FIRST, pg.kind_order, pg.id")
                 .params(params).param("limit", paging.size()).param("offset", paging.offset())
-                .query((rs, n) -> {
-                    counts[0] = rs.getLong("board_total");
-                    counts[1] = rs.getLong("board_urgent");
-                    return new BoardRow(map(rs, n), rs.getString("case_number"), rs.getString("unit_code"),
-                            !"NONE".equals(rs.getString("protected_identity")));
-                })
+                .query((rs, n) -> new Row(new BoardRow(map(rs, n), rs.getString("case_number"),
+                        rs.getString("unit_code"), !"NONE".equals(rs.getString("protected_identity"))),
+                        rs.getLong("board_total"), rs.getLong("board_urgent")))
                 .list();
-        if (counts[0] < 0) {
-            long[] all = jdbc.sql("SELECT count(*), count(*) FILTER (WHERE " + URGENT_SQL + ")" + from + where)
-                    .params(params)
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-            counts[0] = all[0];
-            counts[1] = all[1];
-        }
+        List<BoardRow> rows = page.stream().map(Row::row).toList();
+        long[] counts = page.isEmpty()
+                ? jdbc.sql("SELECT count(*), count(*) FILTER (WHERE " + URGENT_SQL + ")" + from + where)
+                        .params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single()
+                : new long[] {page.get(0).total(), page.get(0).urgent()};
         return new Board(new PageResult<>(rows, paging.page(), paging.size(), counts[0]), counts[1]);
     }
 
@@ -450,6 +446,7 @@ public class Deadlines {
                    r.moves, r.consequence, r.valid_from, r.valid_to, dec.ended_at AS decision_ended
             FROM deadline d JOIN deadline_rule r ON r.id = d.rule_id LEFT JOIN decision dec ON dec.id = d.decision_id""";
 
+    /** The board's columns; {@code pg} is the page of ids with its counts that {@link #board} joins. */
     private static final String SELECT_BOARD = """
             SELECT d.*, r.id AS r_id, r.kind AS r_kind, r.legal_basis, r.description, r.anchor, r.unit, r.amount,
                    r.moves, r.consequence, r.valid_from, r.valid_to, dec.ended_at AS decision_ended,
