@@ -1,11 +1,13 @@
 package se.lotsen.cases;
 
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 /**
  * A search among the cases the user may see.
  *
- * @param text   case number, name or alias, or identity number (any part)
+ * @param text   case number, name or alias, or identity number (any part); a text without a run of
+ *               {@value #SHORTEST_PART} letters or digits finds whole name words only ({@link #findsWholeWords()})
  * @param status only this status, or all
  * @param mine   only cases assigned to the user
  * @param from   received on or after (Swedish date)
@@ -13,7 +15,29 @@ import java.time.LocalDate;
  */
 public record CaseQuery(String text, CaseStatus status, boolean mine, LocalDate from, LocalDate to) {
 
+    /**
+     * The fewest letters or digits in a row that find any part of a case number, name or identity number. The trigram
+     * indexes that make a part findable (V27) need three characters: a shorter part read every name in the register,
+     * 2.0–2.5 s at a million cases (README, "Benchmarks").
+     */
+    public static final int SHORTEST_PART = 3;
+
+    private static final Pattern PART = Pattern.compile("[\\p{L}\\p{N}]{" + SHORTEST_PART + ",}");
+
     public static CaseQuery all() {
         return new CaseQuery(null, null, false, null, null);
+    }
+
+    /** Whether the query has a text to search for. */
+    public boolean searchesText() {
+        return text != null && !text.isBlank();
+    }
+
+    /**
+     * Whether the text is too short to find a part of anything, and so finds names with these whole words (a person
+     * named Ek or Li is found by "Ek" or "li"; Ekström is not). The list page says so (V28).
+     */
+    public boolean findsWholeWords() {
+        return searchesText() && !PART.matcher(text).find();
     }
 }

@@ -367,6 +367,25 @@ class CasePagesIT {
     }
 
     @Test
+    void aShortSearchSaysThatItFindsWholeNamesOnly() {
+        Browser jour1 = signedIn("jour1");
+        String token = TestIdentityNumbers.token();
+        UUID id = openThroughForm(jour1, intakeForm("Li " + token, "", "Sammanfattning."));
+
+        Response shortSearch = page(jour1, "/cases?q=li");
+        assertThat(shortSearch.status()).isEqualTo(200);
+        assertThat(shortSearch.body()).contains("id=\"whole-words\"")
+                .contains("Med färre än 3 bokstäver eller siffror i följd hittas bara namn")
+                .contains("/cases/" + id);
+        Response longSearch = page(jour1, "/cases?q=" + encode("Li " + token));
+        assertThat(longSearch.body()).doesNotContain("id=\"whole-words\"").contains("/cases/" + id);
+        // nothing that is a word: the notice and an empty list, not an error
+        Response noWord = page(jour1, "/cases?q=" + encode("%!"));
+        assertThat(noWord.status()).isEqualTo(200);
+        assertThat(noWord.body()).contains("id=\"whole-words\"").contains("Inget hittades");
+    }
+
+    @Test
     void caseWorkPagesNeedNoInlineScript() {
         Browser jour1 = signedIn("jour1");
         UUID id = openThroughForm(jour1, intakeForm("Sidor " + TestIdentityNumbers.token(), "", "Sammanfattning."));

@@ -721,6 +721,40 @@ class CasesIT {
     }
 
     @Test
+    void aSearchWithoutThreeLettersInARowFindsWholeNameWordsOnly() {
+        CurrentUser jour1 = user("jour1");
+        String token = TestIdentityNumbers.token();
+        CaseId ek = open(jour1, SubjectType.ADULT, unknownPerson("Amina Ek " + token));
+        CaseId ekstrom = open(jour1, SubjectType.ADULT, unknownPerson("Bertil Ekström " + token));
+        CaseId hyphen = open(jour1, SubjectType.CHILD, unknownPerson("Cecilia Ek-Lind " + token));
+        CaseId alias = open(jour1, SubjectType.CHILD, person("Dana " + token, IdentityKind.UNKNOWN, "", "Öz, Li", "",
+                false, "", ProtectedIdentity.NONE, ""));
+
+        assertThat(text("Ek").findsWholeWords()).isTrue();
+        assertThat(text(" a b ").findsWholeWords()).isTrue();
+        assertThat(text("Eko").findsWholeWords()).isFalse();
+        assertThat(text("Ek " + token).findsWholeWords()).isFalse();
+        assertThat(text("  ").findsWholeWords()).isFalse();
+        // the word, in any case, also as part of a double name; not a longer name that begins with it
+        for (String word : List.of("Ek", "ek", "EK", " Ek ")) {
+            assertThat(ids(search(jour1, text(word)))).as("'%s'", word).contains(ek.value(), hyphen.value())
+                    .doesNotContain(ekstrom.value(), alias.value());
+        }
+        // an alias, a Swedish letter in either case
+        assertThat(ids(search(jour1, text("öZ")))).contains(alias.value()).doesNotContain(ek.value());
+        assertThat(ids(search(jour1, text("li")))).contains(alias.value()).doesNotContain(hyphen.value());
+        // one letter is a word too; what is no word finds nothing and fails nothing
+        assertThat(ids(search(jour1, text("E")))).doesNotContain(ek.value(), ekstrom.value(), hyphen.value());
+        for (String noWord : List.of("%", "_", "-", "&", "!", "'", "\\", ":*", "|")) {
+            assertThat(search(jour1, text(noWord)).items()).as("'%s'", noWord).isEmpty();
+        }
+        // three letters in a row find any part again, so Ekström is found by "Eks"
+        assertThat(ids(search(jour1, text("Ekstr")))).contains(ekstrom.value());
+        // another unit's user finds none of them
+        assertThat(ids(search(user("rinkeby1"), text("Ek")))).doesNotContain(ek.value(), hyphen.value());
+    }
+
+    @Test
     void searchIgnoresTheCaseOfSwedishLetters() {
         CurrentUser jour1 = user("jour1");
         String token = TestIdentityNumbers.token();

@@ -173,7 +173,9 @@ class CaseApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the cases the caller may see")
+    @Operation(summary = "Search the cases the caller may see", description = "query: any part of a case number, a"
+            + " name or alias, or an identity number; a query without three letters or digits in a row finds names"
+            + " containing exactly those words (\"Ek\" finds Ek, not Ekström).")
     @Audited(action = AuditAction.SEARCH, recordType = "CASE")
     PageResult<CaseSummary> search(@RequestParam(required = false) String query,
                                    @RequestParam(required = false) CaseStatus status,

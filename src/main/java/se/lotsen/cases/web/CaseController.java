@@ -139,6 +139,7 @@ class CaseController {
         LocalDate to = filterDate(toText, "to", model);
         CaseQuery query = new CaseQuery(q, status, onlyMine, from, to);
         model.addAttribute("query", query);
+        model.addAttribute("shortestPart", CaseQuery.SHORTEST_PART);
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("result", cases.search(query, user, Paging.of(page, null)));
         model.addAttribute("mayOpen", access.handlesCases(user));
