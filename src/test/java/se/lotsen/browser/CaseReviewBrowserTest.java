@@ -83,7 +83,7 @@ class CaseReviewBrowserTest extends BrowserTestSupport {
                         first.get("receivedAt").asString()).atZoneSameInstant(java.time.ZoneId.of("Europe/Stockholm"))
                 .toLocalDate(), LocalDate.parse(today));
         assertThat(main).containsText("Polisanmälan registrerad " + today + ", " + daysAfter
-                + " dagar efter aktualisering.");
+                + (daysAfter == 1 ? " dag" : " dagar") + " efter aktualisering.");
         assertThat(main).containsText("7 § LVU (1990:52): sista dag");
         assertThat(page.locator("body")).not().containsText(REPORTED);
         screenshot("review-03-case");

@@ -3,10 +3,12 @@ package se.lotsen.review;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import se.lotsen.cooperation.Contact;
 import se.lotsen.cooperation.ContactStatus;
@@ -31,6 +33,26 @@ class DerivationsTest {
                 null, null, true);
         return new Contact(UUID.randomUUID(), UUID.randomUUID(), partner, type, at(when), "PHONE", null, null,
                 ContactStatus.DONE, null, fields, "Elin Berg", false, false);
+    }
+
+    @Test
+    void theDaysAfterIntakeAreSingularForOneDayInBothLanguages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages", "i18n/review");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        Locale sv = Locale.forLanguageTag("sv");
+        String key = "review.evidence.policeReport";
+        assertThat(messages.getMessage(key, new Object[] {"2026-03-02", 0L}, sv))
+                .isEqualTo("Polisanmälan registrerad 2026-03-02, 0 dagar efter aktualisering.");
+        assertThat(messages.getMessage(key, new Object[] {"2026-03-03", 1L}, sv))
+                .isEqualTo("Polisanmälan registrerad 2026-03-03, 1 dag efter aktualisering.");
+        assertThat(messages.getMessage(key, new Object[] {"2026-03-04", 2L}, sv))
+                .isEqualTo("Polisanmälan registrerad 2026-03-04, 2 dagar efter aktualisering.");
+        assertThat(messages.getMessage(key, new Object[] {"2026-03-03", 1L}, Locale.ENGLISH))
+                .isEqualTo("Police report recorded 2026-03-03, 1 day after the case came in.");
+        assertThat(messages.getMessage(key, new Object[] {"2026-03-14", 12L}, Locale.ENGLISH))
+                .isEqualTo("Police report recorded 2026-03-14, 12 days after the case came in.");
     }
 
     @Test

@@ -170,7 +170,8 @@ class ReviewAccessIT {
                 + " WHERE id = :id").param("today", LocalDate.parse(today)).param("id", reported)
                 .query(Long.class).single();
         assertThat(page.body()).contains(number(reported), "13–15 år",
-                "Polisanmälan registrerad " + today + ", " + daysAfter + " dagar efter aktualisering",
+                "Polisanmälan registrerad " + today + ", " + daysAfter + (daysAfter == 1 ? " dag" : " dagar")
+                        + " efter aktualisering",
                 "7 § LVU (1990:52): sista dag").doesNotContain(reportedName);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
                         SELECT count(*) FROM audit_entry WHERE id > :after AND actor_username = 'metod'
