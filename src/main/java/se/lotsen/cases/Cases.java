@@ -313,7 +313,7 @@ public class Cases implements OpenCases {
         boolean searchesText = query.searchesText();
         if (query.findsWholeWords()) {
             // Too short for the trigram indexes: names with these whole words, through the word index (V28).
-            where.add("c.id IN (SELECT x.id FROM person_name n JOIN case_file x ON x.person_id = n.person_id"
+            where.add("c.person_id IN (SELECT n.person_id FROM person_name n"
                     + " WHERE to_tsvector('simple', n.name) @@ plainto_tsquery('simple', :words))");
             params.put("words", query.text().trim());
         } else if (searchesText) {
@@ -347,22 +347,26 @@ public class Cases implements OpenCases {
             where.add("c.received_at < :to");
             params.put("to", query.to().plusDays(1).atStartOfDay(SWEDEN).toOffsetDateTime());
         }
-        String from = " FROM case_file c JOIN person p ON p.id = c.person_id JOIN unit u ON u.id = c.unit_id"
-                + " LEFT JOIN account a ON a.id = c.assigned_to WHERE " + String.join(" AND ", where);
+        String from = " FROM case_file c WHERE " + String.join(" AND ", where);
         params.put("limit", paging.size());
         params.put("offset", paging.offset());
-        // A text search has to find all its matches to order them, so they are counted in the same statement (the
-        // count came at the price of finding them a second time: a common surname matches thousands of people at a
-        // million cases). A list without text reads the newest cases through the received_at index, and counting all
-        // of a large unit's cases took seconds (a jour holds hundreds of thousands over the years): it counts up to a
-        // limit instead (README, "Benchmarks").
+        // The page is chosen over the cases alone (the person, unit and assignee are joined for its rows only: joining
+        // them for all of a common surname's 2,000 readable matches cost three times the search; README,
+        // "Benchmarks"). A text search has to find all its matches to order them, so they are counted in the same
+        // statement (the count came at the price of finding them a second time). A list without text reads the
+        // newest cases through the received_at index, and counting all of a large unit's cases took seconds (a jour
+        // holds hundreds of thousands over the years): it counts up to a limit instead.
         record Row(CaseSummary summary, long matches) {
         }
         List<Row> rows = jdbc.sql("""
                         SELECT c.id, c.case_number, u.code, c.status, c.subject_type, p.name, p.identity_number,
-                               p.protected_identity, c.received_at, a.display_name, """
-                        + (searchesText ? "count(*) OVER ()" : "NULL") + from
-                        + " ORDER BY c.received_at DESC, c.case_number DESC LIMIT :limit OFFSET :offset")
+                               p.protected_identity, c.received_at, a.display_name, pg.matches
+                        FROM (SELECT c.id, c.received_at, c.case_number, """
+                        + (searchesText ? "count(*) OVER ()" : "NULL::bigint") + " AS matches" + from
+                        + " ORDER BY c.received_at DESC, c.case_number DESC LIMIT :limit OFFSET :offset) pg"
+                        + " JOIN case_file c ON c.id = pg.id JOIN person p ON p.id = c.person_id"
+                        + " JOIN unit u ON u.id = c.unit_id LEFT JOIN account a ON a.id = c.assigned_to"
+                        + " ORDER BY pg.received_at DESC, pg.case_number DESC")
                 .params(params)
                 .query((rs, n) -> new Row(new CaseSummary(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getString(3), CaseStatus.valueOf(rs.getString(4)), SubjectType.valueOf(rs.getString(5)),
