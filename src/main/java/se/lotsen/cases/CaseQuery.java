@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * A search among the cases the user may see.
  *
- * @param text   case number, name or alias, or identity number (any part); a text without a run of
+ * @param text   name or alias, case number or identity number (any part; a case number or identity number by a
+ *               part with a digit in it, since every case number begins with its unit's code); a text without a run of
  *               {@value #SHORTEST_PART} letters or digits finds whole name words only ({@link #findsWholeWords()})
  * @param status only this status, or all
  * @param mine   only cases assigned to the user

@@ -320,10 +320,14 @@ public class Cases implements OpenCases {
             String text = query.text().trim();
             String digits = text.replaceAll("[^0-9]", "");
             // The matching cases found through the trigram indexes (V27), then narrowed to those the user may see.
-            StringBuilder clause = new StringBuilder("c.id IN (SELECT x.id FROM case_file x WHERE lower(x.case_number) "
-                    + "LIKE :text UNION SELECT x.id FROM person_name n JOIN case_file x ON x.person_id = n.person_id "
-                    + "WHERE lower(n.name) LIKE :text");
+            StringBuilder clause = new StringBuilder("c.id IN (SELECT x.id FROM person_name n JOIN case_file x"
+                    + " ON x.person_id = n.person_id WHERE lower(n.name) LIKE :text");
             params.put("text", SqlLike.contains(text));
+            if (!digits.isEmpty()) {
+                // A case number is looked for by a part with a digit in it (its year or number): every case number
+                // begins with its unit's code, and "holm" found all of Kungsholmen's and Skärholmen's cases.
+                clause.append(" UNION SELECT x.id FROM case_file x WHERE lower(x.case_number) LIKE :text");
+            }
             if (digits.length() >= 4) {
                 clause.append(" UNION SELECT x.id FROM person q JOIN case_file x ON x.person_id = q.id"
                         + " WHERE q.identity_number LIKE :digits");

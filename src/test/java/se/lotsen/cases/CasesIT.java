@@ -696,6 +696,11 @@ class CasesIT {
         assertThat(ids(search(jour1, text(caseNumberA)))).containsExactly(a.value());
         assertThat(ids(search(jour1, text(caseNumberA.toLowerCase().substring(6))))).contains(a.value())
                 .doesNotContain(b.value());
+        // a case number by a part with a digit in it: the unit's code alone is part of every one of its case numbers
+        String unitPart = caseNumberA.substring(0, caseNumberA.indexOf('-'));
+        assertThat(ids(search(jour1, text(unitPart)))).doesNotContain(a.value(), b.value());
+        assertThat(ids(search(jour1, text(caseNumberA.substring(0, caseNumberA.length() - 1)))))
+                .contains(a.value());
         // name, any case
         assertThat(ids(search(jour1, text(token)))).containsExactlyInAnyOrder(a.value(), b.value());
         assertThat(ids(search(jour1, text(token.toUpperCase())))).containsExactlyInAnyOrder(a.value(), b.value());
