@@ -311,29 +311,30 @@ public class Cases implements OpenCases {
         List<String> where = new ArrayList<>(List.of(scope.readable()));
         Map<String, Object> params = new HashMap<>(scope.params());
         boolean searchesText = query.searchesText();
+        // What a text matches, each its own branch of a UNION: a name's people (or a case number's cases) are found
+        // through their index and their cases narrowed to the readable ones in the same branch. A disjunction in one
+        // statement could not use the indexes, and finding the case ids first read every case twice.
+        List<String> matches = new ArrayList<>();
         if (query.findsWholeWords()) {
             // Too short for the trigram indexes: names with these whole words, through the word index (V28).
-            where.add("c.person_id IN (SELECT n.person_id FROM person_name n"
+            matches.add("c.person_id IN (SELECT n.person_id FROM person_name n"
                     + " WHERE to_tsvector('simple', n.name) @@ plainto_tsquery('simple', :words))");
             params.put("words", query.text().trim());
         } else if (searchesText) {
             String text = query.text().trim();
             String digits = text.replaceAll("[^0-9]", "");
-            // The matching cases found through the trigram indexes (V27), then narrowed to those the user may see.
-            StringBuilder clause = new StringBuilder("c.id IN (SELECT x.id FROM person_name n JOIN case_file x"
-                    + " ON x.person_id = n.person_id WHERE lower(n.name) LIKE :text");
+            // Any part of a name or alias, through the trigram indexes (V27).
+            matches.add("c.person_id IN (SELECT n.person_id FROM person_name n WHERE lower(n.name) LIKE :text)");
             params.put("text", SqlLike.contains(text));
             if (!digits.isEmpty()) {
                 // A case number is looked for by a part with a digit in it (its year or number): every case number
                 // begins with its unit's code, and "holm" found all of Kungsholmen's and Skärholmen's cases.
-                clause.append(" UNION SELECT x.id FROM case_file x WHERE lower(x.case_number) LIKE :text");
+                matches.add("lower(c.case_number) LIKE :text");
             }
             if (digits.length() >= 4) {
-                clause.append(" UNION SELECT x.id FROM person q JOIN case_file x ON x.person_id = q.id"
-                        + " WHERE q.identity_number LIKE :digits");
+                matches.add("c.person_id IN (SELECT q.id FROM person q WHERE q.identity_number LIKE :digits)");
                 params.put("digits", SqlLike.contains(digits));
             }
-            where.add(clause.append(")").toString());
         }
         if (query.status() != null) {
             where.add("c.status = :status");
@@ -351,7 +352,10 @@ public class Cases implements OpenCases {
             where.add("c.received_at < :to");
             params.put("to", query.to().plusDays(1).atStartOfDay(SWEDEN).toOffsetDateTime());
         }
-        String from = " FROM case_file c WHERE " + String.join(" AND ", where);
+        String readable = "SELECT c.id, c.received_at, c.case_number FROM case_file c WHERE "
+                + String.join(" AND ", where);
+        String cases = matches.isEmpty() ? readable
+                : matches.stream().map(m -> readable + " AND " + m).collect(Collectors.joining(" UNION "));
         params.put("limit", paging.size());
         params.put("offset", paging.offset());
         // The page is chosen over the cases alone (the person, unit and assignee are joined for its rows only: joining
@@ -365,9 +369,9 @@ public class Cases implements OpenCases {
         List<Row> rows = jdbc.sql("""
                         SELECT c.id, c.case_number, u.code, c.status, c.subject_type, p.name, p.identity_number,
                                p.protected_identity, c.received_at, a.display_name, pg.matches
-                        FROM (SELECT c.id, c.received_at, c.case_number, """
-                        + (searchesText ? "count(*) OVER ()" : "NULL::bigint") + " AS matches" + from
-                        + " ORDER BY c.received_at DESC, c.case_number DESC LIMIT :limit OFFSET :offset) pg"
+                        FROM (SELECT m.id, m.received_at, m.case_number, """
+                        + (searchesText ? "count(*) OVER ()" : "NULL::bigint") + " AS matches FROM (" + cases + ") m"
+                        + " ORDER BY m.received_at DESC, m.case_number DESC LIMIT :limit OFFSET :offset) pg"
                         + " JOIN case_file c ON c.id = pg.id JOIN person p ON p.id = c.person_id"
                         + " JOIN unit u ON u.id = c.unit_id LEFT JOIN account a ON a.id = c.assigned_to"
                         + " ORDER BY pg.received_at DESC, pg.case_number DESC")
@@ -383,7 +387,8 @@ public class Cases implements OpenCases {
         }
         // Without text, or a page past the last of a search (no row to carry the count).
         params.put("countLimit", COUNT_LIMIT + 1);
-        long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1" + from + " LIMIT :countLimit) t").params(params)
+        long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM (" + cases + ") m LIMIT :countLimit) t")
+                .params(params)
                 .query(Long.class).single();
         boolean more = counted > COUNT_LIMIT;
         long total = more ? Math.max(COUNT_LIMIT, paging.offset() + items.size()) : counted;
