@@ -151,6 +151,19 @@ final class BenchReport {
             ops.add(o);
         }
         json.put("operations", ops);
+        // The mixed phase's slow requests in the order they were sent: do they come one by one or all at once?
+        List<Map<String, Object>> slow = new ArrayList<>();
+        r.mixed().slow.stream().sorted(java.util.Comparator.comparingLong(LoadDriver.SlowRequest::atMillis))
+                .forEach(q -> {
+                    Map<String, Object> o = new LinkedHashMap<>();
+                    o.put("sentAtMs", q.atMillis());
+                    o.put("operation", q.op().name());
+                    o.put("ms", q.millis());
+                    o.put("request", q.what());
+                    slow.add(o);
+                });
+        json.put("slowRequestsOver" + LoadDriver.SLOW_MILLIS + "Ms", Map.of("count", r.mixed().slowCount.get(),
+                "listed", slow));
         HeapSampler.Figures heap = r.heap();
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("maxUsedMiB", heap.maxUsedMiB());

@@ -1,15 +1,19 @@
 package se.lotsen.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Samples the app's used heap with {@code jcmd <pid> GC.heap_info} once a second while the load runs; at the end one
- * sample as the run left it and one after a full collection ({@code jcmd <pid> GC.run}): the live heap. Without a pid
- * (the app not started by {@code bench/run.sh}) it samples nothing and the figures are {@code null}.
+ * Samples the app's used heap once a second while the load runs, from one {@code jstat -gc <pid> 1000} (which reads
+ * the JVM's shared performance counters); at the end one sample as the run left it and one after a full collection
+ * ({@code jcmd <pid> GC.run}): the live heap. A {@code jcmd} a second, as before, started a JVM a second on the
+ * machine under test: about a third of a core, in bursts that showed in every operation's tail. Without a pid (the
+ * app not started by {@code bench/run.sh}) it samples nothing and the figures are {@code null}.
  */
 final class HeapSampler implements AutoCloseable {
 
@@ -25,6 +29,7 @@ final class HeapSampler implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long maxKiB = -1;
     private volatile int samples;
+    private volatile Process jstat;
 
     HeapSampler(Long pid) {
         this.pid = pid;
@@ -36,18 +41,52 @@ final class HeapSampler implements AutoCloseable {
     }
 
     private void sampleLoop() {
-        while (running) {
-            long used = usedKiB();
-            if (used >= 0) {
-                samples++;
-                maxKiB = Math.max(maxKiB, used);
+        try {
+            Process p = new ProcessBuilder("jstat", "-gc", String.valueOf(pid), "1000").redirectErrorStream(true)
+                    .start();
+            jstat = p;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String[] header = null;
+                String line;
+                while (running && (line = out.readLine()) != null) {
+                    String[] columns = line.trim().split("\\s+");
+                    if (columns[0].equals("S0C")) {
+                        header = columns;
+                    } else if (header != null) {
+                        long used = usedKiB(header, columns);
+                        if (used >= 0) {
+                            samples++;
+                            maxKiB = Math.max(maxKiB, used);
+                        }
+                    }
+                }
+            } finally {
+                p.destroy();
             }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                return;
+        } catch (IOException e) {
+            // no jstat: no samples during the run
+        }
+    }
+
+    /** The used heap of a {@code jstat -gc} line: survivor spaces, eden and old generation; -1 if it is not one. */
+    static long usedKiB(String[] header, String[] columns) {
+        if (columns.length != header.length) {
+            return -1;
+        }
+        double sum = 0;
+        int found = 0;
+        for (int i = 0; i < header.length; i++) {
+            if (java.util.Set.of("S0U", "S1U", "EU", "OU").contains(header[i])) {
+                try {
+                    sum += Double.parseDouble(columns[i]);
+                    found++;
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
             }
         }
+        return found == 4 ? Math.round(sum) : -1;
     }
 
     /** Stops sampling and takes the two closing samples. */
@@ -97,6 +136,10 @@ final class HeapSampler implements AutoCloseable {
 
     private void stop() {
         running = false;
+        Process p = jstat;
+        if (p != null) {
+            p.destroy();
+        }
         thread.interrupt();
         try {
             thread.join(5000);

@@ -94,10 +94,27 @@ class LoadDriver {
         }
     }
 
+    /** A request slower than {@link #SLOW_MILLIS}: when it was sent (milliseconds into the phase) and what it was. */
+    record SlowRequest(long atMillis, Operation op, long millis, String what) {
+    }
+
+    /** Requests at least this slow are listed with their time, to see whether slow requests come together. */
+    static final long SLOW_MILLIS = 500;
+    static final int SLOW_SAMPLES = 300;
+
     /** A phase's figures per operation and how long it ran. */
     static final class PhaseStats {
         final Map<Operation, OpStats> ops = new EnumMap<>(Operation.class);
+        final long startedNanos = System.nanoTime();
+        final ConcurrentLinkedQueue<SlowRequest> slow = new ConcurrentLinkedQueue<>();
+        final AtomicLong slowCount = new AtomicLong();
         volatile double seconds;
+
+        void timed(Operation op, long sentNanos, long micros, String what) {
+            if (micros >= SLOW_MILLIS * 1000 && slowCount.incrementAndGet() <= SLOW_SAMPLES) {
+                slow.add(new SlowRequest((sentNanos - startedNanos) / 1_000_000, op, micros / 1000, what));
+            }
+        }
 
         PhaseStats() {
             for (Operation op : Operation.values()) {
@@ -247,6 +264,18 @@ class LoadDriver {
                 allowed.stream().filter(op -> op.weight > 0).forEach(cover::add);
                 java.util.Collections.shuffle(cover, random);
             }
+            // A phase begins with a pause, as each user is somewhere in a pause when it begins: the exponential pause
+            // has no memory, so what is left of one is drawn like a whole one. Without it every user sent their first
+            // request of a phase at the same instant (the pauses end with the phase before), and that one burst was
+            // most of every operation's slowest requests (README, "Benchmarks").
+            if (only == null) {
+                try {
+                    think(end);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             // The cover is finished even after the phase's time is up (its measured length counts).
             while (System.nanoTime() < end || !cover.isEmpty()) {
                 Operation op = only != null ? only
@@ -355,6 +384,7 @@ class LoadDriver {
             boolean ok = r.status() == 200 && (op != Operation.HANDOVER_PDF || r.contentType().contains("pdf"));
             stats.of(op).record(micros, ok, "GET " + path + " -> " + r.status() + " " + r.contentType()
                     + (r.location() == null ? "" : " Location: " + r.location()));
+            stats.timed(op, t0, micros, "GET " + path);
             return ok ? r : null;
         }
 
@@ -368,6 +398,7 @@ class LoadDriver {
             stats.of(op).record(micros, ok, "POST " + path + " -> " + r.status()
                     + (r.status() == 200 ? " (form shown again: " + firstError(r.text()) + ")" : "")
                     + (r.location() == null ? "" : " Location: " + r.location()));
+            stats.timed(op, t0, micros, "POST " + path);
         }
 
         private String pick(List<String> values) {
