@@ -67,7 +67,20 @@ public class Reporting {
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setReadOnly(true);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.cache = new StatisticsCache(properties.cacheFor(), clock);
+        this.cache = new StatisticsCache(properties.cacheFor(), clock, refresher);
+    }
+
+    /** Computes kept figures again without a reader waiting (one at a time; see {@link StatisticsCache}). */
+    private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "statistics-refresh");
+                t.setDaemon(true);
+                return t;
+            });
+
+    @jakarta.annotation.PreDestroy
+    void stopRefreshing() {
+        refresher.shutdownNow();
     }
 
     /** Whether the user may see statistics. */
