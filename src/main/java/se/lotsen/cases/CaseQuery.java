@@ -29,9 +29,35 @@ public record CaseQuery(String text, CaseStatus status, boolean mine, LocalDate 
         return new CaseQuery(null, null, false, null, null);
     }
 
+    /** The fewest digits that look for a part of an identity number. */
+    static final int SHORTEST_IDENTITY_PART = 4;
+
     /** Whether the query has a text to search for. */
     public boolean searchesText() {
         return text != null && !text.isBlank();
+    }
+
+    /** The text searched for, trimmed; {@code null} when there is none. */
+    public String searchText() {
+        return searchesText() ? text.trim() : null;
+    }
+
+    /**
+     * Whether the text looks for a part of a case number: only with a digit in it, since every case number begins
+     * with its unit's code ("holm" found all of Kungsholmen's and Skärholmen's cases).
+     */
+    public boolean findsCaseNumbers() {
+        return searchesText() && !findsWholeWords() && !digits().isEmpty();
+    }
+
+    /** The digits that look for a part of an identity number (at least {@value #SHORTEST_IDENTITY_PART}), or null. */
+    public String identityDigits() {
+        String digits = searchesText() && !findsWholeWords() ? digits() : "";
+        return digits.length() >= SHORTEST_IDENTITY_PART ? digits : null;
+    }
+
+    private String digits() {
+        return text.replaceAll("[^0-9]", "");
     }
 
     /**

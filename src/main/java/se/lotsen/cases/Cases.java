@@ -311,6 +311,7 @@ public class Cases implements OpenCases {
         List<String> where = new ArrayList<>(List.of(scope.readable()));
         Map<String, Object> params = new HashMap<>(scope.params());
         boolean searchesText = query.searchesText();
+        String text = query.searchText();
         // What a text matches, each its own branch of a UNION: a name's people (or a case number's cases) are found
         // through their index and their cases narrowed to the readable ones in the same branch. A disjunction in one
         // statement could not use the indexes, and finding the case ids first read every case twice.
@@ -319,21 +320,17 @@ public class Cases implements OpenCases {
             // Too short for the trigram indexes: names with these whole words, through the word index (V28).
             matches.add("c.person_id IN (SELECT n.person_id FROM person_name n"
                     + " WHERE to_tsvector('simple', n.name) @@ plainto_tsquery('simple', :words))");
-            params.put("words", query.text().trim());
+            params.put("words", text);
         } else if (searchesText) {
-            String text = query.text().trim();
-            String digits = text.replaceAll("[^0-9]", "");
             // Any part of a name or alias, through the trigram indexes (V27).
             matches.add("c.person_id IN (SELECT n.person_id FROM person_name n WHERE lower(n.name) LIKE :text)");
             params.put("text", SqlLike.contains(text));
-            if (!digits.isEmpty()) {
-                // A case number is looked for by a part with a digit in it (its year or number): every case number
-                // begins with its unit's code, and "holm" found all of Kungsholmen's and Skärholmen's cases.
+            if (query.findsCaseNumbers()) {
                 matches.add("lower(c.case_number) LIKE :text");
             }
-            if (digits.length() >= 4) {
+            if (query.identityDigits() != null) {
                 matches.add("c.person_id IN (SELECT q.id FROM person q WHERE q.identity_number LIKE :digits)");
-                params.put("digits", SqlLike.contains(digits));
+                params.put("digits", SqlLike.contains(query.identityDigits()));
             }
         }
         if (query.status() != null) {

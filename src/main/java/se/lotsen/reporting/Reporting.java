@@ -1,5 +1,6 @@
 package se.lotsen.reporting;
 
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -55,6 +58,12 @@ public class Reporting {
     private final Clock clock;
     private final TransactionTemplate snapshot;
     private final StatisticsCache cache;
+    /** Computes kept figures again without a reader waiting (one at a time; see {@link StatisticsCache}). */
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "statistics-refresh");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Reporting(JdbcClient jdbc, ReadModel model, Organisation organisation, StatisticsProperties properties,
                      Clock clock, PlatformTransactionManager transactions) {
@@ -70,15 +79,7 @@ public class Reporting {
         this.cache = new StatisticsCache(properties.cacheFor(), clock, refresher);
     }
 
-    /** Computes kept figures again without a reader waiting (one at a time; see {@link StatisticsCache}). */
-    private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors
-            .newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "statistics-refresh");
-                t.setDaemon(true);
-                return t;
-            });
-
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stopRefreshing() {
         refresher.shutdownNow();
     }

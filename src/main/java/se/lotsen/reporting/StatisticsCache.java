@@ -69,12 +69,10 @@ final class StatisticsCache {
             if (old == null) {
                 return new Entry(mine, now, null);
             }
-            if (!old.figures().isDone() || old.started().plus(keepFor).isAfter(now)) {
+            if (!old.figures().isDone() || fresh(old, now)) {
                 return old;
             }
-            Statistics last = old.figures().getNow(null);
-            boolean showable = last != null && old.started().plus(keepFor.multipliedBy(2)).isAfter(now);
-            return new Entry(mine, now, showable ? last : null);
+            return new Entry(mine, now, showable(old, now) ? old.figures().getNow(null) : null);
         });
         if (entry.figures() == mine) {
             trim(now);
@@ -118,9 +116,19 @@ final class StatisticsCache {
         return entries.size();
     }
 
+    /** Figures computed within the time kept: shown as they are. */
+    private boolean fresh(Entry entry, Instant now) {
+        return entry.started().plus(keepFor).isAfter(now);
+    }
+
+    /** Figures computed (not failed) within twice the time kept: shown while new ones are computed. */
+    private boolean showable(Entry entry, Instant now) {
+        return entry.figures().isDone() && !entry.figures().isCompletedExceptionally()
+                && entry.started().plus(keepFor.multipliedBy(2)).isAfter(now);
+    }
+
     private void trim(Instant now) {
-        // Done figures older than twice the time kept are never shown again.
-        entries.values().removeIf(e -> e.figures().isDone() && !e.started().plus(keepFor.multipliedBy(2)).isAfter(now));
+        entries.values().removeIf(e -> e.figures().isDone() && !showable(e, now));
         while (entries.size() > MAX_ENTRIES) {
             entries.entrySet().stream().min(Comparator.comparing(e -> e.getValue().started()))
                     .ifPresent(oldest -> entries.remove(oldest.getKey(), oldest.getValue()));

@@ -21,6 +21,8 @@ final class HeapSampler implements AutoCloseable {
     record Figures(Double maxUsedMiB, Double afterRunUsedMiB, Double afterFullGcUsedMiB, int samples) {
     }
 
+    /** The {@code jstat -gc} columns whose sum is the used heap (KiB): survivor spaces, eden, old generation. */
+    private static final java.util.Set<String> USED_COLUMNS = java.util.Set.of("S0U", "S1U", "EU", "OU");
     private static final Pattern HEAP_TOTAL = Pattern.compile("heap\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K");
     private static final Pattern GENERATION = Pattern.compile("generation\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K");
 
@@ -77,7 +79,7 @@ final class HeapSampler implements AutoCloseable {
         double sum = 0;
         int found = 0;
         for (int i = 0; i < header.length; i++) {
-            if (java.util.Set.of("S0U", "S1U", "EU", "OU").contains(header[i])) {
+            if (USED_COLUMNS.contains(header[i])) {
                 try {
                     sum += Double.parseDouble(columns[i]);
                     found++;
@@ -86,7 +88,7 @@ final class HeapSampler implements AutoCloseable {
                 }
             }
         }
-        return found == 4 ? Math.round(sum) : -1;
+        return found == USED_COLUMNS.size() ? Math.round(sum) : -1;
     }
 
     /** Stops sampling and takes the two closing samples. */
