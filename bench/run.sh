@@ -133,8 +133,9 @@ GEN_ARGS=(-Pbench test -Dtest=GenerateData "-Dbench.dataDir=$DATA_DIR" "-Dbench.
 
 PORT=$(free_port)
 step "starting Lotsen on port $PORT (log: target/bench/app.log)"
+# The daily retention job is off: it would run at a random point of the measurement (its own figure is in the README).
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-LOTSEN_DATA_DIR="$DATA_DIR" LOTSEN_DEMO_CASES=false PORT="$PORT" \
+LOTSEN_DATA_DIR="$DATA_DIR" LOTSEN_DEMO_CASES=false LOTSEN_RETENTION_ENABLED=false PORT="$PORT" \
     java ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 

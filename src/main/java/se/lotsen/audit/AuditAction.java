@@ -11,5 +11,7 @@ public enum AuditAction {
     SEARCH,
     CREATE,
     UPDATE,
-    EXPORT
+    EXPORT,
+    /** Gallring: a personakt erased under the retention rules (a run of the retention job). */
+    ERASE
 }

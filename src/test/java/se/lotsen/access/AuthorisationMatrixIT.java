@@ -634,6 +634,8 @@ class AuthorisationMatrixIT {
         rule("POST /audit/reviews", Rule.AUDITOR, form(), "empty form: refused");
         rule("GET /api/v1/audit", Rule.AUDITOR, "the log over the API (auditors only)");
         rule("POST /audit/checkpoints", Rule.AUDITOR, "writes a checkpoint of the chain outside the database");
+        rule("GET /audit/retention", Rule.AUDITOR, "the gallring rules and runs: counts and case numbers only");
+        rule("GET /audit/retention/{id}", Rule.AUDITOR, "{id}: a report run made for the matrix (nothing is due)");
         rule("POST /api/v1/audit/checkpoints", Rule.AUDITOR, "writes a checkpoint of the chain outside the database");
         rule("GET /api/v1/audit/verification", Rule.AUDITOR, "verifies the chain; changes nothing");
         rule("GET /admin/accounts", Rule.ADMIN);
@@ -706,6 +708,9 @@ class AuthorisationMatrixIT {
     se.lotsen.grants.Grants grants;
 
     @Autowired
+    se.lotsen.retention.RetentionJob retentionJob;
+
+    @Autowired
     se.lotsen.grants.GrantReports grantReports;
 
     private final Map<User, Agent> agents = new EnumMap<>(User.class);
@@ -726,6 +731,7 @@ class AuthorisationMatrixIT {
     private UUID demoArticle;
     /** The matrix's own grant, with a deliverable, a payment and a drafted final report. */
     private UUID grant;
+    private UUID retentionRun;
     private UUID grantDeliverable;
     private UUID grantPayment;
     private final Map<User, UUID> registerPerson = new EnumMap<>(User.class);
@@ -753,6 +759,8 @@ class AuthorisationMatrixIT {
         createShelter();
         createScenarios();
         createGrant();
+        // A gallring run in report mode (the default) under today's rules: nothing here is five years old.
+        retentionRun = retentionJob.runOnce().orElseThrow().id();
         jour2 = jdbc.sql("SELECT id FROM account WHERE username = 'jour2'").query(UUID.class).single();
         policePartner = jdbc.sql("SELECT id FROM partner WHERE name = :n").param("n", POLICE).query(UUID.class).single();
         routineVersion = jdbc.sql("""
@@ -1182,6 +1190,9 @@ class AuthorisationMatrixIT {
         }
         if (pattern.startsWith("/knowledge/articles/{id}")) {
             return demoArticle.toString();
+        }
+        if (pattern.startsWith("/audit/retention/{id}")) {
+            return retentionRun.toString();
         }
         return null;
     }

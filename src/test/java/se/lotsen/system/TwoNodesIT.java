@@ -56,7 +56,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two Lotsen app nodes in production mode on one PostgreSQL, as behind a load balancer without sticky sessions: both
  * start at once (Flyway's lock lets one migrate), a user signed in on one continues on the other, the scheduled jobs
- * (every second on both nodes here) run on one node at a time and about once per interval between them, a reminder
+ * (reminders, handover escalation, audit checkpoints, event retries and gallring; every second on both nodes here) run on one node at a time and about once per interval between them, a reminder
  * and its e-mail go out once although both nodes retry the failed e-mail, both nodes append to one audit chain, and a
  * routine version published on one node is the one a case opened on the other starts with.
  */
@@ -67,7 +67,7 @@ class TwoNodesIT {
     private static final String PASSWORD = "natt-och-dag-2026";
     private static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final Set<String> JOBS = Set.of("deadline-reminders", "handover-escalation", "audit-checkpoints",
-            "event-retries");
+            "event-retries", "retention");
 
     /** One job's run under its lock, as seen by the node's lock provider (System.nanoTime of this JVM). */
     record Run(String node, String job, long acquired, long released) {
@@ -109,7 +109,10 @@ class TwoNodesIT {
                 Map.entry("lotsen.audit.checkpoint-interval", "PT1S"),
                 Map.entry("lotsen.audit.checkpoint-initial-delay", "PT1S"),
                 Map.entry("lotsen.events.retry-interval", "PT1S"),
-                Map.entry("lotsen.events.retry-initial-delay", "PT1S"));
+                Map.entry("lotsen.events.retry-initial-delay", "PT1S"),
+                Map.entry("lotsen.retention.enabled", "true"),
+                Map.entry("lotsen.retention.interval", "PT1S"),
+                Map.entry("lotsen.retention.initial-delay", "PT1S"));
         Path checkpoints = DIR.resolve("audit-checkpoints");
         // Both at once: the first takes Flyway's lock and migrates, the other waits and finds the schema migrated.
         // Node B's start waits for node A's logging set-up only (Logback's is not safe in two threads of one JVM).
@@ -257,6 +260,17 @@ class TwoNodesIT {
                 assertThat(next.acquired() - before.acquired()).as("%s: two runs within one interval: %s, %s",
                         job, before, next).isGreaterThanOrEqualTo(INTERVAL.toNanos() / 2);
             }
+        }
+        // Gallring's own record agrees: a row per run, none overlapping another, whichever node ran it.
+        List<java.time.OffsetDateTime[]> retentionRuns = db.sql(
+                        "SELECT started_at, finished_at FROM retention_run WHERE finished_at IS NOT NULL "
+                                + "ORDER BY started_at")
+                .query((rs, i) -> new java.time.OffsetDateTime[] {rs.getObject(1, java.time.OffsetDateTime.class),
+                        rs.getObject(2, java.time.OffsetDateTime.class)}).list();
+        assertThat(retentionRuns).as("recorded retention runs").hasSizeGreaterThan(2);
+        for (int i = 1; i < retentionRuns.size(); i++) {
+            assertThat(retentionRuns.get(i)[0]).as("retention run %s started before the previous one ended", i)
+                    .isAfterOrEqualTo(retentionRuns.get(i - 1)[1]);
         }
         // The shedlock table has one row per job, held by whichever node ran it last.
         assertThat(db.sql("SELECT name FROM shedlock").query(String.class).set()).containsAll(JOBS);
