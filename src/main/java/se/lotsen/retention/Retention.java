@@ -63,9 +63,12 @@ public class Retention {
         return LocalDate.now(clock.withZone(RetentionRules.SWEDEN));
     }
 
-    /** Every rule, in force or not, oldest first within a key. */
+    /** Every rule, in force or not: the period first, then what keeps a file; oldest first within a kind. */
     public List<RetentionRule> rules() {
-        return jdbc.sql("SELECT * FROM retention_rule ORDER BY key, valid_from").query(this::rule).list();
+        return jdbc.sql("""
+                        SELECT * FROM retention_rule ORDER BY CASE kind WHEN 'ERASE_AFTER' THEN 0 WHEN 'KEEP' THEN 1
+                            WHEN 'KEEP_UNTIL_AGE' THEN 2 ELSE 3 END, valid_from, key""")
+                .query(this::rule).list();
     }
 
     /** The rules in force on the day. */
@@ -128,7 +131,7 @@ public class Retention {
                 .param("events", tally.eventsRemoved).param("failure", failure).param("id", id)
                 .update();
         String detail = "mode " + mode + ", rules of " + day + ": " + tally.due + " files due, " + tally.erased
-                + " erased (" + tally.cases + " cases), " + tally.left + " left for the next run"
+                + " erased (" + tally.cases + " cases), " + tally.left + " left for the next run (not listed)"
                 + (failure == null ? "" : "; stopped: " + failure);
         audit.record(AuditRecord.of(mode == RetentionMode.ERASE ? AuditAction.ERASE : AuditAction.SEARCH,
                 RECORD_TYPE, id).withDetail(detail));
@@ -156,7 +159,60 @@ public class Retention {
         OffsetDateTime childClosedFrom = rules.untilAge().map(RetentionRule::closedFrom)
                 .map(d -> utc(d.atStartOfDay(RetentionRules.SWEDEN).toInstant())).orElse(null);
         String keptTypes = String.join(",", rules.keptDecisionTypes());
-        List<Candidate> candidates = jdbc.sql("""
+        UUID after = new UUID(0, 0); // the least in PostgreSQL's order of uuid (unsigned bytes)
+        int seq = 0;
+        while (true) {
+            List<Candidate> batch = candidates(after, before, childClosedFrom, keptTypes);
+            for (Candidate c : batch) {
+                RetentionRules.Outcome outcome = rules.judge(c.facts());
+                if (outcome != RetentionRules.Outcome.DUE) {
+                    tally.kept.merge(outcome, 1, Integer::sum);
+                    continue;
+                }
+                tally.due++;
+                if (seq >= properties.maxFilesPerRun()) {
+                    // Counted, not erased or listed: the next run takes it.
+                    tally.left++;
+                    continue;
+                }
+                seq++;
+                record(run, seq, c, rules, mode == RetentionMode.ERASE, tally);
+            }
+            if (batch.size() < properties.batchSize()) {
+                return;
+            }
+            after = batch.get(batch.size() - 1).person();
+        }
+    }
+
+    /** Erases the file (when {@code erase}) and records it in the run, in one transaction. */
+    private void record(UUID run, int seq, Candidate c, RetentionRules rules, boolean erase, Tally tally) {
+        LocalDate dueOn = rules.dueOn(c.facts().lastNoteAt());
+        Integer cases = tx.execute(status -> {
+            int erased = erase ? Erasure.erase(jdbc, c.person()) : 0;
+            jdbc.sql("""
+                            INSERT INTO retention_run_file (run_id, seq, case_numbers, last_note_at, due_on,
+                                latest_on, erased)
+                            VALUES (:run, :seq, :numbers, :last, :due, :latest, :erased)""")
+                    .param("run", run).param("seq", seq)
+                    .param("numbers", truncate(c.caseNumbers() == null ? "–" : c.caseNumbers(), 2000))
+                    .param("last", utc(c.facts().lastNoteAt())).param("due", dueOn)
+                    .param("latest", RetentionRules.latestOn(dueOn)).param("erased", erase)
+                    .update();
+            return erased;
+        });
+        if (erase) {
+            tally.erased++;
+            tally.cases += cases == null ? 0 : cases;
+        }
+    }
+
+    /**
+     * The next batch of closed files whose last note is before the cut-off, after the given person id (files are read
+     * a batch at a time in the order of the person's id, so that memory stays small whatever the size).
+     */
+    private List<Candidate> candidates(UUID after, Instant before, OffsetDateTime childClosedFrom, String keptTypes) {
+        return jdbc.sql("""
                         SELECT p.id, p.identity_kind, p.identity_number, p.stated_birth_date,
                                GREATEST(p.updated_at, f.last_note) AS last_note, f.placement, f.child_file,
                                f.case_numbers
@@ -180,46 +236,16 @@ public class Retention {
                                                FROM decision WHERE case_id = c.id) d ON true
                             WHERE c.person_id = p.id
                         ) f
-                        WHERE p.merged_into IS NULL AND p.updated_at < :before AND f.open_cases = 0
-                          AND GREATEST(p.updated_at, f.last_note) < :before
-                        ORDER BY last_note, p.id""")
+                        WHERE p.id > :after AND p.merged_into IS NULL AND p.updated_at < :before
+                          AND f.open_cases = 0 AND GREATEST(p.updated_at, f.last_note) < :before
+                        ORDER BY p.id
+                        LIMIT :batch""")
+                .param("after", after)
                 .param("childClosedFrom", childClosedFrom)
                 .param("keptTypes", keptTypes)
                 .param("before", utc(before))
+                .param("batch", properties.batchSize())
                 .query(this::candidate).list();
-        int seq = 0;
-        for (Candidate c : candidates) {
-            RetentionRules.Outcome outcome = rules.judge(c.facts());
-            if (outcome != RetentionRules.Outcome.DUE) {
-                tally.kept.merge(outcome, 1, Integer::sum);
-                continue;
-            }
-            tally.due++;
-            boolean erase = mode == RetentionMode.ERASE && tally.erased < properties.maxFilesPerRun();
-            if (mode == RetentionMode.ERASE && !erase) {
-                tally.left++;
-                continue;
-            }
-            LocalDate dueOn = rules.dueOn(c.facts().lastNoteAt());
-            int number = ++seq;
-            Integer cases = tx.execute(status -> {
-                int erased = erase ? Erasure.erase(jdbc, c.person()) : 0;
-                jdbc.sql("""
-                                INSERT INTO retention_run_file (run_id, seq, case_numbers, last_note_at, due_on,
-                                    latest_on, erased)
-                                VALUES (:run, :seq, :numbers, :last, :due, :latest, :erased)""")
-                        .param("run", run).param("seq", number)
-                        .param("numbers", truncate(c.caseNumbers() == null ? "–" : c.caseNumbers(), 2000))
-                        .param("last", utc(c.facts().lastNoteAt())).param("due", dueOn)
-                        .param("latest", RetentionRules.latestOn(dueOn)).param("erased", erase)
-                        .update();
-                return erased;
-            });
-            if (erase) {
-                tally.erased++;
-                tally.cases += cases == null ? 0 : cases;
-            }
-        }
     }
 
     private Candidate candidate(ResultSet rs, int n) throws SQLException {

@@ -8,7 +8,8 @@ import java.util.UUID;
  * One run of the retention job as recorded: what it found and what it did.
  *
  * @param filesDue   files whose time was up (erased, or in report mode listed)
- * @param filesLeft  of those, files not erased in this run because of the run's limit; the next run takes them
+ * @param filesLeft  of those, files neither erased nor listed in this run because of the run's limit; the next run
+ *                   takes them
  * @param failure    why the run stopped, or {@code null}
  */
 public record RetentionRun(UUID id, Instant startedAt, Instant finishedAt, RetentionMode mode, LocalDate rulesOn,
