@@ -44,6 +44,16 @@ public record PageResult<T>(List<T> items, int page, int size, long total, boole
         return items.isEmpty() ? 0 : (long) page * size + items.size();
     }
 
+    /** A page after the last one (an old link, a typed address): nothing on it although the list has items. */
+    public boolean pastTheEnd() {
+        return items.isEmpty() && total > 0 && page > 0;
+    }
+
+    /** The zero-based number of the last page with items (of those counted, when {@code atLeast}). */
+    public int lastPage() {
+        return Math.max(totalPages() - 1, 0);
+    }
+
     public <R> PageResult<R> map(Function<T, R> mapper) {
         return new PageResult<>(items.stream().map(mapper).toList(), page, size, total, atLeast);
     }

@@ -36,6 +36,17 @@ class PageResultTest {
     }
 
     @Test
+    void aPageAfterTheLastIsPastTheEndAndKnowsTheLastPage() {
+        PageResult<Integer> past = new PageResult<>(List.of(), 9, 25, 60);
+        assertThat(past.pastTheEnd()).isTrue();
+        assertThat(past.lastPage()).isEqualTo(2);
+        assertThat(past.firstItem()).isZero();
+        assertThat(new PageResult<>(full(10), 2, 25, 60).pastTheEnd()).isFalse();
+        assertThat(new PageResult<Integer>(List.of(), 0, 25, 0).pastTheEnd()).as("an empty list").isFalse();
+        assertThat(new PageResult<Integer>(List.of(), 0, 25, 0).lastPage()).isZero();
+    }
+
+    @Test
     void mappingKeepsTheLowerBound() {
         PageResult<String> mapped = new PageResult<>(full(25), 0, 25, 1000, true).map(String::valueOf);
         assertThat(mapped.atLeast()).isTrue();

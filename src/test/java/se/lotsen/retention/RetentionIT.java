@@ -319,7 +319,10 @@ class RetentionIT {
                 .doesNotContain(number);
         assertThat(auditor.get("/audit/retention/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(auditor.get("/audit/retention/inte-ett-id").status()).isIn(400, 404);
-        assertThat(auditor.get("/audit/retention?page=999").status()).isEqualTo(200);
+        // A page after the last (an old link) says so and leads back, in both languages.
+        Response past = auditor.get("/audit/retention?page=999");
+        assertThat(past.status()).isEqualTo(200);
+        assertThat(past.text()).contains("Sidan 1000 finns inte", "Första sidan").doesNotContain("0–0 av");
         assertThat(scenario.signedIn("jour1").get("/audit/retention").status()).isEqualTo(403);
     }
 }
