@@ -65,16 +65,22 @@ class DatabaseConfiguration {
     /**
      * The pool must leave room for requests when every event thread holds its connections: a listener holds up to
      * two (its own transaction and the completion of the event's publication), for as long as its side effect takes
-     * (a mail server that does not answer). With fewer, a stalled mail server could take every connection.
+     * (a mail server that does not answer). With fewer, a stalled mail server could take every connection. The
+     * scheduler's thread (one job at a time: reminders, escalation, checkpoints, retries, gallring) and the statistics'
+     * refresher hold one each besides ({@link #BACKGROUND}).
      */
     static void requireRoomForRequests(int poolSize, int eventThreads) {
-        int least = 2 * eventThreads + MIN_FOR_REQUESTS;
+        int least = 2 * eventThreads + BACKGROUND + MIN_FOR_REQUESTS;
         if (poolSize < least) {
             throw new StartupProblem("LOTSEN_DB_POOL_SIZE (" + poolSize + ") leaves too few connections for requests"
-                    + " when the " + eventThreads + " event threads (LOTSEN_EVENT_THREADS) hold two each.",
+                    + " when the " + eventThreads + " event threads (LOTSEN_EVENT_THREADS) hold two each and the"
+                    + " scheduled jobs and the statistics' refresher one each.",
                     "Set LOTSEN_DB_POOL_SIZE to at least " + least + ", or lower LOTSEN_EVENT_THREADS.");
         }
     }
+
+    /** Connections held by the threads that are neither requests nor events: the scheduler and the refresher. */
+    static final int BACKGROUND = 2;
 
     /** Connections always left to requests, whatever the event threads hold. */
     static final int MIN_FOR_REQUESTS = 4;

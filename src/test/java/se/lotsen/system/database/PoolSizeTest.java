@@ -12,7 +12,7 @@ class PoolSizeTest {
     @Test
     void the_defaults_leave_room_for_requests_when_every_event_thread_holds_two_connections() {
         assertThatCode(() -> DatabaseConfiguration.requireRoomForRequests(16, 4)).doesNotThrowAnyException();
-        assertThatCode(() -> DatabaseConfiguration.requireRoomForRequests(12, 4)).doesNotThrowAnyException();
+        assertThatCode(() -> DatabaseConfiguration.requireRoomForRequests(14, 4)).doesNotThrowAnyException();
     }
 
     @Test
@@ -22,8 +22,9 @@ class PoolSizeTest {
                 .isInstanceOf(StartupProblem.class)
                 .hasMessageContaining("LOTSEN_DB_POOL_SIZE (10)")
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((StartupProblem) e).action())
-                        .contains("at least 20"));
-        assertThatThrownBy(() -> DatabaseConfiguration.requireRoomForRequests(11, 4))
+                        .contains("at least 22"));
+        // Four event threads hold eight, the scheduler and the statistics' refresher two: 14 leaves four for requests.
+        assertThatThrownBy(() -> DatabaseConfiguration.requireRoomForRequests(13, 4))
                 .isInstanceOf(StartupProblem.class);
     }
 }
