@@ -24,6 +24,7 @@ import org.springframework.modulith.docs.Documenter;
 import se.lotsen.cases.CaseClosed;
 import se.lotsen.cases.CaseOpened;
 import se.lotsen.cases.EmergencyAccessGranted;
+import se.lotsen.retention.RetentionRunFinished;
 import se.lotsen.cases.PersonKnownElsewhere;
 import se.lotsen.cases.ProtectionAssessed;
 import se.lotsen.consultation.QuestionAnswered;
@@ -114,7 +115,10 @@ class ModularityTests {
                     "the asker is told; the statistics count it"),
             new Flow(KnowledgeEventRecorded.class, "knowledge", Set.of("reporting"), false,
                     "a training day, seminar or information visit was registered or changed: the statistics count "
-                            + "the events held and their participants"));
+                            + "the events held and their participants"),
+            new Flow(RetentionRunFinished.class, "retention", Set.of("notifications"), false,
+                    "a gallring run is over: every auditor is told when it stopped, and once a week when a report "
+                            + "lists files whose last day under the law is near while erasure is off"));
 
     /**
      * Listeners that run after the commit, from the registry, although the event's other listeners run in the

@@ -32,6 +32,7 @@ import se.lotsen.organisation.Unit;
 import se.lotsen.organisation.UnitId;
 import se.lotsen.organisation.UnitKind;
 import se.lotsen.common.SwedishDates;
+import se.lotsen.retention.RetentionRunFinished;
 
 /**
  * Who is told what, when something happened in another module. Every method runs after the change that caused it was
@@ -198,6 +199,27 @@ class NotificationTriggers {
                 null, e.caseNumber(), null,
                 "/cases/emergency-access/log?q=" + java.net.URLEncoder.encode(e.caseNumber(),
                         java.nio.charset.StandardCharsets.UTF_8), true));
+    }
+
+    /**
+     * Gallring needs a person: a run that stopped (every auditor, once a run, by e-mail too), or a report listing files
+     * whose last day under the law is near while erasure is off (every auditor, once a week, by e-mail too). Counts
+     * and a day only; the case numbers are on the run's page the message links to.
+     */
+    @ApplicationModuleListener
+    void on(RetentionRunFinished e) {
+        String link = "/audit/retention/" + e.run();
+        if (e.failed()) {
+            notify(accounts.withRole(Role.AUDITOR), new Notifications.Message("retention-failed:" + e.run(),
+                    "notification.retentionFailed", List.of(e.day().toString()), null, null, null, link, true));
+        }
+        if (e.actBy() != null) {
+            java.time.temporal.WeekFields week = java.time.temporal.WeekFields.ISO;
+            String source = "retention-due:" + e.day().get(week.weekBasedYear()) + "-W"
+                    + e.day().get(week.weekOfWeekBasedYear());
+            notify(accounts.withRole(Role.AUDITOR), new Notifications.Message(source, "notification.retentionDue",
+                    List.of(Integer.toString(e.filesDue()), e.actBy().toString()), null, null, null, link, true));
+        }
     }
 
     private void notify(List<Account> recipients, Notifications.Message message) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,9 +49,11 @@ public class Retention {
     private final Clock clock;
     private final AuditLog audit;
     private final RetentionProperties properties;
+    private final ApplicationEventPublisher events;
 
     Retention(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock, AuditLog audit,
-              RetentionProperties properties) {
+              RetentionProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -116,20 +119,25 @@ public class Retention {
                             (SELECT id FROM retention_run WHERE mode = 'REPORT' AND id <> :id)""")
                 .param("id", id).update();
         Instant finished = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        jdbc.sql("""
-                        UPDATE retention_run SET finished_at = :finished, files_due = :due, files_erased = :erased,
-                            cases_erased = :cases, files_left = :left, kept_placement = :placement,
-                            kept_until_age = :untilAge, kept_birth_unknown = :birthUnknown, kept_research = :research,
-                            events_removed = :events, failure = :failure
-                        WHERE id = :id""")
-                .param("finished", utc(finished)).param("due", tally.due).param("erased", tally.erased)
-                .param("cases", tally.cases).param("left", tally.left)
-                .param("placement", tally.kept.getOrDefault(RetentionRules.Outcome.KEPT_PLACEMENT, 0))
-                .param("untilAge", tally.kept.getOrDefault(RetentionRules.Outcome.KEPT_UNTIL_AGE, 0))
-                .param("birthUnknown", tally.kept.getOrDefault(RetentionRules.Outcome.KEPT_BIRTH_UNKNOWN, 0))
-                .param("research", tally.kept.getOrDefault(RetentionRules.Outcome.KEPT_RESEARCH, 0))
-                .param("events", tally.eventsRemoved).param("failure", failure).param("id", id)
-                .update();
+        String stopped = failure;
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            UPDATE retention_run SET finished_at = :finished, files_due = :due, files_erased = :erased,
+                                cases_erased = :cases, files_left = :left, kept_placement = :placement,
+                                kept_until_age = :untilAge, kept_birth_unknown = :birthUnknown, kept_research = :research,
+                                events_removed = :events, failure = :failure
+                            WHERE id = :id""")
+                    .param("finished", utc(finished)).param("due", tally.due).param("erased", tally.erased)
+                    .param("cases", tally.cases).param("left", tally.left)
+                    .param("placement", tally.kept.getOrDefault(RetentionRules.Outcome.KEPT_PLACEMENT, 0))
+                    .param("untilAge", tally.kept.getOrDefault(RetentionRules.Outcome.KEPT_UNTIL_AGE, 0))
+                    .param("birthUnknown", tally.kept.getOrDefault(RetentionRules.Outcome.KEPT_BIRTH_UNKNOWN, 0))
+                    .param("research", tally.kept.getOrDefault(RetentionRules.Outcome.KEPT_RESEARCH, 0))
+                    .param("events", tally.eventsRemoved).param("failure", stopped).param("id", id)
+                    .update();
+            events.publishEvent(new RetentionRunFinished(id, day, mode, tally.due, tally.erased, stopped != null,
+                    actBy(id, day, mode)));
+        });
         String detail = "mode " + mode + ", rules of " + day + ": " + tally.due + " files due, " + tally.erased
                 + " erased (" + tally.cases + " cases), " + tally.left + " left for the next run (not listed)"
                 + (failure == null ? "" : "; stopped: " + failure);
@@ -137,6 +145,19 @@ public class Retention {
                 RECORD_TYPE, id).withDetail(detail));
         log.info("Retention run {}: {}", id, detail);
         return find(id).orElseThrow();
+    }
+
+    /** In report mode, due files whose last day is this close make the run warn the auditors. */
+    public static final int WARN_BEFORE_DAYS = 90;
+
+    /** The law's last day of the first listed file, when a report lists one within the warning's reach. */
+    private LocalDate actBy(UUID run, LocalDate day, RetentionMode mode) {
+        if (mode != RetentionMode.REPORT) {
+            return null;
+        }
+        LocalDate first = jdbc.sql("SELECT min(latest_on) FROM retention_run_file WHERE run_id = :run")
+                .param("run", run).query(LocalDate.class).single();
+        return first != null && !first.isAfter(day.plusDays(WARN_BEFORE_DAYS)) ? first : null;
     }
 
     private static final class Tally {

@@ -265,6 +265,37 @@ class RetentionIT {
     }
 
     @Test
+    void aReportWhoseFilesMustSoonBeErasedTellsTheAuditorsOnceAWeek() {
+        UUID id = openAdult(Scenario.name("Påminnelse"), LocalDate.of(1966, 2, 3));
+        close(id);
+        // Due five years and a day on; the law's last day is the end of the next year. A report in that December
+        // (erasure off) warns; a second report the same week does not warn again.
+        LocalDate due = today().plusYears(5).plusDays(1);
+        LocalDate december = LocalDate.of(due.getYear() + 1, 12, 1)
+                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.WEDNESDAY));
+        long before = warnings();
+        RetentionRun early = retention.run(due, RetentionMode.REPORT);
+        assertThat(early.filesDue()).isPositive();
+        retention.run(december, RetentionMode.REPORT);
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(warnings()).isEqualTo(before + 1));
+        retention.run(december.plusDays(1), RetentionMode.REPORT);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM notification n JOIN account a ON a.id = n.account_id
+                        WHERE a.username = 'granskare' AND n.message_key = 'notification.retentionDue'""")
+                .query(Long.class).single()).isEqualTo(before + 1);
+        Browser auditor = scenario.signedIn("granskare");
+        assertThat(auditor.get("/notifications").text()).contains("ska gallras", "rapportläge");
+    }
+
+    /** The auditor's warnings that files must soon be erased. */
+    private long warnings() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM notification n JOIN account a ON a.id = n.account_id
+                        WHERE a.username = 'granskare' AND n.message_key = 'notification.retentionDue'""")
+                .query(Long.class).single();
+    }
+
+    @Test
     void theJournalStaysAppendOnlyOutsideGallring() {
         UUID id = openAdult(Scenario.name("Journal"), null);
         journal(id, "En signerad anteckning (fiktiv).");
