@@ -60,6 +60,7 @@ class PackagedJarIT {
     /** Templates that are parts of pages (the layout, fragments, htmx panels): rendered with the pages they are in. */
     private static final Pattern PART_OF_A_PAGE = Pattern.compile(
             "layout\\.html|fragments/.*|.*/panels\\.html|.*/fragments\\.html");
+    private static final Pattern RETENTION_RUN_LINK = Pattern.compile("href=\"/audit/retention/([0-9a-f-]{36})\"");
     private static final Pattern GRANT_LINK = Pattern.compile("href=\"/grants/([0-9a-f-]{36})\"");
     private static final Pattern PAYMENT_REMOVE_LINK = Pattern.compile("/payments/([0-9a-f-]{36})/remove");
     private static final Pattern ROUTINE_VERSION_LINK = Pattern.compile("/routines/versions/([0-9a-f-]{36})");
@@ -86,6 +87,9 @@ class PackagedJarIT {
         env.keySet().removeIf(k -> k.startsWith("LOTSEN_") || k.startsWith("SPRING_"));
         env.put("PORT", Integer.toString(port));
         env.put("LOTSEN_DATA_DIR", DATA.toAbsolutePath().toString());
+        // Gallring's first run soon after the start (report mode, the default): the shipped job runs, and its page
+        // has a run to show.
+        env.put("LOTSEN_RETENTION_INITIAL_DELAY", "PT2S");
         lotsen = builder.start();
         http = new LotsenHttp(port);
         try {
@@ -414,6 +418,12 @@ class PackagedJarIT {
         pages.put("routines/step.html", new Page("metod", step));
         pages.put("routines/usage.html", new Page("metod", "/routines/usage"));
         pages.put("routines/version.html", new Page("metod", "/routines/versions/" + routineVersion));
+        Browser granskare = users.get("granskare");
+        await("gallring's first run").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .until(() -> RETENTION_RUN_LINK.matcher(granskare.get("/audit/retention").body()).find());
+        String retentionRun = firstMatch(RETENTION_RUN_LINK, granskare.get("/audit/retention").body(), "a run");
+        pages.put("retention/runs.html", new Page("granskare", "/audit/retention"));
+        pages.put("retention/run.html", new Page("granskare", "/audit/retention/" + retentionRun));
 
         Set<String> templates = new TreeSet<>();
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
