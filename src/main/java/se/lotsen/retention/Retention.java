@@ -155,8 +155,9 @@ public class Retention {
         if (mode != RetentionMode.REPORT) {
             return null;
         }
+        // min() over no rows is one row with NULL: a report that lists nothing.
         LocalDate first = jdbc.sql("SELECT min(latest_on) FROM retention_run_file WHERE run_id = :run")
-                .param("run", run).query(LocalDate.class).single();
+                .param("run", run).query((rs, n) -> rs.getObject(1, LocalDate.class)).list().get(0);
         return first != null && !first.isAfter(day.plusDays(WARN_BEFORE_DAYS)) ? first : null;
     }
 

@@ -185,6 +185,11 @@ class RetentionIT {
                 .param("id", erased.toString()).query(Long.class).single();
         assertThat(auditBefore).isPositive();
 
+        // Today nothing is due: a report that lists nothing finishes like any other run.
+        RetentionRun none = retention.run(today(), RetentionMode.REPORT);
+        assertThat(none.finishedAt()).as("finished").isNotNull();
+        assertThat(none.failure()).isNull();
+        assertThat(none.filesDue()).isZero();
         // Four years on nothing is due; a report five years and a day on lists the file and erases nothing.
         RetentionRun early = retention.run(today().plusYears(4), RetentionMode.ERASE);
         assertThat(exists(person)).isTrue();
