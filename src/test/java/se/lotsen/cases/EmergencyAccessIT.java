@@ -19,10 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,12 +29,12 @@ import tools.jackson.databind.JsonNode;
 
 import se.lotsen.FreePort;
 import se.lotsen.MutableClock;
+import se.lotsen.MutableClockConfiguration;
 import se.lotsen.access.LotsenHttp;
 import se.lotsen.access.LotsenHttp.Browser;
 import se.lotsen.access.LotsenHttp.Response;
 import se.lotsen.access.Scenario;
 import se.lotsen.audit.ReviewFlag;
-import se.lotsen.common.SwedishDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * the case number and no personal data; the reason is on the list of emergency accesses for them, and not in the audit
  * log, whose entries carry the review flags. A read by the holding unit of an ordinary case carries none.
  */
+@Import(MutableClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"lotsen.test.isolation=emergency-access", "spring.mail.host=127.0.0.1",
         "lotsen.emergency-access.duration=PT12H",
@@ -67,15 +66,6 @@ class EmergencyAccessIT {
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(SwedishDates.ZONE);
-        }
     }
 
     @LocalServerPort

@@ -16,11 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 
 import se.lotsen.MutableClock;
+import se.lotsen.MutableClockConfiguration;
 import se.lotsen.access.Account;
 import se.lotsen.access.Accounts;
 import se.lotsen.access.ApiTokens;
@@ -48,20 +47,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * example dates. The clock stands at Thursday 2026-12-03 12:00 Swedish time, so that what has passed and what has not
  * is the same on every run. Expected dates are worked out by hand from the statute, never by the code under test.
  */
+@Import(MutableClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LegalExactnessIT {
 
     private static final String RINKEBY = "rinkeby-kista";
     private static final Instant NOW = LocalDateTime.parse("2026-12-03T12:00").atZone(SwedishDates.ZONE).toInstant();
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(SwedishDates.ZONE);
-        }
-    }
 
     @Autowired
     MutableClock clock;

@@ -16,15 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import se.lotsen.MutableClock;
+import se.lotsen.MutableClockConfiguration;
 import se.lotsen.access.AccountForm;
 import se.lotsen.access.Accounts;
 import se.lotsen.access.LotsenHttp;
@@ -48,19 +47,11 @@ import static org.awaitility.Awaitility.await;
  * developer, not a reviewer, gets 404. The identity is shown only with a reason, audited and flagged. Overriding a
  * derived answer takes a reason. Findings link to routine versions, and the grant's report has the section.
  */
+@Import(MutableClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"lotsen.test.isolation=case-reviews",
         "lotsen.security.session.max-lifetime=P90D"})
 class ReviewAccessIT {
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(SwedishDates.ZONE);
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -13,14 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 import org.unbescape.html.HtmlEscape;
 
 import se.lotsen.MutableClock;
+import se.lotsen.MutableClockConfiguration;
 import se.lotsen.access.LotsenHttp;
 import se.lotsen.access.LotsenHttp.Browser;
 import se.lotsen.access.LotsenHttp.Response;
@@ -37,6 +36,7 @@ import static se.lotsen.access.LotsenHttp.csrfToken;
  * at 23.50 is submitted to the court within a week from the decision day (7 § LVU), by Thursday 10 December -- not
  * Friday 11 December, as a decision time defaulted to "now" would have it.
  */
+@Import(MutableClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"lotsen.test.isolation=date-fields", "lotsen.reminders.enabled=false"})
 class DateFieldsIT {
@@ -44,15 +44,6 @@ class DateFieldsIT {
     private static final Pattern CASE_LOCATION = Pattern.compile("(?:https?://[^/]+)?/cases/([0-9a-f-]{36})");
     /** Friday 4 December 2026, 00.20 Swedish time: registering after midnight. */
     private static final LocalDateTime REGISTERED_AT = LocalDateTime.of(2026, 12, 4, 0, 20);
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(SwedishDates.ZONE);
-        }
-    }
 
     @LocalServerPort
     int port;
