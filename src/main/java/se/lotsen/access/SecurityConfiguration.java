@@ -9,9 +9,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -91,7 +93,13 @@ class SecurityConfiguration {
         AuthenticationProvider provider = new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
-                attempts.requireAllowed(authentication.getName());
+                try {
+                    attempts.requireAllowed(authentication.getName());
+                } catch (DataAccessException e) {
+                    // The limits are counted in the database: as when the account cannot be read, not a wrong
+                    // password (answered 503 "temporarily unavailable" when the database is away).
+                    throw new InternalAuthenticationServiceException("the limits on guessing could not be read", e);
+                }
                 return passwords.authenticate(authentication);
             }
 

@@ -4,16 +4,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import se.lotsen.MutableClock;
+import se.lotsen.MutableClockConfiguration;
 import se.lotsen.access.LotsenHttp.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The limits on guessing, tried from several client addresses (through a proxy that Lotsen trusts, as
  * {@code LOTSEN_FORWARD_HEADERS=native} configures it): one attacker cannot lock anyone out, one address cannot spray
- * every account, and many addresses guessing at one account lock it everywhere. Small limits, in a context of its own.
+ * every account, and many addresses guessing at one account lock it everywhere. Small limits, in a context of its own,
+ * on a clock the tests move. That the limits hold across app nodes is shown in {@code TwoNodesIT}.
  * Also here, because it needs the trusted proxy: HSTS on requests that came in over HTTPS.
  */
+@Import(MutableClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.forward-headers-strategy=native",
         "lotsen.security.rate-limit.address-failures=8",
@@ -42,6 +49,14 @@ class SignInLimitsIT {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     private Account newAccount() {
         return accounts.create(new AccountForm("limit-" + UUID.randomUUID().toString().substring(0, 8),
@@ -73,6 +88,57 @@ class SignInLimitsIT {
         assertThat(owner.requestToken(victim.username(), PASSWORD).status()).isEqualTo(200);
         assertThat(owner.browser().signIn(victim.username(), PASSWORD).location()).doesNotContain("/login");
         assertThat(lockedUntil(victim)).isNull();
+    }
+
+    @Test
+    void aStopEndsWhenItsOldestWrongPasswordIsAPeriodOldAndAnAdministratorsUnlockEndsItAtOnce() {
+        Account owner = newAccount();
+        LotsenHttp mistyping = from("198.51.100.40");
+        for (int i = 0; i < 5; i++) {
+            assertThat(mistyping.requestToken(owner.username(), WRONG + i).status()).isEqualTo(401);
+        }
+        Response refused = mistyping.requestToken(owner.username(), PASSWORD);
+        assertThat(refused.status()).isEqualTo(429);
+        // Until the first of the five is 15 minutes old (the default period), said in whole seconds.
+        assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow())).isBetween(14 * 60L, 15 * 60L + 1);
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(mistyping.requestToken(owner.username(), PASSWORD).status()).isEqualTo(429);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(mistyping.requestToken(owner.username(), PASSWORD).status()).isEqualTo(200);
+
+        // Five wrong ones again: stopped again, until an administrator unlocks the account.
+        for (int i = 0; i < 5; i++) {
+            assertThat(mistyping.requestToken(owner.username(), WRONG + i).status()).isEqualTo(401);
+        }
+        assertThat(mistyping.requestToken(owner.username(), PASSWORD).status()).isEqualTo(429);
+        accounts.unlock(owner.id());
+        assertThat(mistyping.requestToken(owner.username(), PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theRightPasswordForgetsTheWrongOnesForTheAccountButNotForTheAddress() {
+        Account owner = newAccount();
+        LotsenHttp office = from("198.51.100.41");
+        for (int round = 0; round < 2; round++) {
+            // Three wrong, then the right one: let in each time, so the account's count from here starts over (six
+            // in a row would have stopped it at five)...
+            for (int i = 0; i < 3; i++) {
+                assertThat(office.requestToken(owner.username(), WRONG + i).status()).as("round %s", round)
+                        .isEqualTo(401);
+            }
+            assertThat(office.requestToken(owner.username(), PASSWORD).status()).as("round %s", round)
+                    .isEqualTo(200);
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(office.requestToken(owner.username(), WRONG + i).status()).isEqualTo(401);
+        }
+        // ...but the address has now made eight wrong guesses (its limit here) and is stopped for every account.
+        assertThat(office.requestToken(owner.username(), PASSWORD).status()).isEqualTo(429);
+        // Nothing kept names the account: what was typed as a username may have been a password.
+        assertThat(jdbc.sql("SELECT count(*) FROM sign_in_failure WHERE address = '198.51.100.41'")
+                .query(Long.class).single()).isEqualTo(8);
+        assertThat(jdbc.sql("SELECT count(*) FROM sign_in_failure WHERE account_key = :name")
+                .param("name", owner.username()).query(Long.class).single()).isZero();
     }
 
     @Test

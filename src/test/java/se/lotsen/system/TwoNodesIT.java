@@ -35,6 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
 import se.lotsen.FreePort;
+import se.lotsen.access.Account;
 import se.lotsen.access.AccountForm;
 import se.lotsen.access.Accounts;
 import se.lotsen.access.LotsenHttp;
@@ -192,6 +193,29 @@ class TwoNodesIT {
         Response after = onA.get("/cases/" + caseId);
         assertThat(after.status()).as("node A after signing out on node B").isEqualTo(302);
         assertThat(after.location()).contains("/login");
+    }
+
+    @Test
+    void wrongPasswordsOnEitherNodeCountTowardsOneLimitAndAnUnlockOnOneEndsItOnBoth() {
+        Accounts accounts = a.bean(Accounts.class);
+        account(accounts, "gissad", "Greta Gissad", "nattjouren", Role.DUTY_WORKER);
+        // Five wrong passwords (the default limit for one account from one address), taken in turn by the two nodes:
+        // each node has seen only two or three of them, and both stop the address.
+        for (int i = 0; i < 5; i++) {
+            LotsenNode node = i % 2 == 0 ? a : b;
+            assertThat(node.http.requestToken("gissad", "fel-losenord-" + i).status()).as("wrong password %s", i)
+                    .isEqualTo(401);
+        }
+        for (LotsenNode node : List.of(a, b)) {
+            Response refused = node.http.requestToken("gissad", PASSWORD);
+            assertThat(refused.status()).as("the right password on node %s after five wrong ones", node.name)
+                    .isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isPresent();
+        }
+        // An administrator unlocks the account through node A: node B lets its owner in.
+        Account gissad = accounts.findByUsername("gissad").orElseThrow();
+        accounts.unlock(gissad.id());
+        assertThat(b.http.requestToken("gissad", PASSWORD).status()).isEqualTo(200);
     }
 
     @Test
