@@ -95,10 +95,11 @@ public class ApiTokens {
         return null;
     }
 
+    /** SHA-256 of the UTF-8 bytes, in hex: a token as stored, and a username as the limits on guessing keep it. */
     static String hash(String token) {
         try {
             return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

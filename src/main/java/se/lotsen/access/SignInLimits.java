@@ -1,14 +1,10 @@
 package se.lotsen.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -120,14 +116,9 @@ class SignInLimits {
         return Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 
-    /** The username as kept: a SHA-256 hash of its normalised form, in hex. */
+    /** The username as kept: a SHA-256 hash of its normalised form, in hex (as an API token is kept). */
     static String accountKey(String username) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(normalize(username).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return ApiTokens.hash(normalize(username));
     }
 
     /** The address as kept: {@code "-"} when there is none, no control characters, at most 100 characters. */
