@@ -312,26 +312,33 @@ public class Cases implements OpenCases {
         Map<String, Object> params = new HashMap<>(scope.params());
         boolean searchesText = query.searchesText();
         String text = query.searchText();
-        // What a text matches, each its own branch of a UNION: a name's people (or a case number's cases) are found
-        // through their index and their cases narrowed to the readable ones in the same branch. A disjunction in one
-        // statement could not use the indexes, and finding the case ids first read every case twice.
-        List<String> matches = new ArrayList<>();
+        // What a text matches, each its own branch of a UNION: a name's cases (or a case number's) are found through
+        // their index and narrowed to the readable ones in the same branch. A disjunction in one statement could not
+        // use the indexes, and finding the case ids first read every case twice.
+        List<Branch> matches = new ArrayList<>();
         if (query.findsWholeWords()) {
             // Too short for the trigram indexes: names with these whole words, through the word index (V28).
-            matches.add("c.person_id IN (SELECT n.person_id FROM person_name n"
-                    + " WHERE to_tsvector('simple', n.name) @@ plainto_tsquery('simple', :words))");
+            matches.add(Branch.cases("c.person_id IN (SELECT n.person_id FROM person_name n"
+                    + " WHERE to_tsvector('simple', n.name) @@ plainto_tsquery('simple', :words))"));
             params.put("words", text);
         } else if (searchesText) {
-            // Any part of a name or alias, through the trigram indexes (V27).
-            matches.add("c.person_id IN (SELECT n.person_id FROM person_name n WHERE lower(n.name) LIKE :text)");
+            // Any part of a name or alias, through the trigram index of the case list's copy of the cases with their
+            // person's names (V34): one name a line, so a text with a line break in it is no part of a name.
+            if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+                matches.add(new Branch("case_search", "c.person_names LIKE :text"));
+            }
             params.put("text", SqlLike.contains(text));
             if (query.findsCaseNumbers()) {
-                matches.add("lower(c.case_number) LIKE :text");
+                matches.add(Branch.cases("lower(c.case_number) LIKE :text"));
             }
             if (query.identityDigits() != null) {
-                matches.add("c.person_id IN (SELECT q.id FROM person q WHERE q.identity_number LIKE :digits)");
+                matches.add(Branch.cases(
+                        "c.person_id IN (SELECT q.id FROM person q WHERE q.identity_number LIKE :digits)"));
                 params.put("digits", SqlLike.contains(query.identityDigits()));
             }
+        }
+        if (searchesText && matches.isEmpty()) {
+            return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
         }
         if (query.status() != null) {
             where.add("c.status = :status");
@@ -349,10 +356,9 @@ public class Cases implements OpenCases {
             where.add("c.received_at < :to");
             params.put("to", query.to().plusDays(1).atStartOfDay(SWEDEN).toOffsetDateTime());
         }
-        String readable = "SELECT c.id, c.received_at, c.case_number FROM case_file c WHERE "
-                + String.join(" AND ", where);
-        String cases = matches.isEmpty() ? readable
-                : matches.stream().map(m -> readable + " AND " + m).collect(Collectors.joining(" UNION "));
+        String filter = String.join(" AND ", where);
+        String cases = matches.isEmpty() ? Branch.cases("TRUE").sql(filter)
+                : matches.stream().map(m -> m.sql(filter)).collect(Collectors.joining(" UNION "));
         params.put("limit", paging.size());
         params.put("offset", paging.offset());
         // The page is chosen over the cases alone (the person, unit and assignee are joined for its rows only: joining
@@ -371,6 +377,9 @@ public class Cases implements OpenCases {
                         + " ORDER BY m.received_at DESC, m.case_number DESC LIMIT :limit OFFSET :offset) pg"
                         + " JOIN case_file c ON c.id = pg.id JOIN person p ON p.id = c.person_id"
                         + " JOIN unit u ON u.id = c.unit_id LEFT JOIN account a ON a.id = c.assigned_to"
+                        // The page's cases are read from case_file and checked there again, whichever branch found
+                        // them: the copy decides what is found, never who may see it.
+                        + " WHERE " + scope.readable()
                         + " ORDER BY pg.received_at DESC, pg.case_number DESC")
                 .params(params)
                 .query((rs, n) -> new Row(new CaseSummary(rs.getObject(1, UUID.class), rs.getString(2),
@@ -390,6 +399,22 @@ public class Cases implements OpenCases {
         boolean more = counted > COUNT_LIMIT;
         long total = more ? Math.max(COUNT_LIMIT, paging.offset() + items.size()) : counted;
         return new PageResult<>(items, paging.page(), paging.size(), total, more);
+    }
+
+    /**
+     * What one branch of a search reads, aliased {@code c}: {@code case_file}, or the case list's copy of the cases
+     * ({@code case_search}, V34: each case's id, unit, status, assignee, date and number with its person's names, kept
+     * by PostgreSQL), where the access policy's predicate and the filters read the same column names.
+     */
+    private record Branch(String table, String match) {
+
+        static Branch cases(String match) {
+            return new Branch("case_file", match);
+        }
+
+        String sql(String filter) {
+            return "SELECT c.id, c.received_at, c.case_number FROM " + table + " c WHERE " + filter + " AND " + match;
+        }
     }
 
     /** The case list counts its matches up to this many and then says "more than". */

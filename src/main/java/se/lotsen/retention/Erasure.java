@@ -48,6 +48,7 @@ final class Erasure {
             new Step("case_indicator", "DELETE FROM case_indicator WHERE case_id = ANY(CAST(string_to_array(:cases, ',') AS uuid[]))"),
             new Step("case_status_change", "DELETE FROM case_status_change WHERE case_id = ANY(CAST(string_to_array(:cases, ',') AS uuid[]))"),
             new Step("journal_entry", "DELETE FROM journal_entry WHERE case_id = ANY(CAST(string_to_array(:cases, ',') AS uuid[]))"),
+            new Step("case_search", "DELETE FROM case_search WHERE id = ANY(CAST(string_to_array(:cases, ',') AS uuid[]))"),
             new Step("case_file", "DELETE FROM case_file WHERE id = ANY(CAST(string_to_array(:cases, ',') AS uuid[]))"),
             new Step("person_name", "DELETE FROM person_name WHERE person_id = ANY(CAST(string_to_array(:persons, ',') AS uuid[]))"),
             new Step("person_name_key", "DELETE FROM person_name_key WHERE person_id = ANY(CAST(string_to_array(:persons, ',') AS uuid[]))"),

@@ -82,6 +82,14 @@ class GeneratedDataIT {
             assertThat(count("SELECT count(*) FROM " + table)).as(table).isPositive();
         }
         assertThat(count("SELECT count(*) FROM deadline WHERE status = 'PENDING'")).as("open deadlines").isPositive();
+        // loaded without the triggers that keep it (V34), the case list's copy of the cases is still exact
+        assertThat(count("""
+                SELECT count(*) FROM case_file c FULL JOIN case_search s ON s.id = c.id
+                WHERE (c.id, c.unit_id, c.status, c.assigned_to, c.received_at, c.case_number,
+                       person_search_names(c.person_id))
+                      IS DISTINCT FROM
+                      (s.id, s.unit_id, s.status, s.assigned_to, s.received_at, s.case_number, s.person_names)"""))
+                .as("cases whose copy differs or is missing").isZero();
         assertThat(fixtures.get("cases").asInt()).isEqualTo(CASES);
         assertThat(fixtures.get("auditEntries").asLong()).isEqualTo(AUDIT);
         assertThat(fixtures.get("users").size()).isEqualTo(USERS);

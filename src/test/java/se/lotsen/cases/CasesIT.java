@@ -772,6 +772,68 @@ class CasesIT {
                 .containsExactly(id.value());
     }
 
+    /**
+     * The names a case is searched by are kept with the case (V34) and follow the person: a new name, the former one
+     * (now an alias) and an alias added later find every case of the person at once, and no text finds a case by the
+     * end of one name and the beginning of the next.
+     */
+    @Test
+    void aPersonsCasesAreFoundByEveryNameTheyGetAndNeverAcrossTwoNames() {
+        CurrentUser jour1 = user("jour1");
+        String token = TestIdentityNumbers.token().toLowerCase();
+        CaseId first = open(jour1, SubjectType.ADULT, person("Första" + token + " Namn", IdentityKind.UNKNOWN, "",
+                "Smeknamn" + token, "", false, "", ProtectedIdentity.NONE, ""));
+        PersonId personId = view(first, jour1).person().id();
+        CaseId second = cases.open(new Intake(SubjectType.ADULT, hoursAgo(1), IntakeChannel.OTHER, null, null, null,
+                Set.of(), null, personId.value(), null, null), jour1);
+
+        assertThat(ids(search(jour1, text("smeknamn" + token)))).containsExactlyInAnyOrder(first.value(),
+                second.value());
+        // the end of the alias and the beginning of the name are two names, whichever order they are kept in
+        assertThat(search(jour1, text(token + "\nförsta")).items()).isEmpty();
+        assertThat(search(jour1, text("namn smeknamn" + token)).items()).isEmpty();
+        assertThat(search(jour1, text("namn\nsmeknamn")).items()).isEmpty();
+
+        updatePerson(first, person("Andra" + token + " Namn", IdentityKind.UNKNOWN, "",
+                "Smeknamn" + token + ", Tillagt" + token, "", false, "", ProtectedIdentity.NONE, ""), jour1);
+
+        for (String name : List.of("andra" + token, "första" + token, "tillagt" + token, "SMEKNAMN" + token)) {
+            assertThat(ids(search(jour1, text(name)))).as(name).containsExactlyInAnyOrder(first.value(),
+                    second.value());
+        }
+        // what no name of the person holds finds neither case
+        assertThat(ids(search(jour1, text("tredje" + token)))).isEmpty();
+    }
+
+    /**
+     * The case list's copy of the cases (V34) is written by PostgreSQL alone: a write from anywhere else is refused,
+     * and after everything the tests before did to cases and people it is still exactly what it copies.
+     */
+    @Test
+    void theSearchCopyOfTheCasesIsWrittenByTheDatabaseAloneAndAlwaysMatches() {
+        CurrentUser jour1 = user("jour1");
+        String token = TestIdentityNumbers.token().toLowerCase();
+        CaseId id = open(jour1, SubjectType.CHILD, unknownPerson("Härledd " + token));
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE case_search SET person_names = 'någon annan', unit_id = :u"
+                        + " WHERE id = :id").param("u", UUID.randomUUID()).param("id", id.value()).update())
+                .hasStackTraceContaining("written by their triggers only");
+        assertThatThrownBy(() -> jdbc.sql("""
+                        INSERT INTO case_search (id, unit_id, status, received_at, case_number, person_names)
+                        SELECT id, unit_id, status, received_at, case_number || '-x', 'x' FROM case_file LIMIT 1
+                        ON CONFLICT DO NOTHING""").update())
+                .hasStackTraceContaining("written by their triggers only");
+        assertThat(ids(search(jour1, text("härledd " + token)))).containsExactly(id.value());
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM case_file c FULL JOIN case_search s ON s.id = c.id
+                        WHERE (c.id, c.unit_id, c.status, c.assigned_to, c.received_at, c.case_number,
+                               person_search_names(c.person_id))
+                              IS DISTINCT FROM
+                              (s.id, s.unit_id, s.status, s.assigned_to, s.received_at, s.case_number,
+                               s.person_names)""")
+                .query(Long.class).single()).as("cases whose copy differs from them, or is missing").isZero();
+    }
+
     @Test
     void searchFiltersByStatusMineAndOnlyShowsTheUnitsCases() {
         CurrentUser jour1 = user("jour1");

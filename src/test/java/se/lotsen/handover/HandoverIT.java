@@ -268,6 +268,33 @@ class HandoverIT {
         assertThat(jourCasePage.body()).doesNotContain("/cases/" + caseId + "/handover/new\"");
     }
 
+    /**
+     * The search by name reads the case list's copy of the cases (V34), which moves with the case: the district finds
+     * a case handed to it, the jour finds it until its follow-up period ends, and another district never does.
+     */
+    @Test
+    void aHandedOverCaseIsFoundByNameByTheDistrictAndByTheJourUntilItsFollowUpEnds() {
+        String surname = "Sökbar" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        UUID caseId = handedOverCase("Ioana " + surname);
+        java.util.function.Function<String, List<UUID>> found = username -> cases.search(
+                        new se.lotsen.cases.CaseQuery(surname.toLowerCase(), null, false, null, null), user(username),
+                        se.lotsen.common.Paging.of(0, 25)).items().stream().map(se.lotsen.cases.CaseSummary::id)
+                .toList();
+
+        assertThat(found.apply("rinkeby1")).as("the district that holds it").containsExactly(caseId);
+        assertThat(found.apply("jour1")).as("the jour, following up").containsExactly(caseId);
+        assertThat(found.apply("sodermalm1")).as("another district").isEmpty();
+        String listPage = "/cases?q=" + java.net.URLEncoder.encode(surname, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(signedIn("rinkeby1").get(listPage).body()).contains("/cases/" + caseId);
+
+        jdbc.sql("UPDATE case_access SET until = now() - interval '1 minute' WHERE case_id = :id")
+                .param("id", caseId).update();
+
+        assertThat(found.apply("jour1")).as("the jour, after the follow-up period").isEmpty();
+        assertThat(signedIn("jour1").get(listPage).body()).doesNotContain("/cases/" + caseId);
+        assertThat(found.apply("rinkeby1")).containsExactly(caseId);
+    }
+
     @Test
     void thePackagePdfHoldsTheWholeHandlingManualMarkedSecret() {
         UUID caseId = openCase(token("jour1"), "Ana-Maria Öhrström Läckberg");

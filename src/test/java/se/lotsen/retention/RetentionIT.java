@@ -160,7 +160,7 @@ class RetentionIT {
     private String columnOf(String table) {
         return switch (table) {
             case "person" -> "id";
-            case "case_file" -> "id";
+            case "case_file", "case_search" -> "id";
             case "person_name", "person_name_key", "person_history" -> "person_id";
             case "reminder" -> null;
             default -> "case_id";
