@@ -323,10 +323,8 @@ public class Cases implements OpenCases {
             params.put("words", text);
         } else if (searchesText) {
             // Any part of a name or alias, through the trigram index of the case list's copy of the cases with their
-            // person's names (V34): one name a line, so a text with a line break in it is no part of a name.
-            if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-                matches.add(new Branch("case_search", "c.person_names LIKE :text"));
-            }
+            // person's names (V34).
+            matches.add(new Branch("case_search", "c.person_names LIKE :text"));
             params.put("text", SqlLike.contains(text));
             if (query.findsCaseNumbers()) {
                 matches.add(Branch.cases("lower(c.case_number) LIKE :text"));
@@ -336,9 +334,6 @@ public class Cases implements OpenCases {
                         "c.person_id IN (SELECT q.id FROM person q WHERE q.identity_number LIKE :digits)"));
                 params.put("digits", SqlLike.contains(query.identityDigits()));
             }
-        }
-        if (searchesText && matches.isEmpty()) {
-            return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
         }
         if (query.status() != null) {
             where.add("c.status = :status");
