@@ -77,17 +77,21 @@ public class Checklists {
      * version's document comes from {@link Routines#version}, which keeps published versions in memory).
      */
     public Optional<Checklist> checklist(UUID caseId) {
-        // One row: the checklist's version and the newest published number, and one of its items (if any).
+        // One row per item (or one without an item): the checklist's version and the newest published number, found
+        // once (a lateral join: as a subquery in the select list it was run again for each of the ~45 items), and the
+        // item.
         record Joined(UUID versionId, int newest, Row item) {
         }
         List<Joined> joined = jdbc.sql("""
-                        SELECT k.routine_version_id,
-                               (SELECT max(n.number) FROM routine_version v JOIN routine_version n
-                                    ON n.routine_id = v.routine_id AND n.status = 'PUBLISHED'
-                                WHERE v.id = k.routine_version_id) AS newest,
+                        SELECT k.routine_version_id, nv.newest,
                                i.step_key, i.applicable, i.status, i.done_by_name, i.done_at, i.reason, i.field_values,
                                i.version
-                        FROM checklist k LEFT JOIN checklist_item i ON i.case_id = k.case_id
+                        FROM checklist k
+                        CROSS JOIN LATERAL (SELECT max(n.number) AS newest FROM routine_version v
+                                            JOIN routine_version n ON n.routine_id = v.routine_id
+                                                 AND n.status = 'PUBLISHED'
+                                            WHERE v.id = k.routine_version_id) nv
+                        LEFT JOIN checklist_item i ON i.case_id = k.case_id
                         WHERE k.case_id = :c""")
                 .param("c", caseId)
                 .query((rs, n) -> new Joined(rs.getObject("routine_version_id", UUID.class), rs.getInt("newest"),
