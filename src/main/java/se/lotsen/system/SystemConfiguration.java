@@ -5,7 +5,12 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -47,6 +52,16 @@ class SystemConfiguration implements WebMvcConfigurer {
                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
             }
         };
+    }
+
+    /**
+     * The messages, from the same {@code spring.messages} settings Spring Boot's own message source would use (which
+     * steps aside for a bean of this name): see {@link MergedMessageSource}.
+     */
+    @Bean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
+    MessageSource messageSource(Environment environment) {
+        return MergedMessageSource.of(Binder.get(environment).bind("spring.messages", MessageSourceProperties.class)
+                .orElseGet(MessageSourceProperties::new));
     }
 
     @Bean
