@@ -748,6 +748,11 @@ class CasesIT {
         // an alias, a Swedish letter in either case
         assertThat(ids(search(jour1, text("öZ")))).contains(alias.value()).doesNotContain(ek.value());
         assertThat(ids(search(jour1, text("li")))).contains(alias.value()).doesNotContain(hyphen.value());
+        // several words are found within one name, in any order, never across two: Öz and Li are two aliases
+        CaseId twoWords = open(jour1, SubjectType.ADULT, unknownPerson("Ed Bo " + token));
+        assertThat(ids(search(jour1, text("bo ed")))).contains(twoWords.value());
+        assertThat(ids(search(jour1, text("öz li")))).doesNotContain(alias.value());
+        assertThat(ids(search(jour1, text("Li, Öz")))).doesNotContain(alias.value());
         // one letter is a word too; what is no word finds nothing and fails nothing
         assertThat(ids(search(jour1, text("E")))).doesNotContain(ek.value(), ekstrom.value(), hyphen.value());
         for (String noWord : List.of("%", "_", "-", "&", "!", "'", "\\", ":*", "|")) {
