@@ -24,6 +24,7 @@ public record CaseQuery(String text, CaseStatus status, boolean mine, LocalDate 
     public static final int SHORTEST_PART = 3;
 
     private static final Pattern PART = Pattern.compile("[\\p{L}\\p{N}]{" + SHORTEST_PART + ",}");
+    private static final Pattern ONE_WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     public static CaseQuery all() {
         return new CaseQuery(null, null, false, null, null);
@@ -62,9 +63,17 @@ public record CaseQuery(String text, CaseStatus status, boolean mine, LocalDate 
 
     /**
      * Whether the text is too short to find a part of anything, and so finds names with these whole words (a person
-     * named Ek or Li is found by "Ek" or "li"; Ekström is not). The list page says so (V28).
+     * named Ek or Li is found by "Ek" or "li"; Ekström is not). The list page says so (V36).
      */
     public boolean findsWholeWords() {
         return searchesText() && !PART.matcher(text).find();
+    }
+
+    /**
+     * Whether a text of whole words ({@link #findsWholeWords()}) is a single word, letters and digits only: one word
+     * lies within one name, while several could each be found in another of a person's names.
+     */
+    public boolean findsOneWord() {
+        return findsWholeWords() && ONE_WORD.matcher(text.strip()).matches();
     }
 }

@@ -320,11 +320,10 @@ public class Cases implements OpenCases {
             // Too short for the trigram indexes: names with these whole words, through the word index of the case
             // list's copy of the cases (V36; through the names' own index and each person's cases it took about 100 ms
             // for a surname such as "Ek" at a million cases, 30 ms so). The copy holds all of a person's names in one
-            // text, separated by U+001F, which the word parser splits on: one word is within one name, but several
-            // could be found in different names, so then each name is checked on its own too.
+            // text, separated by U+001F, which the word parser splits on; several words are checked within each name.
             String words = "plainto_tsquery('simple', :words)";
             String match = "to_tsvector('simple', c.person_names) @@ " + words;
-            if (!text.strip().matches("[\\p{L}\\p{N}]+")) {
+            if (!query.findsOneWord()) {
                 match += " AND EXISTS (SELECT 1 FROM unnest(string_to_array(c.person_names, chr(31))) AS nm(name)"
                         + " WHERE to_tsvector('simple', nm.name) @@ " + words + ")";
             }

@@ -25,7 +25,7 @@ import org.springframework.util.StringUtils;
  * <p>With a cache duration ({@code spring.messages.cache-duration}, to edit messages without a restart) nothing is
  * merged and Spring's own lookups, which reload the bundles, are used.
  */
-public class MergedMessageSource extends ResourceBundleMessageSource {
+class MergedMessageSource extends ResourceBundleMessageSource {
 
     /** A language's merged messages; languages that resolve to the same bundles share one map. */
     private final Map<Locale, Map<String, String>> byLocale = new ConcurrentHashMap<>();
@@ -33,7 +33,7 @@ public class MergedMessageSource extends ResourceBundleMessageSource {
     private final Map<Locale, Map<String, MessageFormat>> formats = new ConcurrentHashMap<>();
 
     /** Configured from {@code spring.messages} as Spring Boot configures its own message source. */
-    public static MergedMessageSource of(MessageSourceProperties properties) {
+    static MergedMessageSource of(MessageSourceProperties properties) {
         MergedMessageSource source = new MergedMessageSource();
         if (properties.getBasename() != null && !properties.getBasename().isEmpty()) {
             source.setBasenames(properties.getBasename().stream().map(StringUtils::trimAllWhitespace)
