@@ -154,12 +154,16 @@ until curl -fsS "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '
     sleep 1
 done
 
+# The embedded database's postmaster, for the database's processor time per request (the first line of its pid file).
+DB_PID=$(head -n 1 "$DATA_DIR/postgres/postmaster.pid" 2>/dev/null || true)
+[[ "$DB_PID" =~ ^[0-9]+$ ]] || DB_PID=""
+
 step "driving $USERS users for $SECONDS_ s"
 rm -f "$OUT/results.json" "$OUT/results.md"
 "${MVN[@]}" -Pbench test -Dtest=LoadDriver "-Dbench.url=http://localhost:$PORT" \
     "-Dbench.fixtures=$DATA_DIR/bench-fixtures.json" "-Dbench.users=$USERS" "-Dbench.seconds=$SECONDS_" "-Dbench.thinkMillis=$THINK_MS" \
     ${WARMUP:+"-Dbench.warmupSeconds=$WARMUP"} \
-    "-Dbench.appPid=$APP_PID"
+    "-Dbench.appPid=$APP_PID" ${DB_PID:+"-Dbench.dbPid=$DB_PID"}
 
 step "stopping Lotsen (pid $APP_PID)"
 stop_app quiet

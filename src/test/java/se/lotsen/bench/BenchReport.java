@@ -106,7 +106,56 @@ final class BenchReport {
         } else {
             md.append("App heap: not sampled (no -Dbench.appPid).\n");
         }
+        md.append(cpuMarkdown(r));
         return md.toString();
+    }
+
+    /**
+     * The processor time a request of each ceiling cost, per process, and the case page's server time (app and
+     * database) as a multiple of {@code /ping}'s: what the ceilings' ratio is made of.
+     */
+    static String cpuMarkdown(LoadDriver.Results r) {
+        CpuSampler.PerRequest ping = r.cpuPing();
+        CpuSampler.PerRequest page = r.cpuCasePage();
+        if (ping == null || page == null || ping.app() == null || page.app() == null) {
+            return "Processor time per request: not sampled (Linux's /proc and -Dbench.appPid needed).\n";
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("\nProcessor time per request in the ceilings (ms, from /proc; \"other\": the rest of the machine):\n\n");
+        md.append("| ceiling | requests | app | database | driver | other | server (app + database) | cores busy |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append(cpuRow(Operation.CEILING_PING.label, ping));
+        md.append(cpuRow(Operation.CEILING_CASE_PAGE.label, page));
+        if (ping.server() != null && page.server() != null && ping.server() > 0) {
+            md.append(String.format(Locale.ROOT, "%nA case page costs the server %.1f times what a /ping does.%n",
+                    page.server() / ping.server()));
+        }
+        return md.toString();
+    }
+
+    private static String cpuRow(String label, CpuSampler.PerRequest p) {
+        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |%n", label, p.requests(),
+                ms(p.app()), ms(p.database()), ms(p.driver()), ms(p.other()), ms(p.server()),
+                p.busyCores() == null ? "–" : String.format(Locale.ROOT, "%.2f", p.busyCores()));
+    }
+
+    private static String ms(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static Map<String, Object> cpuJson(CpuSampler.PerRequest p) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        if (p == null) {
+            return o;
+        }
+        o.put("requests", p.requests());
+        o.put("appMs", p.app());
+        o.put("databaseMs", p.database());
+        o.put("driverMs", p.driver());
+        o.put("otherMs", p.other());
+        o.put("serverMs", p.server());
+        o.put("busyCores", p.busyCores());
+        return o;
     }
 
     static void write(LoadDriver.Results r) throws IOException {
@@ -171,6 +220,10 @@ final class BenchReport {
         h.put("afterFullGcUsedMiB", heap.afterFullGcUsedMiB());
         h.put("samples", heap.samples());
         json.put("appHeap", h);
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        cpu.put("ceilingPing", cpuJson(r.cpuPing()));
+        cpu.put("ceilingCasePage", cpuJson(r.cpuCasePage()));
+        json.put("cpuPerRequest", cpu);
         Map<String, Object> users = new LinkedHashMap<>();
         r.allowed().forEach((name, allowed) -> users.put(name, allowed.stream().map(Enum::name).toList()));
         json.put("operationsPerUser", users);

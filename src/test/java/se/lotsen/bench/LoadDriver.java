@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
  * are recorded in HdrHistogram from the request being sent to the whole body being read.
  *
  * <p>Run with {@code ./mvnw -q -Pbench test -Dtest=LoadDriver -Dbench.url=http://localhost:PORT
- * -Dbench.fixtures=<dir>/bench-fixtures.json -Dbench.users=U -Dbench.seconds=S [-Dbench.appPid=PID]}. Without
+ * -Dbench.fixtures=<dir>/bench-fixtures.json -Dbench.users=U -Dbench.seconds=S [-Dbench.appPid=PID]
+ * [-Dbench.dbPid=PID]}. Without
  * {@code bench.url} the test is skipped. Not a test of Lotsen: it asserts nothing about times.
  */
 class LoadDriver {
@@ -58,19 +59,24 @@ class LoadDriver {
      */
     static final int DEFAULT_THINK_MILLIS = 1000;
 
-    /** How to run. {@code appPid}: the app's process, for heap samples ({@code jcmd}); {@code null} for none. */
+    /**
+     * How to run. {@code appPid}: the app's process, for heap samples ({@code jcmd}) and processor time;
+     * {@code databasePid}: the postmaster's, for the database's processor time; {@code null} for none.
+     */
     record Config(String url, Path fixtures, int users, int seconds, int warmupSeconds, int ceilingSeconds,
-                  Long appPid, Path outDir, long seed, int thinkMillis) {
+                  Long appPid, Long databasePid, Path outDir, long seed, int thinkMillis) {
 
         static Config fromSystemProperties() {
             int seconds = Integer.getInteger("bench.seconds", 60);
             String pid = System.getProperty("bench.appPid", "");
+            String dbPid = System.getProperty("bench.dbPid", "");
             return new Config(System.getProperty("bench.url"),
                     Path.of(System.getProperty("bench.fixtures", "target/bench/data/bench-fixtures.json")),
                     Integer.getInteger("bench.users", 50), seconds,
                     Integer.getInteger("bench.warmupSeconds", Math.max(1, seconds / 10)),
                     Integer.getInteger("bench.ceilingSeconds", Math.max(2, seconds / 4)),
                     pid.isBlank() ? null : Long.valueOf(pid.trim()),
+                    dbPid.isBlank() ? null : Long.valueOf(dbPid.trim()),
                     Path.of(System.getProperty("bench.out", "target/bench")),
                     Long.getLong("bench.driverSeed", 7), Integer.getInteger("bench.thinkMillis", DEFAULT_THINK_MILLIS));
         }
@@ -129,7 +135,8 @@ class LoadDriver {
 
     /** What a run measured; {@link BenchReport} writes it. */
     record Results(Config config, BenchFixtures fixtures, PhaseStats mixed, PhaseStats ceilingPing,
-                   PhaseStats ceilingCasePage, HeapSampler.Figures heap, Map<String, Set<Operation>> allowed) {
+                   PhaseStats ceilingCasePage, HeapSampler.Figures heap, Map<String, Set<Operation>> allowed,
+                   CpuSampler.PerRequest cpuPing, CpuSampler.PerRequest cpuCasePage) {
     }
 
     @Test
@@ -185,11 +192,20 @@ class LoadDriver {
             if (ceilingWorkers.isEmpty()) {
                 ceilingWorkers = workers;
             }
+            // The processor time of each ceiling (README, "Benchmarks": where a request's time goes).
+            CpuSampler cpu = new CpuSampler(config.appPid(), config.databasePid());
             PhaseStats ceilingPing = new PhaseStats();
+            CpuSampler.Snapshot before = cpu.snapshot();
             phase(ceilingWorkers, ceilingPing, config.ceilingSeconds(), Operation.CEILING_PING);
+            CpuSampler.PerRequest cpuPing = cpu.perRequest(before, cpu.snapshot(),
+                    ceilingPing.of(Operation.CEILING_PING).latency.getTotalCount());
             PhaseStats ceilingCasePage = new PhaseStats();
+            before = cpu.snapshot();
             phase(ceilingWorkers, ceilingCasePage, config.ceilingSeconds(), Operation.CEILING_CASE_PAGE);
-            return new Results(config, fixtures, mixed, ceilingPing, ceilingCasePage, heap.finish(), allowed);
+            CpuSampler.PerRequest cpuCasePage = cpu.perRequest(before, cpu.snapshot(),
+                    ceilingCasePage.of(Operation.CEILING_CASE_PAGE).latency.getTotalCount());
+            return new Results(config, fixtures, mixed, ceilingPing, ceilingCasePage, heap.finish(), allowed,
+                    cpuPing, cpuCasePage);
         }
     }
 

@@ -42,8 +42,10 @@ class LoadDriverIT {
     @Test
     void everyOperationRunsWithoutErrorsAndTheResultsNameThemAll() throws Exception {
         Path out = dataDir.resolve("results");
+        long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                .get(0).strip());
         LoadDriver.Config config = new LoadDriver.Config("http://localhost:" + port, threeUsers(), 3, 4, 1, 1,
-                ProcessHandle.current().pid(), out, 7, 50);
+                ProcessHandle.current().pid(), postmaster, out, 7, 50);
         LoadDriver.Results results = LoadDriver.run(config);
         BenchReport.write(results);
 
@@ -52,6 +54,14 @@ class LoadDriverIT {
             assertThat(row.errors()).as("errors of %s: %s", row.op(), row.errorSamples()).isZero();
         }
         assertThat(results.heap().maxUsedMiB()).as("heap sampled with jcmd").isNotNull().isPositive();
+        // Processor time per request: the app (here the test's own process, which also drives) and the database did
+        // work in both ceilings; the driver is not told apart from the app in one process.
+        for (CpuSampler.PerRequest cpu : List.of(results.cpuPing(), results.cpuCasePage())) {
+            assertThat(cpu.requests()).isPositive();
+            assertThat(cpu.app()).as("app ms per request").isNotNull().isPositive();
+            assertThat(cpu.database()).as("database ms per request").isNotNull().isPositive();
+            assertThat(cpu.driver()).as("driver in the app's process").isNull();
+        }
 
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(out.resolve("results.json")));
         List<String> names = new ArrayList<>();
@@ -65,7 +75,9 @@ class LoadDriverIT {
         for (Operation op : Operation.values()) {
             assertThat(md).as("results.md").contains("| " + op.label + " |");
         }
-        assertThat(md).contains("p95 < 100 ms", "≥ ½ of trivial req/s", "App heap used");
+        assertThat(md).contains("p95 < 100 ms", "≥ ½ of trivial req/s", "App heap used",
+                "Processor time per request in the ceilings", "A case page costs the server");
+        assertThat(json.get("cpuPerRequest").get("ceilingCasePage").get("databaseMs").asDouble()).isPositive();
     }
 
     /** The generated fixtures cut to two users with everything to work on and one who may read the statistics. */
