@@ -83,10 +83,12 @@ class CaseController {
     private final List<CasePanel> panels;
 
     private final org.springframework.context.MessageSource messageSource;
+    private final se.lotsen.common.SwedishDates dates;
 
     CaseController(Cases cases, CaseAccess access, Routines routines, Clock clock, List<CasePanel> panels,
-                   org.springframework.context.MessageSource messageSource) {
+                   org.springframework.context.MessageSource messageSource, se.lotsen.common.SwedishDates dates) {
         this.messageSource = messageSource;
+        this.dates = dates;
         this.cases = cases;
         this.access = access;
         this.routines = routines;
@@ -375,7 +377,8 @@ class CaseController {
 
     @GetMapping("/{id}")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
-    String show(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
+    String show(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model,
+                jakarta.servlet.http.HttpServletRequest request) {
         CaseGrant grant = access.read(new CaseId(id), user);
         CaseView view = cases.view(grant);
         Checklist checklist = cases.checklist(grant);
@@ -388,7 +391,13 @@ class CaseController {
         NextStep next = NextStep.of(grant, checklist);
         model.addAttribute("nextStep", next);
         // The phase that holds the next step is open; so is the one the worker just changed a step in (flash).
-        model.addAttribute("openPhase", next.next().or(checklist::next).map(i -> i.phaseKey()).orElse(null));
+        List<String> openPhases = new java.util.ArrayList<>();
+        next.next().or(checklist::next).ifPresent(i -> openPhases.add(i.phaseKey()));
+        if (model.getAttribute(PHASE) instanceof String changed) {
+            openPhases.add(changed);
+        }
+        model.addAttribute("checklistView", ChecklistView.of(checklist, id, request.getContextPath(), view.editable(),
+                openPhases, org.springframework.context.i18n.LocaleContextHolder.getLocale(), messageSource, dates));
         List<PanelView> top = panels(CasePanel.Position.TOP, grant);
         List<PanelView> body = panels(CasePanel.Position.BODY, grant);
         model.addAttribute("summaryPanels", panels(CasePanel.Position.SUMMARY, grant));

@@ -3,19 +3,20 @@ package se.lotsen.cases.web;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import se.lotsen.routines.LinkedStep;
 
 /**
  * Where the work of each {@link LinkedStep} is done in Lotsen: the one mapping from a linked step to its form, used by
- * the step page and the checklist (as {@code @stepLinks} in templates). Lotsen marks the step done when that work is
+ * the step page and the case page's checklist ({@link ChecklistView}). Lotsen marks the step done when that work is
  * recorded there ({@code StepActions} refuses a manual tick). Contact forms open with the contact type that completes
  * the step chosen; the names are the cooperation module's {@code ContactType}s (a test keeps the two in step).
  */
-@Component("stepLinks")
-public class StepLinks {
+public final class StepLinks {
+
+    private StepLinks() {
+    }
 
     /** A link to where a step's work is done, with the message key of its text. */
     public record Link(String href, String labelKey) {
@@ -25,11 +26,6 @@ public class StepLinks {
     public static Optional<Link> of(UUID caseId, String stepKey) {
         return LinkedStep.of(stepKey).map(step -> path(caseId, step)).filter(p -> p != null)
                 .map(href -> new Link(href, "step.link." + stepKey));
-    }
-
-    /** For templates: the link, or {@code null}. */
-    public Link forStep(UUID caseId, String stepKey) {
-        return of(caseId, stepKey).orElse(null);
     }
 
     /** The contact type whose recorded contact completes the step, or {@code null}. */
