@@ -3,6 +3,7 @@ package se.lotsen.cases.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
@@ -52,29 +53,17 @@ record ChecklistView(int completed, int visible, List<Phase> phases) {
     static ChecklistView of(Checklist checklist, UUID caseId, String contextPath, boolean editable,
                             java.util.Collection<String> openPhases, Locale locale, MessageSource messages,
                             SwedishDates dates) {
+        // What is visible, done and grouped is the checklist's to say; this only prepares it for printing.
         String caseHref = contextPath + "/cases/" + caseId;
-        List<ChecklistItem> visibleItems = checklist.visibleItems();
         List<Phase> phases = new ArrayList<>();
-        int completed = 0;
-        for (RoutineDocument.Phase phase : checklist.version().document().phases()) {
-            List<Row> rows = new ArrayList<>();
-            int done = 0;
-            for (ChecklistItem item : visibleItems) {
-                if (!item.phaseKey().equals(phase.key())) {
-                    continue;
-                }
-                if (item.status() != ChecklistItem.Status.OPEN) {
-                    done++;
-                }
-                rows.add(row(item, caseId, caseHref, contextPath, editable, locale, messages, dates));
-            }
-            if (!rows.isEmpty()) {
-                completed += done;
-                phases.add(new Phase(CaseController.phaseAnchor(phase.key()), phase.title(), done, rows.size(),
-                        openPhases.contains(phase.key()), List.copyOf(rows)));
-            }
+        for (Map.Entry<RoutineDocument.Phase, List<ChecklistItem>> entry : checklist.byPhase().entrySet()) {
+            String key = entry.getKey().key();
+            List<Row> rows = entry.getValue().stream()
+                    .map(item -> row(item, caseId, caseHref, contextPath, editable, locale, messages, dates)).toList();
+            phases.add(new Phase(CaseController.phaseAnchor(key), entry.getKey().title(), checklist.completedIn(key),
+                    checklist.visibleIn(key), openPhases.contains(key), rows));
         }
-        return new ChecklistView(completed, visibleItems.size(), List.copyOf(phases));
+        return new ChecklistView(checklist.completed(), checklist.visibleItems().size(), List.copyOf(phases));
     }
 
     private static Row row(ChecklistItem item, UUID caseId, String caseHref, String contextPath, boolean editable,
