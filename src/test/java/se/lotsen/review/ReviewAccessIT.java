@@ -155,13 +155,15 @@ class ReviewAccessIT {
         long before = lastAuditId();
         Response page = metod.get("/reviews/" + review + "/cases/" + reported);
         assertThat(page.status()).isEqualTo(200);
-        String today = LocalDate.now(SwedishDates.ZONE).toString();
-        // The case came in five hours ago: on the day before, between midnight and five in the morning.
-        long daysAfter = jdbc.sql("SELECT :today - (received_at AT TIME ZONE 'Europe/Stockholm')::date FROM case_file"
-                + " WHERE id = :id").param("today", LocalDate.parse(today)).param("id", reported)
+        // The report was made an hour ago and the case came in five hours ago, each on its own Swedish day (an hour
+        // after midnight they are not today's): the days between them as the database has them.
+        LocalDate reportedOn = jdbc.sql("SELECT (at AT TIME ZONE 'Europe/Stockholm')::date FROM cooperation_contact"
+                + " WHERE case_id = :id AND type = 'POLICE'").param("id", reported).query(LocalDate.class).single();
+        long daysAfter = jdbc.sql("SELECT :on - (received_at AT TIME ZONE 'Europe/Stockholm')::date FROM case_file"
+                + " WHERE id = :id").param("on", reportedOn).param("id", reported)
                 .query(Long.class).single();
         assertThat(page.body()).contains(number(reported), "13–15 år",
-                "Polisanmälan registrerad " + today + ", " + daysAfter + (daysAfter == 1 ? " dag" : " dagar")
+                "Polisanmälan registrerad " + reportedOn + ", " + daysAfter + (daysAfter == 1 ? " dag" : " dagar")
                         + " efter aktualisering",
                 "7 § LVU (1990:52): sista dag").doesNotContain(reportedName);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
