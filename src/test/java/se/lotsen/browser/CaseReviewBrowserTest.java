@@ -78,11 +78,13 @@ class CaseReviewBrowserTest extends BrowserTestSupport {
         // The first case, pseudonymised, with the derived answers and their evidence.
         page.getByRole(AriaRole.LINK, named(first.get("caseNumber").asString())).click();
         assertThat(main).containsText("13–15 år");
-        // The case came in five hours ago: on the day before, between midnight and five in the morning.
+        // The case came in five hours ago and the report was made an hour ago, each on its own Swedish day (in the
+        // first hours after midnight not today's): the days between them as the API answered them.
+        java.time.ZoneId sweden = java.time.ZoneId.of("Europe/Stockholm");
+        LocalDate reportedOn = java.time.Instant.parse(contact.json().get("at").asString()).atZone(sweden).toLocalDate();
         long daysAfter = java.time.temporal.ChronoUnit.DAYS.between(java.time.OffsetDateTime.parse(
-                        first.get("receivedAt").asString()).atZoneSameInstant(java.time.ZoneId.of("Europe/Stockholm"))
-                .toLocalDate(), LocalDate.parse(today));
-        assertThat(main).containsText("Polisanmälan registrerad " + today + ", " + daysAfter
+                        first.get("receivedAt").asString()).atZoneSameInstant(sweden).toLocalDate(), reportedOn);
+        assertThat(main).containsText("Polisanmälan registrerad " + reportedOn + ", " + daysAfter
                 + (daysAfter == 1 ? " dag" : " dagar") + " efter aktualisering.");
         assertThat(main).containsText("7 § LVU (1990:52): sista dag");
         assertThat(page.locator("body")).not().containsText(REPORTED);
