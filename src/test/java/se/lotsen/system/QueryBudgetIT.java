@@ -24,8 +24,9 @@ import static se.lotsen.access.LotsenHttp.DEMO_PASSWORD;
 /**
  * The statement budgets of the busy pages, counted on the request threads with a wrapped data source: the case page
  * of a full case (decisions, deadlines, contacts, a handover, questions) runs at most 12 SQL statements, everything
- * included (session, audit, layout), and no list runs a statement per row: a list with more rows runs as many
- * statements as one with fewer.
+ * included (session, audit, layout), in at most 5 transactions (the session's read and write, the layout's count of
+ * unread notifications, the page's reads in one read-only transaction, the audit entry), and no list runs a statement
+ * per row: a list with more rows runs as many statements as one with fewer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(StatementCounter.Config.class)
@@ -33,6 +34,7 @@ class QueryBudgetIT {
 
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     static final int CASE_PAGE_BUDGET = 12;
+    static final int CASE_PAGE_TRANSACTIONS = 5;
 
     @LocalServerPort
     int port;
@@ -103,12 +105,20 @@ class QueryBudgetIT {
 
     /** The statements one page request runs. */
     private static List<String> statementsOf(Browser browser, String path) {
+        return usageOf(browser, path).statements();
+    }
+
+    /** What one page request takes from the database: its statements and how many connections (transactions). */
+    private static Usage usageOf(Browser browser, String path) {
         browser.get(path); // warm: the first request of a session may load what later ones reuse
         StatementCounter.start();
         Response r = browser.get(path);
         List<String> statements = StatementCounter.stop();
         assertThat(r.status()).as(path).isEqualTo(200);
-        return statements;
+        return new Usage(statements, StatementCounter.connections(), StatementCounter.commits());
+    }
+
+    private record Usage(List<String> statements, int connections, int commits) {
     }
 
     // -- the case page --
@@ -118,11 +128,16 @@ class QueryBudgetIT {
         UUID id = fullCase("Budget " + UUID.randomUUID().toString().substring(0, 8));
 
         for (String username : List.of("rinkebychef", "rinkeby1", "jour1")) {
-            List<String> statements = statementsOf(signedIn(username), "/cases/" + id);
-            System.out.printf("statement budget: the case page as %s runs %d statements%n", username,
-                    statements.size());
+            Usage usage = usageOf(signedIn(username), "/cases/" + id);
+            List<String> statements = usage.statements();
+            System.out.printf("statement budget: the case page as %s runs %d statements in %d transactions "
+                    + "(%d committed)%n", username, statements.size(), usage.connections(), usage.commits());
             assertThat(statements).as("the case page as %s ran %d statements:%n%s", username, statements.size(),
                     String.join("\n", statements)).hasSizeLessThanOrEqualTo(CASE_PAGE_BUDGET);
+            // Each connection taken from the pool is a transaction of its own: a commit, a round trip and a check-out
+            // more. The page's reads share one (CaseController.show is one read-only transaction).
+            assertThat(usage.connections()).as("transactions of the case page as %s:%n%s", username,
+                    String.join("\n", statements)).isLessThanOrEqualTo(CASE_PAGE_TRANSACTIONS);
         }
     }
 

@@ -3,6 +3,7 @@ package se.lotsen.system;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -23,6 +24,8 @@ import org.springframework.context.annotation.Bean;
 public final class StatementCounter {
 
     private static final List<String> STATEMENTS = Collections.synchronizedList(new ArrayList<>());
+    private static final AtomicInteger CONNECTIONS = new AtomicInteger();
+    private static final AtomicInteger COMMITS = new AtomicInteger();
     private static volatile boolean counting;
 
     private StatementCounter() {
@@ -31,6 +34,8 @@ public final class StatementCounter {
     /** Starts counting afresh. */
     public static void start() {
         STATEMENTS.clear();
+        CONNECTIONS.set(0);
+        COMMITS.set(0);
         counting = true;
     }
 
@@ -40,6 +45,19 @@ public final class StatementCounter {
         synchronized (STATEMENTS) {
             return List.copyOf(STATEMENTS);
         }
+    }
+
+    /**
+     * How many connections request threads took from the pool between {@link #start()} and {@link #stop()}: each is a
+     * transaction of its own (a statement outside a transaction commits by itself).
+     */
+    public static int connections() {
+        return CONNECTIONS.get();
+    }
+
+    /** How many transactions request threads committed between {@link #start()} and {@link #stop()}. */
+    public static int commits() {
+        return COMMITS.get();
     }
 
     /** Request threads of the embedded Tomcat. */
@@ -70,6 +88,15 @@ public final class StatementCounter {
                                         new Throwable("statement trace: " + queryInfoList.get(0).getQuery())
                                                 .printStackTrace();
                                     }
+                                }
+                            }
+                        }).afterMethod(call -> {
+                            if (counting && requestThread() && call.getThrown() == null) {
+                                String method = call.getMethod().getName();
+                                if (call.getTarget() instanceof DataSource && method.equals("getConnection")) {
+                                    CONNECTIONS.incrementAndGet();
+                                } else if (call.getTarget() instanceof java.sql.Connection && method.equals("commit")) {
+                                    COMMITS.incrementAndGet();
                                 }
                             }
                         }).build();

@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import jakarta.servlet.http.HttpSession;
@@ -377,6 +378,9 @@ class CaseController {
 
     @GetMapping("/{id}")
     @Audited(action = AuditAction.READ, recordType = "CASE", idParam = "id")
+    // The page's reads (the grant, the case, its checklist, every module's panel) share one read-only transaction: one
+    // connection from the pool and one commit instead of one per read (QueryBudgetIT).
+    @Transactional(readOnly = true)
     String show(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model,
                 jakarta.servlet.http.HttpServletRequest request) {
         CaseGrant grant = access.read(new CaseId(id), user);
