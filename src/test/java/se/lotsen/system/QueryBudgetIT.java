@@ -25,8 +25,9 @@ import static se.lotsen.access.LotsenHttp.DEMO_PASSWORD;
  * The statement budgets of the busy pages, counted on the request threads with a wrapped data source: the case page
  * of a full case (decisions, deadlines, contacts, a handover, questions) runs at most 12 SQL statements, everything
  * included (session, audit, layout), in at most 5 transactions (the session's read and write, the layout's count of
- * unread notifications, the page's reads in one read-only transaction, the audit entry), and no list runs a statement
- * per row: a list with more rows runs as many statements as one with fewer.
+ * unread notifications, the page's reads in one read-only transaction, the audit entry; read again, as here, the
+ * audit's review-flag count of the first read is remembered), and no list runs a statement per row: a list with more
+ * rows runs as many statements as one with fewer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(StatementCounter.Config.class)
