@@ -1,6 +1,9 @@
 package se.lotsen.browser;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -14,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import se.lotsen.access.LotsenHttp;
 import se.lotsen.access.Scenario;
+import se.lotsen.common.SwedishDates;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +50,7 @@ class CaseReviewBrowserTest extends BrowserTestSupport {
                 scenario.token("jour1"));
         assertThat(contact.status()).as(contact.body()).isBetween(200, 299);
         JsonNode second = scenario.openChild("jour1", UNREPORTED, Map.of());
-        String today = LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
+        String today = LocalDate.now(SwedishDates.ZONE).toString();
 
         signIn("metod");
         open("/");
@@ -58,7 +62,7 @@ class CaseReviewBrowserTest extends BrowserTestSupport {
         Locator main = page.locator("main");
         main.getByLabel("Namn", exact()).fill("Barnärenden vid jouren");
         main.getByLabel("Ärenden aktualiserade från och med", exact())
-                .fill(LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).minusDays(1).toString());
+                .fill(LocalDate.now(SwedishDates.ZONE).minusDays(1).toString());
         main.getByLabel("till och med").first().fill(today);
         main.getByLabel("Bara ärenden med misstänkt människohandel").uncheck();
         main.getByLabel("Bara ärenden där omedelbart omhändertagande beslutades").uncheck();
@@ -80,10 +84,11 @@ class CaseReviewBrowserTest extends BrowserTestSupport {
         assertThat(main).containsText("13–15 år");
         // The case came in five hours ago and the report was made an hour ago, each on its own Swedish day (in the
         // first hours after midnight not today's): the days between them as the API answered them.
-        java.time.ZoneId sweden = java.time.ZoneId.of("Europe/Stockholm");
-        LocalDate reportedOn = java.time.Instant.parse(contact.json().get("at").asString()).atZone(sweden).toLocalDate();
-        long daysAfter = java.time.temporal.ChronoUnit.DAYS.between(java.time.OffsetDateTime.parse(
-                        first.get("receivedAt").asString()).atZoneSameInstant(sweden).toLocalDate(), reportedOn);
+        LocalDate reportedOn = Instant.parse(contact.json().get("at").asString()).atZone(SwedishDates.ZONE)
+                .toLocalDate();
+        LocalDate receivedOn = OffsetDateTime.parse(first.get("receivedAt").asString())
+                .atZoneSameInstant(SwedishDates.ZONE).toLocalDate();
+        long daysAfter = ChronoUnit.DAYS.between(receivedOn, reportedOn);
         assertThat(main).containsText("Polisanmälan registrerad " + reportedOn + ", " + daysAfter
                 + (daysAfter == 1 ? " dag" : " dagar") + " efter aktualisering.");
         assertThat(main).containsText("7 § LVU (1990:52): sista dag");

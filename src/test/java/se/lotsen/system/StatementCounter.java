@@ -25,7 +25,6 @@ public final class StatementCounter {
 
     private static final List<String> STATEMENTS = Collections.synchronizedList(new ArrayList<>());
     private static final AtomicInteger CONNECTIONS = new AtomicInteger();
-    private static final AtomicInteger COMMITS = new AtomicInteger();
     private static volatile boolean counting;
 
     private StatementCounter() {
@@ -35,7 +34,6 @@ public final class StatementCounter {
     public static void start() {
         STATEMENTS.clear();
         CONNECTIONS.set(0);
-        COMMITS.set(0);
         counting = true;
     }
 
@@ -53,11 +51,6 @@ public final class StatementCounter {
      */
     public static int connections() {
         return CONNECTIONS.get();
-    }
-
-    /** How many transactions request threads committed between {@link #start()} and {@link #stop()}. */
-    public static int commits() {
-        return COMMITS.get();
     }
 
     /** Request threads of the embedded Tomcat. */
@@ -91,13 +84,10 @@ public final class StatementCounter {
                                 }
                             }
                         }).afterMethod(call -> {
-                            if (counting && requestThread() && call.getThrown() == null) {
-                                String method = call.getMethod().getName();
-                                if (call.getTarget() instanceof DataSource && method.equals("getConnection")) {
-                                    CONNECTIONS.incrementAndGet();
-                                } else if (call.getTarget() instanceof java.sql.Connection && method.equals("commit")) {
-                                    COMMITS.incrementAndGet();
-                                }
+                            if (counting && requestThread() && call.getThrown() == null
+                                    && call.getTarget() instanceof DataSource
+                                    && call.getMethod().getName().equals("getConnection")) {
+                                CONNECTIONS.incrementAndGet();
                             }
                         }).build();
                     }
